@@ -55,4 +55,10 @@ export interface Release {
   dirs: string[];
   /** For enterprise releases: the open source version shipped (from a DEPENDENCY_BUMP on the open source repo). */
   ossVersion?: string;
+  /**
+   * Optional release date, ISO 8601 (`2024-05-01` or a full timestamp). Used by
+   * the chronological view and the Atom feed's `updated`; without it both fall
+   * back to deterministic values derived from the version (see feed.ts).
+   */
+  date?: string;
 }
