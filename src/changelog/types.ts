@@ -26,6 +26,8 @@ export interface ChangelogEntry {
   description?: string;
   issueLink?: string;
   resolvesIssue?: boolean;
+  /** changelogutils' CI switch; carried through, not rendered. */
+  skipCI?: boolean;
   dependencyOwner?: string;
   dependencyRepo?: string;
   dependencyTag?: string;
@@ -53,6 +55,8 @@ export interface Release {
   closing?: string;
   /** The folder(s) it was read from, relative to the project root. */
   dirs: string[];
+  /** File-level `releaseStableApi: true` in any of the release's files. */
+  releaseStableApi?: boolean;
   /** For enterprise releases: the open source version shipped (from a DEPENDENCY_BUMP on the open source repo). */
   ossVersion?: string;
   /**
