@@ -1,0 +1,23 @@
+// The Astro site of the versioned docs. Pages come from SiteData (see
+// src/site/data.ts); Astro renders no Markdown of its own.
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { assetsDir, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
+
+const base = siteBase();
+const redirectSources = Object.keys(redirects(base)).map((from) => `${siteUrl()}${from.endsWith('/') ? from : `${from}/`}`);
+
+export default defineConfig({
+  site: siteUrl(),
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', assets: assetsDir(base), inlineStylesheets: 'never' },
+  redirects: redirects(base),
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: [
+    sitemap({
+      filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),
+    }),
+  ],
+});

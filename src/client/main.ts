@@ -1,0 +1,14 @@
+// The one client entry: small progressive enhancements; everything works without it.
+import { initCopyButtons } from './copy.ts';
+import { initSearch } from './search.ts';
+import { initTabs } from './tabs.ts';
+import { initThemeToggle } from './theme-toggle.ts';
+import { initToc } from './toc.ts';
+import { initVersionSelect } from './version-select.ts';
+
+initThemeToggle();
+initVersionSelect();
+initTabs();
+initCopyButtons();
+initToc();
+initSearch();

@@ -1,0 +1,61 @@
+/**
+ * buildSite: SiteData → a static site in outDir. Writes the data where the
+ * Astro pages read it, runs Astro's build, then Pagefind (one bundle per
+ * version). Same input, same bytes out.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { SITE_DATA_ENV } from './data.ts';
+import { buildModel } from './model.ts';
+import { indexSite } from './search-index.ts';
+import type { SiteData } from './types.ts';
+
+export interface BuildSiteOptions {
+  /** Where the site goes (emptied first). It is the web root: pages are under `<outDir><base>`. */
+  outDir: string;
+  /** Scratch space for the data file and Astro's caches; default `.build/` in the project. */
+  cacheDir?: string;
+  /** Quiet Astro's own logging (errors still show). */
+  quiet?: boolean;
+}
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function assertSafeOutDir(outDir: string): void {
+  const rel = relative(outDir, PROJECT_ROOT);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new Error(`buildSite: outDir ${outDir} would contain the project; refusing to empty it`);
+  }
+}
+
+export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
+  const model = buildModel(data); // validate before touching anything
+  const outDir = resolve(options.outDir);
+  const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
+  assertSafeOutDir(outDir);
+  await mkdir(cacheDir, { recursive: true });
+  const dataFile = join(cacheDir, 'site-data.json');
+  await writeFile(dataFile, JSON.stringify(data));
+  await rm(outDir, { recursive: true, force: true });
+
+  const previous = process.env[SITE_DATA_ENV];
+  process.env[SITE_DATA_ENV] = dataFile;
+  try {
+    await build(
+      {
+        root: PROJECT_ROOT,
+        outDir,
+        cacheDir: join(cacheDir, 'astro'),
+        logLevel: options.quiet ? 'error' : 'warn',
+        mode: 'production',
+      },
+      { teardownCompiler: true },
+    );
+  } finally {
+    if (previous === undefined) delete process.env[SITE_DATA_ENV];
+    else process.env[SITE_DATA_ENV] = previous;
+  }
+  await indexSite(outDir, model);
+}

@@ -1,0 +1,32 @@
+/**
+ * Where the Astro pages get SiteData: the JSON file `buildSite` writes, named
+ * by DOCS_SITE_DATA (default `.build/site-data.json` under the working directory).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildModel, type SiteModel } from './model.ts';
+import type { SiteData } from './types.ts';
+
+export const SITE_DATA_ENV = 'DOCS_SITE_DATA';
+export const DEFAULT_SITE_DATA = '.build/site-data.json';
+
+export function siteDataPath(): string {
+  return resolve(process.env[SITE_DATA_ENV] || DEFAULT_SITE_DATA);
+}
+
+let cached: { path: string; text: string; model: SiteModel } | undefined;
+
+/** The model of the current data file (re-read when the file changes, for dev). */
+export function getSiteModel(): SiteModel {
+  const path = siteDataPath();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`No site data at ${path}: run \`npm run build\` (or set ${SITE_DATA_ENV}). ${String(error)}`);
+  }
+  if (cached?.path === path && cached.text === text) return cached.model;
+  const model = buildModel(JSON.parse(text) as SiteData);
+  cached = { path, text, model };
+  return model;
+}
