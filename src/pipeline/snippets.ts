@@ -1,0 +1,38 @@
+/**
+ * The version snippet files (`static/content/version_<key>.md`, REFERENCE.md
+ * section 2): which keys exist, and the values a docs root's files hold.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const SNIPPET_KEYS = [
+  'geoss_latest',
+  'geoss_latest_minor',
+  'geoss_n-1',
+  'geoss_n-1_minor',
+  'geoss_n-2_minor',
+  'geoss_n+1',
+  'gee_latest',
+  'gee_n-1',
+  'gee_n-1_oldpatch',
+  'gee_n+1',
+] as const;
+
+export const SNIPPET_DIR = 'static/content';
+
+/** Values of the snippet files present under `<root>/static/content/`. */
+export function readSnippetFiles(root: string): Record<string, string> {
+  const dir = path.join(root, SNIPPET_DIR);
+  const values: Record<string, string> = {};
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return values;
+  }
+  for (const name of names.sort()) {
+    const m = /^version_(.+)\.md$/.exec(name);
+    if (m) values[m[1]!] = readFileSync(path.join(dir, name), 'utf8').trim();
+  }
+  return values;
+}

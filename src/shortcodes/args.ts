@@ -1,0 +1,79 @@
+/**
+ * Checks a call's arguments against its definition's schema and binds them
+ * to names: missing required arguments, unknown names, values outside the
+ * allowed set and the wrong style (named vs positional) are reported.
+ */
+import type { Tag } from './parse.ts';
+import type { DiagnosticInput, ShortcodeDefinition } from './types.ts';
+
+export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: Record<string, string>; problems: DiagnosticInput[] } {
+  const values: Record<string, string> = {};
+  const problems: DiagnosticInput[] = [];
+  const { positional = [], named = {} } = definition.args;
+  const usage = usageOf(tag.form, definition);
+  const isNamed = tag.args.some((a) => a.name !== undefined);
+
+  if (isNamed) {
+    for (const arg of tag.args) {
+      const spec = named[arg.name!];
+      if (!spec) {
+        const known = Object.keys(named);
+        problems.push({
+          message: `Shortcode \`${definition.name}\` has no argument \`${arg.name}\``,
+          hint: known.length ? `It takes ${known.map((k) => `\`${k}\``).join(', ')}: ${usage}` : `It takes no named arguments: ${usage}`,
+          offset: arg.offset,
+          length: arg.name!.length,
+        });
+        continue;
+      }
+      values[arg.name!] = arg.value;
+    }
+  } else {
+    tag.args.forEach((arg, i) => {
+      const spec = positional[i];
+      if (!spec) {
+        problems.push({
+          message: `Shortcode \`${definition.name}\` takes ${positional.length ? `at most ${positional.length} positional argument(s)` : 'no positional arguments'}; \`${arg.value}\` is one too many`,
+          hint: usage,
+          offset: arg.offset,
+          length: arg.value.length || 1,
+        });
+        return;
+      }
+      values[spec.name] = arg.value;
+    });
+  }
+
+  const specs: [string, { required?: boolean; values?: readonly string[] }][] = [
+    ...positional.map((p) => [p.name, p] as [string, typeof p]),
+    ...Object.entries(named),
+  ];
+  for (const [name, spec] of specs) {
+    const value = values[name];
+    if (value === undefined) {
+      if (spec.required) {
+        problems.push({ message: `Shortcode \`${definition.name}\` needs the argument \`${name}\``, hint: usage });
+      }
+      continue;
+    }
+    if (spec.values && !spec.values.includes(value)) {
+      const arg = tag.args.find((a) => a.value === value && (a.name === undefined || a.name === name));
+      problems.push({
+        message: `Shortcode \`${definition.name}\`: \`${value}\` is not a valid value for \`${name}\``,
+        hint: `Use one of ${spec.values.map((v) => `\`${v}\``).join(', ')}.`,
+        ...(arg ? { offset: arg.offset, length: arg.value.length || 1 } : {}),
+      });
+    }
+  }
+  return { values, problems };
+}
+
+/** An example call built from the schema, for hints. */
+export function usageOf(form: '<' | '%', definition: ShortcodeDefinition): string {
+  const { positional = [], named = {} } = definition.args;
+  const parts = positional.length
+    ? positional.map((p) => (p.values ? p.values.join('|') : p.name) + (p.required ? '' : '?'))
+    : Object.entries(named).map(([k, s]) => `${k}="${s.values ? s.values.join('|') : '…'}"${s.required ? '' : '?'}`);
+  const open = `{{${form} ${[definition.name, ...parts].join(' ')} ${form}}}`;
+  return definition.inner === 'none' ? open : `${open}…{{${form} /${definition.name} ${form}}}`;
+}

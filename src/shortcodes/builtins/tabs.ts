@@ -1,0 +1,47 @@
+/**
+ * `{{< tabs >}}{{% tab name="Open Source" %}}…{{% /tab %}}…{{< /tabs >}}`: a tab
+ * set. Without JavaScript every panel shows under its label; the site's
+ * script turns the set into WAI-ARIA tabs synced by tab name.
+ */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { ShortcodeDefinition } from '../types.ts';
+
+export const tabs: ShortcodeDefinition = {
+  name: 'tabs',
+  inner: 'required',
+  args: { named: { name: { description: 'A label for the tab set.' } } },
+  render(call, context) {
+    const children = context
+      .renderInner({ dedent: true })
+      .filter((node: ElementContent) => !(node.type === 'text' && node.value.trim() === ''));
+    const props: Record<string, string | boolean> = { className: 'tabs', dataTabs: true };
+    if (call.values.name) props.ariaLabel = call.values.name;
+    return { type: 'hast', block: true, children: [h('div', props, children)], text: context.innerText() };
+  },
+};
+
+export const tab: ShortcodeDefinition = {
+  name: 'tab',
+  inner: 'required',
+  parent: 'tabs',
+  args: {
+    named: {
+      name: { required: true, description: 'The tab label; tabs with the same name switch together.' },
+      codelang: { description: 'The inner content is code in this language.' },
+    },
+  },
+  render(call, context) {
+    const name = call.values.name!;
+    const lang = call.values.codelang;
+    const body = lang
+      ? [context.highlight(context.innerText().replace(/^\n+|\s+$/g, ''), lang)]
+      : context.renderInner({ dedent: true });
+    const panel = h(
+      'section',
+      { className: ['tab-panel'], dataTabName: name, id: context.uniqueId('tab') },
+      [h('p', { className: ['tab-label'] }, name), ...body],
+    );
+    return { type: 'hast', block: true, children: [panel], text: context.innerText() };
+  },
+};

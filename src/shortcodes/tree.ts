@@ -1,0 +1,113 @@
+/**
+ * Shortcode tags to a tree: paired shortcodes get their inner content as
+ * children. Which shortcodes pair is known from their definitions; an
+ * unknown one pairs when a closing tag for it follows, so the rest of the
+ * page still parses and every problem is reported in one run.
+ */
+import { lex, type Escaped, type LexError, type Tag, type Text } from './parse.ts';
+import type { ShortcodeDefinition } from './types.ts';
+
+export interface CallNode {
+  kind: 'call';
+  tag: Tag;
+  close?: Tag;
+  children: ShortcodeNode[];
+  /** Offsets of the inner content (between the tags). */
+  innerStart: number;
+  innerEnd: number;
+  /** Undefined for an unknown shortcode. */
+  definition?: ShortcodeDefinition;
+}
+
+export type ShortcodeNode = Text | Escaped | CallNode;
+
+export interface ParseResult {
+  nodes: ShortcodeNode[];
+  errors: LexError[];
+}
+
+export function parseShortcodes(
+  source: string,
+  lookup: (name: string) => ShortcodeDefinition | undefined,
+  unknownHint: string,
+): ParseResult {
+  const { tokens, errors } = lex(source);
+  const root: ShortcodeNode[] = [];
+  const stack: CallNode[] = [];
+  const children = () => (stack.length ? stack[stack.length - 1]!.children : root);
+
+  // Closing tags still ahead, per name: decides whether an optional or unknown shortcode pairs.
+  const closesAhead = new Map<string, number>();
+  for (const t of tokens) {
+    if (t.kind === 'close') closesAhead.set(t.name, (closesAhead.get(t.name) ?? 0) + 1);
+  }
+
+  const unclosed = (node: CallNode, at: number) => {
+    errors.push({
+      offset: node.tag.start,
+      length: node.tag.end - node.tag.start,
+      message: `Unclosed shortcode \`${node.tag.name}\`: no \`{{${node.tag.form} /${node.tag.name} ${node.tag.form}}}\` follows`,
+      hint: `Close it with {{${node.tag.form} /${node.tag.name} ${node.tag.form}}}${at < source.length ? ' before its parent closes' : ''}.`,
+    });
+  };
+
+  for (const token of tokens) {
+    if (token.kind !== 'open' && token.kind !== 'close') {
+      children().push(token as Text | Escaped);
+      continue;
+    }
+    if (token.kind === 'close') {
+      closesAhead.set(token.name, closesAhead.get(token.name)! - 1);
+      const depth = stack.findLastIndex((n) => n.tag.name === token.name);
+      if (depth === -1) {
+        errors.push({
+          offset: token.start,
+          length: token.end - token.start,
+          message: `Closing tag \`/${token.name}\` has no opening \`${token.name}\``,
+          hint: stack.length
+            ? `The innermost open shortcode is \`${stack[stack.length - 1]!.tag.name}\`; close that one here, or remove this tag.`
+            : 'Remove this tag, or add the opening tag before it.',
+        });
+        continue;
+      }
+      while (stack.length - 1 > depth) {
+        const inner = stack.pop()!;
+        unclosed(inner, token.start);
+        inner.innerEnd = token.start;
+      }
+      const node = stack.pop()!;
+      node.close = token;
+      node.innerEnd = token.start;
+      continue;
+    }
+    const definition = lookup(token.name);
+    const node: CallNode = {
+      kind: 'call',
+      tag: token,
+      children: [],
+      innerStart: token.end,
+      innerEnd: token.end,
+      definition,
+    };
+    if (!definition) {
+      errors.push({
+        offset: token.start,
+        length: token.end - token.start,
+        message: `Unknown shortcode \`${token.name}\``,
+        hint: unknownHint,
+      });
+    }
+    children().push(node);
+    const pairs =
+      !token.selfClosing &&
+      (definition?.inner === 'required' ||
+        ((definition === undefined || definition.inner === 'optional') && (closesAhead.get(token.name) ?? 0) > 0));
+    if (pairs) stack.push(node);
+  }
+  while (stack.length) {
+    const node = stack.pop()!;
+    unclosed(node, source.length);
+    node.innerEnd = source.length;
+  }
+  return { nodes: root, errors };
+}

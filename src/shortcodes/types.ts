@@ -1,0 +1,88 @@
+/**
+ * What a shortcode is to the generator: a name, an argument schema and a
+ * function from a call to output. Built-in shortcodes (src/shortcodes/builtins/)
+ * and a docs team's own (a folder named in the site config) share this shape.
+ */
+import type { ElementContent } from 'hast';
+import type { Arg, Form } from './parse.ts';
+
+export interface ArgSpec {
+  required?: boolean;
+  /** Allowed values; anything else is an error. */
+  values?: readonly string[];
+  description?: string;
+}
+
+export interface ArgSchema {
+  /** Positional arguments, in order. */
+  positional?: readonly (ArgSpec & { name: string })[];
+  named?: Readonly<Record<string, ArgSpec>>;
+}
+
+/** A shortcode's output. Where it lands decides how it is used: inside code and attributes only its text counts. */
+export type Output =
+  /** Literal text. */
+  | { type: 'text'; value: string }
+  /** Markdown rendered in place: a single paragraph is unwrapped to sit inline. */
+  | { type: 'markdown'; value: string }
+  /** Raw HTML inserted as it is (writers' templates are trusted). */
+  | { type: 'html'; value: string }
+  /** Ready-made HAST: block content (notices, tabs) or inline content. */
+  | { type: 'hast'; children: ElementContent[]; block: boolean; text: string };
+
+export interface ShortcodeCall {
+  name: string;
+  form: Form;
+  args: Arg[];
+  /** Argument values by name, or by their schema name for positional ones. */
+  values: Record<string, string>;
+  /** The enclosing shortcode call, if any. */
+  parent?: ShortcodeCall;
+  /** Offset of the tag in the page source. */
+  offset: number;
+}
+
+export interface DiagnosticInput {
+  message: string;
+  hint?: string;
+  /** Offset into the page source; defaults to the call's tag. */
+  offset?: number;
+  length?: number;
+}
+
+export interface ShortcodeContext {
+  /** The page being rendered, relative to the project root. */
+  file: string;
+  /** Front matter of the page. */
+  frontMatter: Record<string, unknown>;
+  /** Read a file relative to the docs root; reports and returns undefined when refused or missing. */
+  readFile(path: string, argOffset: number): string | undefined;
+  /** A version snippet key (`geoss_latest`) for a path, when the path names one. */
+  snippetKey(path: string): string | undefined;
+  /**
+   * A placeholder for a value that differs per docs version (`v:geoss_latest`,
+   * `base`), to embed in any output; filled in when the page is instantiated.
+   */
+  deferred(key: string): string;
+  /** The inner content rendered as Markdown to HAST (empty without inner content). */
+  renderInner(options?: { dedent?: boolean }): ElementContent[];
+  /** The inner content as text (nested shortcodes resolved to their text). */
+  innerText(): string;
+  /** Report a problem at the call (or at `offset`). */
+  report(problem: DiagnosticInput): void;
+  /** A page-unique id prefix for generated ids. */
+  uniqueId(prefix: string): string;
+  /** Highlight code to HAST (`<pre>`), shared with fenced code blocks. */
+  highlight(code: string, lang: string | undefined, options?: { lineNumbers?: boolean; highlightLines?: number[] }): ElementContent;
+}
+
+export interface ShortcodeDefinition {
+  name: string;
+  /** Whether the shortcode wraps inner content (`{{< x >}}…{{< /x >}}`). */
+  inner: 'none' | 'required' | 'optional';
+  args: ArgSchema;
+  /** Must be nested (at any depth) inside this shortcode, e.g. `tab` in `tabs`. */
+  parent?: string;
+  /** Returns the output, or undefined after reporting a problem. */
+  render(call: ShortcodeCall, context: ShortcodeContext): Output | undefined;
+}
