@@ -98,7 +98,11 @@ export function renderNote(entry: ChangelogEntry): string {
   } else {
     html = renderUntrustedInline(entry.description ?? '');
     const href = safeHttpUrl(entry.issueLink);
-    if (href) html += ` (<a class="changelog-issue" href="${escapeHtml(href)}">${escapeHtml(issueLabel(href))}</a>)`;
+    if (href) {
+      const link = ` (<a class="changelog-issue" href="${escapeHtml(href)}">${escapeHtml(issueLabel(href))}</a>)`;
+      // A multi-paragraph description: the link ends its last paragraph.
+      html = html.endsWith('</p>') ? `${html.slice(0, -4)}${link}</p>` : html + link;
+    }
   }
   noteCache.set(entry, html);
   return html;
@@ -136,9 +140,9 @@ export interface NotesOptions {
 export function renderReleaseNotes(release: Release, options: NotesOptions = {}): string {
   const level = Math.min(6, Math.max(1, options.headingLevel ?? 4));
   const parts: string[] = [];
-  const summary = release.summary?.trim();
-  const closing = release.closing?.trim();
-  if (summary) parts.push(`<div class="changelog-prose changelog-summary">${renderUntrustedMarkdown(summary)}</div>`);
+  const summary = renderUntrustedMarkdown(release.summary?.trim() ?? '');
+  const closing = renderUntrustedMarkdown(release.closing?.trim() ?? '');
+  if (summary) parts.push(`<div class="changelog-prose changelog-summary">${summary}</div>`);
   const categories = notesByCategory(release);
   for (const c of categories) {
     parts.push(
@@ -146,7 +150,7 @@ export function renderReleaseNotes(release: Release, options: NotesOptions = {})
       `<ul class="changelog-notes">${c.notes.map((n) => `<li>${n}</li>`).join('')}</ul>`,
     );
   }
-  if (closing) parts.push(`<div class="changelog-prose changelog-closing">${renderUntrustedMarkdown(closing)}</div>`);
+  if (closing) parts.push(`<div class="changelog-prose changelog-closing">${closing}</div>`);
   if (!categories.length && !summary && !closing) parts.push(`<p class="changelog-empty">${NO_USER_FACING_CHANGES}</p>`);
   return parts.join('\n');
 }
