@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { raw } from 'hast-util-raw';
+import { VFile } from 'vfile';
 import type { Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 
@@ -16,7 +17,8 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { 
 export function markdownToHast(markdown: string): Root {
   const mdast = processor.parse(markdown) as MdastRoot;
   const hast = processor.runSync(mdast) as Root;
-  return hasRaw(hast) ? (raw(hast) as Root) : hast;
+  // With the file, hast-util-raw keeps positions (the link checker and messages need them).
+  return hasRaw(hast) ? (raw(hast, { file: new VFile(markdown) }) as Root) : hast;
 }
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {

@@ -3,7 +3,7 @@
  * to names: missing required arguments, unknown names, values outside the
  * allowed set and the wrong style (named vs positional) are reported.
  */
-import type { Tag } from './parse.ts';
+import { tagText, type Tag } from './parse.ts';
 import type { DiagnosticInput, ShortcodeDefinition } from './types.ts';
 
 export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: Record<string, string>; problems: DiagnosticInput[] } {
@@ -74,6 +74,6 @@ export function usageOf(form: '<' | '%', definition: ShortcodeDefinition): strin
   const parts = positional.length
     ? positional.map((p) => (p.values ? p.values.join('|') : p.name) + (p.required ? '' : '?'))
     : Object.entries(named).map(([k, s]) => `${k}="${s.values ? s.values.join('|') : '…'}"${s.required ? '' : '?'}`);
-  const open = `{{${form} ${[definition.name, ...parts].join(' ')} ${form}}}`;
-  return definition.inner === 'none' ? open : `${open}…{{${form} /${definition.name} ${form}}}`;
+  const open = tagText(form, [definition.name, ...parts].join(' '));
+  return definition.inner === 'none' ? open : `${open}…${tagText(form, `/${definition.name}`)}`;
 }

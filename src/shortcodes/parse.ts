@@ -58,6 +58,16 @@ export interface LexResult {
   errors: LexError[];
 }
 
+/** The closing delimiter's first character: `>` for `{{<`, `%` for `{{%`. */
+export function closer(form: Form): string {
+  return form === '<' ? '>' : '%';
+}
+
+/** A tag as written: tagText('<', '/tabs') is `{{< /tabs >}}`. */
+export function tagText(form: Form, inner: string): string {
+  return `{{${form} ${inner} ${closer(form)}}}`;
+}
+
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 
 /** Lazily finds the next occurrence of a needle at or after a position; linear overall. */
@@ -94,7 +104,7 @@ export function lex(source: string): LexResult {
       pos = open + 2;
       continue;
     }
-    const closeDelim = `${form}}}`;
+    const closeDelim = `${closer(form)}}}`;
     const closeAt = next[form](open + 3);
     const nextOpen = next.open(open + 2);
     if (closeAt === -1 || (nextOpen !== -1 && nextOpen < closeAt)) {
@@ -102,7 +112,7 @@ export function lex(source: string): LexResult {
         offset: open,
         length: 3,
         message: `Unterminated shortcode tag: \`{{${form}\` has no matching \`${closeDelim}\``,
-        hint: `Close the tag with \`${closeDelim}\`, or write \`{{${form}/* … */${form}}}\` to print a shortcode literally.`,
+        hint: `Close the tag with \`${closeDelim}\`, or write \`{{${form}/* … */${closer(form)}}}\` to print a shortcode literally.`,
       });
       pos = open + 3;
       continue;
@@ -115,7 +125,7 @@ export function lex(source: string): LexResult {
 
     const escaped = /^\s*\/\*([\s\S]*)\*\/\s*$/.exec(inner);
     if (escaped) {
-      tokens.push({ kind: 'escaped', text: `{{${form}${escaped[1]}${form}}}`, start: open, end });
+      tokens.push({ kind: 'escaped', text: `{{${form}${escaped[1]}${closer(form)}}}`, start: open, end });
       continue;
     }
     const tag = parseTag(inner, open + 3, form, open, end, errors);
@@ -183,7 +193,16 @@ function parseTag(
     if (inner[i] === '=' && !first.quoted) {
       i++;
       const value = readValue(inner, i);
-      if (!value || value.end === i) {
+      if (!value) {
+        errors.push({
+          offset: base + i,
+          length: 1,
+          message: `Unterminated quoted argument in shortcode \`${name}\``,
+          hint: 'Close the value with the same quote it opened with (" or `).',
+        });
+        return undefined;
+      }
+      if (value.end === i) {
         errors.push({
           offset: base + i,
           length: 1,
@@ -215,7 +234,7 @@ function parseTag(
       offset: start,
       length: end - start,
       message: `Closing tag \`/${name}\` takes no arguments`,
-      hint: `Write {{${form} /${name} ${form}}}.`,
+      hint: `Write ${tagText(form, `/${name}`)}.`,
     });
   }
   return { kind, name, form, args, selfClosing, start, end };

@@ -4,7 +4,7 @@
  * unknown one pairs when a closing tag for it follows, so the rest of the
  * page still parses and every problem is reported in one run.
  */
-import { lex, type Escaped, type LexError, type Tag, type Text } from './parse.ts';
+import { lex, tagText, type Escaped, type LexError, type Tag, type Text } from './parse.ts';
 import type { ShortcodeDefinition } from './types.ts';
 
 export interface CallNode {
@@ -46,8 +46,8 @@ export function parseShortcodes(
     errors.push({
       offset: node.tag.start,
       length: node.tag.end - node.tag.start,
-      message: `Unclosed shortcode \`${node.tag.name}\`: no \`{{${node.tag.form} /${node.tag.name} ${node.tag.form}}}\` follows`,
-      hint: `Close it with {{${node.tag.form} /${node.tag.name} ${node.tag.form}}}${at < source.length ? ' before its parent closes' : ''}.`,
+      message: `Unclosed shortcode \`${node.tag.name}\`: no \`${tagText(node.tag.form, `/${node.tag.name}`)}\` follows`,
+      hint: `Close it with ${tagText(node.tag.form, `/${node.tag.name}`)}${at < source.length ? ' before its parent closes' : ''}.`,
     });
   };
 
