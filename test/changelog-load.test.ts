@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
+import { compareVersions } from '../src/changelog/version-order.ts';
 import { ENTRY_TYPES } from '../src/changelog/types.ts';
 import type { Release } from '../src/changelog/types.ts';
 
@@ -87,8 +88,21 @@ test('releases are sorted by product, then semver descending', () => {
   assert.ok(firstEe > 0 && products.slice(firstEe).every((p) => p === 'enterprise'));
   for (let i = 1; i < releases.length; i++) {
     const [a, b] = [releases[i - 1]!, releases[i]!];
-    if (a.product === b.product) assert.ok(semver.gt(a.version, b.version), `${a.version} > ${b.version}`);
+    if (a.product === b.product) assert.ok(compareVersions(a.version, b.version) > 0, `${a.version} > ${b.version}`);
   }
+});
+
+test('prerelease numbers compare as numbers: beta10 is newer than beta9, rc after beta', () => {
+  assert.ok(compareVersions('1.17.0-beta10', '1.17.0-beta9') > 0);
+  assert.ok(compareVersions('1.17.0-rc1', '1.17.0-beta24') > 0);
+  assert.ok(compareVersions('1.17.0', '1.17.0-rc2') > 0);
+  assert.ok(compareVersions('1.17.1', '1.17.0') > 0);
+  assert.equal(compareVersions('1.17.0-beta2', '1.17.0-beta2'), 0);
+  // the real data: the 1.17.0 prereleases come out newest first, by their numbers
+  const { releases } = loadChangelog([{ product: 'open_source', dir: fixture }], { strict: false, root });
+  const betas = releases.filter((r) => /^1\.17\.0-beta\d+$/.test(r.version)).map((r) => Number(r.version.slice(11)));
+  assert.ok(betas.length > 10);
+  assert.deepEqual(betas, [...betas].sort((x, y) => y - x));
 });
 
 test('the whole real 1.17.x changelog loads in lenient mode, counts match an independent scan', () => {

@@ -9,6 +9,7 @@ import type { ChangelogEntry, Product, Release } from './types.ts';
 import { GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
 import type { GuideLabel, GuideLabelKey } from './guide-labels.ts';
 import { escapeHtml, renderUntrustedInline } from './markdown.ts';
+import { compareVersions } from './version-order.ts';
 
 export { DEFAULT_PLACEMENT, GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
 export type { GuideLabel, GuideLabelKey } from './guide-labels.ts';
@@ -51,7 +52,7 @@ export function guideSections(releases: readonly Release[], minor: string): Guid
       (a, b) =>
         semver.compare(effective(a.version), effective(b.version)) ||
         (a.product === b.product ? 0 : a.product === 'open_source' ? -1 : 1) ||
-        semver.compare(a.version, b.version),
+        compareVersions(a.version, b.version),
     );
   const seen: GuideItem[] = [];
   for (const release of line) {

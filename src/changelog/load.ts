@@ -4,7 +4,8 @@
  * merged, every file checked, problems returned as diagnostics (errors in
  * strict mode, warnings in lenient mode, where whatever is usable is kept).
  * Output order is deterministic: open source first, then enterprise; within a
- * product, newest version first (semver precedence).
+ * product, newest version first (semver precedence, with `beta10` after
+ * `beta9`: see version-order.ts).
  */
 import semver from 'semver';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -15,6 +16,7 @@ import { ossVersionOf } from './oss-version.ts';
 import { reporter } from './report.ts';
 import type { Report } from './report.ts';
 import { scanChangelogDir } from './scan.ts';
+import { rcompareVersions } from './version-order.ts';
 
 export { UNRELEASED_MARKER } from './scan.ts';
 
@@ -67,7 +69,7 @@ function toRelease(m: MergedFolder, report: Report): Release {
 }
 
 export function compareReleases(a: Release, b: Release): number {
-  return PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) || semver.rcompare(a.version, b.version);
+  return PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) || rcompareVersions(a.version, b.version);
 }
 
 export function loadChangelog(sources: readonly ChangelogSource[], options: LoadOptions): LoadResult {

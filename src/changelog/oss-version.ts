@@ -7,6 +7,7 @@
  */
 import semver from 'semver';
 import type { ChangelogEntry } from './types.ts';
+import { compareVersions } from './version-order.ts';
 
 export const OSS_OWNER = 'solo-io';
 export const OSS_REPO = 'gloo';
@@ -26,7 +27,7 @@ export function ossVersionOf(entries: readonly ChangelogEntry[]): { version?: st
   for (const e of entries.filter(isOssBump)) {
     const v = semver.valid(e.dependencyTag ?? '');
     if (!v) invalid.push(e);
-    else if (version === undefined || semver.gt(v, version)) version = v;
+    else if (version === undefined || compareVersions(v, version) > 0) version = v;
   }
   return { ...(version !== undefined ? { version } : {}), invalid };
 }

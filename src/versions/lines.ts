@@ -4,6 +4,7 @@
  */
 import semver from 'semver';
 import type { Product, Release } from '../changelog/types.ts';
+import { rcompareVersions } from '../changelog/version-order.ts';
 
 export interface MinorLine {
   minor: string;
@@ -29,8 +30,8 @@ export function minorLines(releases: readonly Release[], product: Product): Mino
   }
   const lines = [...byMinor.values()];
   for (const l of lines) {
-    l.stable.sort((a, b) => semver.rcompare(a.version, b.version));
-    l.pre.sort((a, b) => semver.rcompare(a.version, b.version));
+    l.stable.sort((a, b) => rcompareVersions(a.version, b.version));
+    l.pre.sort((a, b) => rcompareVersions(a.version, b.version));
   }
   return lines.sort((a, b) => compareMinor(b.minor, a.minor));
 }
