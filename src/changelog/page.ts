@@ -105,13 +105,19 @@ export function ossReleasesPulledIn(release: Release, enterprise: readonly Relea
   );
 }
 
+/** "Ships open source v1.17.33", linked to the open source page. */
+function shipsHtml(release: Release, options: ChangelogPageOptions): string {
+  if (!release.ossVersion) return '';
+  const v = releaseId(release.ossVersion);
+  const page = options.basePath ? `${options.basePath}reference/changelog/open_source/` : '../open_source/';
+  return `<p class="changelog-ships">Ships open source <a href="${escapeHtml(`${page}#${v}`)}">${escapeHtml(v)}</a></p>`;
+}
+
+/** The open source notes an enterprise release pulls in, in a details element (the page's switch opens them all). */
 function ossHtml(release: Release, enterprise: readonly Release[], options: ChangelogPageOptions): string {
   if (!release.ossVersion) return '';
   const v = release.ossVersion;
-  const href = `${options.basePath ?? '../'}${options.basePath ? 'reference/changelog/' : ''}open_source/#${releaseId(v)}`;
-  const parts = [
-    `<p class="changelog-ships">Ships open source <a href="${escapeHtml(href)}">${escapeHtml(releaseId(v))}</a></p>`,
-  ];
+  const parts: string[] = [];
   if (options.ossReleases) {
     const pulled = ossReleasesPulledIn(release, enterprise, options.ossReleases).reverse();
     const range =
@@ -140,8 +146,9 @@ function releaseHtml(release: Release, enterprise: readonly Release[], options: 
     `<section class="changelog-release${release.unreleased ? ' changelog-release--unreleased' : ''}" aria-labelledby="${id}">`,
     `<h3 id="${id}">${id}${badges(release)}</h3>`,
     time ? `<p class="changelog-date">Released ${time}</p>` : '',
-    ossHtml(release, enterprise, options),
+    shipsHtml(release, options),
     renderReleaseNotes(release, { headingLevel: 4 }),
+    ossHtml(release, enterprise, options),
     '</section>',
   ]
     .filter(Boolean)
