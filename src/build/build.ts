@@ -1,0 +1,101 @@
+/**
+ * The whole build: load and validate inputs once, render every page for
+ * every docs version, lay the site out with Astro into a staging folder,
+ * check it, and only then swap it into place. A failed build leaves the
+ * previous output untouched.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
+import { renderAtomFeed } from '../changelog/feed.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { createEnv } from '../pipeline/render.ts';
+import { buildSite } from '../site/astro-build.ts';
+import { applyPins } from '../versions/pins.ts';
+import { listDocsVersions } from '../versions/docs-versions.ts';
+import { loadContent } from './content.ts';
+import { CHANGE_SLOTS, CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
+import type { Release } from '../changelog/types.ts';
+import { siteUrl } from '../site/site-config.ts';
+import type { SiteData } from '../site/types.ts';
+
+export interface BuildOptions {
+  /** Override the config's output folder. */
+  outDir?: string;
+  /** Treat changelog problems as warnings. */
+  lenient?: boolean;
+  /** Stop after rendering (no Astro): for benchmarks and quick checks. */
+  pipelineOnly?: boolean;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  data?: SiteData;
+  releases?: Release[];
+  outDir?: string;
+}
+
+/** Load, validate and render: everything before the site is laid out. */
+export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const { config, projectDir } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
+  const changelog = loadChangelog(sources, { strict: config.strictChangelog && !options.lenient, root: projectDir });
+  diagnostics.push(...changelog.diagnostics);
+
+  const listed = listDocsVersions(changelog.releases, {
+    ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
+    ...(config.versions.include ? { include: config.versions.include } : {}),
+    ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file) } : {}),
+  });
+  diagnostics.push(...listed.diagnostics);
+  const versions = listed.versions.map((v) => {
+    const pinned = applyPins(config.snippets, v.values, { root: projectDir });
+    diagnostics.push(...pinned.diagnostics);
+    return { ...v, values: pinned.values };
+  });
+
+  const env = await createEnv({ root: path.resolve(projectDir, config.root), changeSlots: CHANGE_SLOTS });
+  const pages = loadContent(projectDir, config.content);
+  const rendered = renderSite({ config, env, pages, releases: changelog.releases, versions });
+  diagnostics.push(...rendered.diagnostics);
+  return { diagnostics, data: rendered.data, releases: changelog.releases };
+}
+
+export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const prepared = await prepare(loaded, options);
+  if (hasErrors(prepared.diagnostics) || !prepared.data || options.pipelineOnly) return prepared;
+  const { projectDir, config } = loaded;
+  const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
+  const work = path.join(projectDir, '.build');
+  const stage = path.join(work, 'stage');
+  await mkdir(work, { recursive: true });
+  await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true });
+  await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
+
+  // Swap: the previous output is removed only once the new one is in place.
+  const previous = path.join(work, 'previous');
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) await rename(outDir, previous);
+  await rename(stage, outDir);
+  await rm(previous, { recursive: true, force: true });
+  return { ...prepared, outDir };
+}
+
+/** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */
+async function writeFeeds(outDir: string, data: SiteData, loaded: LoadedConfig, releases: readonly Release[]): Promise<void> {
+  const dir = path.join(outDir, data.base, FEEDS_DIR);
+  await mkdir(dir, { recursive: true });
+  const feedBase = new URL(data.base, siteUrl()).href;
+  for (const page of CHANGELOG_PAGES) {
+    const feed = renderAtomFeed(
+      releases.filter((r) => r.product === page.product),
+      page.product,
+      { siteUrl: feedBase, pageUrl: `latest/${page.route}`, productName: loaded.config.productNames[page.product], feedUrl: feedPath(page.product) },
+    );
+    await writeFile(path.join(dir, `${page.product}.xml`), feed);
+  }
+}

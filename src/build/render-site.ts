@@ -1,0 +1,134 @@
+/**
+ * From loaded inputs to SiteData: the changelog gives the docs versions and
+ * their values; every content page is compiled once and instantiated for
+ * each version it exists in; the changelog pages are added per version.
+ * All problems are collected, none thrown.
+ */
+import semver from 'semver';
+import { GUIDE_LABELS, guideSections, renderGuideList } from '../changelog/guide-sections.ts';
+import { renderChangelogPage } from '../changelog/page.ts';
+import type { Product, Release } from '../changelog/types.ts';
+import { escapeHtml } from '../changelog/markdown.ts';
+import { error, type Diagnostic } from '../diagnostics.ts';
+import type { ChangeSlot } from '../pipeline/change-slots.ts';
+import { compilePage, type CompileEnv, type CompiledPage } from '../pipeline/compile.ts';
+import { instantiate, type VersionContext } from '../pipeline/instantiate.ts';
+import type { DocsVersion, RenderedPage, SiteData } from '../site/types.ts';
+import type { SiteConfig } from '../config/define.ts';
+import type { SourcePage } from './content.ts';
+
+/** The guide's labels as the pipeline looks for them. */
+export const CHANGE_SLOTS: readonly ChangeSlot[] = GUIDE_LABELS.map((l) => ({ section: l.section, label: l.label, key: l.key }));
+
+export const CHANGELOG_PAGES: readonly { product: Product; route: string; title: string }[] = [
+  { product: 'open_source', route: 'reference/changelog/open_source/', title: 'Open Source changelog' },
+  { product: 'enterprise', route: 'reference/changelog/enterprise/', title: 'Enterprise changelog' },
+];
+
+/** Atom feeds live at `<base>feeds/<product>.xml`. */
+export const FEEDS_DIR = 'feeds';
+export function feedPath(product: Product): string {
+  return `${FEEDS_DIR}/${product}.xml`;
+}
+
+export interface RenderSiteInput {
+  config: SiteConfig;
+  env: CompileEnv;
+  pages: readonly SourcePage[];
+  releases: readonly Release[];
+  versions: readonly DocsVersion[];
+}
+
+export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostics: Diagnostic[] } {
+  const { config, env, releases, versions } = input;
+  const diagnostics: Diagnostic[] = [];
+  const base = config.base.replace(/\/?$/, '/');
+  const compiled = input.pages.map((page) => ({ page, compiled: compilePage(page.file, page.raw, env) }));
+  for (const { compiled: c } of compiled) diagnostics.push(...c.diagnostics);
+
+  const pages: Record<string, RenderedPage[]> = {};
+  for (const version of versions) {
+    const context: VersionContext = {
+      id: version.id,
+      base: `${base}${version.id}`,
+      values: version.values,
+      changes: changeLists(releases, version.minor),
+    };
+    const list: RenderedPage[] = [];
+    for (const { page, compiled: c } of compiled) {
+      const range = versionRange(c, page.raw, diagnostics);
+      if (range && !semver.satisfies(`${version.minor}.0`, range, { includePrerelease: true })) continue;
+      const result = instantiate(c, context);
+      diagnostics.push(...result.diagnostics);
+      list.push({
+        route: page.route,
+        sourceFile: page.file,
+        title: stringOr(c.frontMatter.title, titleFromRoute(page.route)),
+        ...(typeof c.frontMatter.linkTitle === 'string' ? { linkTitle: c.frontMatter.linkTitle } : {}),
+        description: stringOr(c.frontMatter.description, ''),
+        weight: typeof c.frontMatter.weight === 'number' ? c.frontMatter.weight : 0,
+        html: result.html,
+        headings: result.headings,
+        links: result.links,
+      });
+    }
+    list.push(...changelogPages(config, releases, base, version.id));
+    pages[version.id] = list;
+  }
+  const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
+  if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog.' }));
+  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+}
+
+/** The guide's change lists for a minor line, as HTML by label key. */
+function changeLists(releases: readonly Release[], minor: string): Record<string, string> {
+  const sections = guideSections(releases, minor);
+  return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
+}
+
+function changelogPages(config: SiteConfig, releases: readonly Release[], base: string, versionId: string): RenderedPage[] {
+  const oss = releases.filter((r) => r.product === 'open_source');
+  return CHANGELOG_PAGES.map(({ product, route, title }) => {
+    const own = releases.filter((r) => r.product === product);
+    const rendered = renderChangelogPage(own, product, {
+      productName: config.productNames[product],
+      basePath: `${base}${versionId}/`,
+      ...(product === 'enterprise' ? { ossReleases: oss } : {}),
+    });
+    const feed = `<p class="feed-link"><a href="${base}${feedPath(product)}" type="application/atom+xml">Atom feed of ${escapeHtml(config.productNames[product])} releases</a></p>`;
+    return {
+      route,
+      sourceFile: config.changelog[product].join(', '),
+      title,
+      description: `Release notes of ${config.productNames[product]}, by minor line, with a compare view.`,
+      weight: product === 'open_source' ? 10 : 20,
+      html: feed + rendered.html,
+      headings: rendered.headings,
+      links: [],
+    };
+  });
+}
+
+/** The page's `versions:` range, or a diagnostic when it is not a valid semver range. */
+function versionRange(page: CompiledPage, raw: string, diagnostics: Diagnostic[]): string | undefined {
+  const range = page.frontMatter.versions;
+  if (range === undefined) return undefined;
+  if (typeof range === 'string' && semver.validRange(range)) return range;
+  const at = /^versions\s*:/m.exec(raw);
+  const { line, column } = page.lines.position(at ? at.index : 0);
+  diagnostics.push(
+    error(page.file, line, column, `Front matter \`versions: ${String(range)}\` is not a valid semver range`, {
+      hint: 'Write a range such as ">=1.16.0" or "1.15.x || 1.16.x".',
+    }),
+  );
+  return '<0.0.0-0';
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function titleFromRoute(route: string): string {
+  const last = route.replace(/\/$/, '').split('/').pop() ?? '';
+  return last ? last.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Home';
+}

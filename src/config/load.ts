@@ -1,0 +1,33 @@
+/** Loads `docs.config.ts` (or the file given) and resolves it against its folder. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticsError, error } from '../diagnostics.ts';
+import { resolveConfig, type SiteConfig, type UserConfig } from './define.ts';
+
+export const CONFIG_FILE = 'docs.config.ts';
+
+export interface LoadedConfig {
+  config: SiteConfig;
+  /** The folder paths in the config are relative to. */
+  projectDir: string;
+  /** The config file, when there was one. */
+  file?: string;
+}
+
+export async function loadConfig(file?: string, cwd = process.cwd()): Promise<LoadedConfig> {
+  const configFile = path.resolve(cwd, file ?? CONFIG_FILE);
+  if (!existsSync(configFile)) {
+    if (file) throw new DiagnosticsError([error(file, 0, 0, 'Config file not found', { hint: `Pass an existing file to --config, or omit it to use ${CONFIG_FILE}.` })]);
+    return { config: resolveConfig({}), projectDir: cwd };
+  }
+  let user: UserConfig;
+  try {
+    const mod = (await import(pathToFileURL(configFile).href)) as { default?: UserConfig };
+    user = mod.default ?? {};
+  } catch (e) {
+    const rel = path.relative(cwd, configFile);
+    throw new DiagnosticsError([error(rel, 0, 0, `Config file cannot be loaded: ${(e as Error).message}`, { hint: 'It must be a TypeScript module with `export default defineConfig({...})`.' })]);
+  }
+  return { config: resolveConfig(user), projectDir: path.dirname(configFile), file: configFile };
+}
