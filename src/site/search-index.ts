@@ -42,7 +42,8 @@ export async function indexSite(outDir: string, model: SiteModel): Promise<Recor
         const content = await readFile(file, 'utf8');
         if (!content.includes('data-pagefind-body')) continue;
         const dir = relative(root, file).split(sep).slice(0, -1).join('/');
-        const url = `${model.base}${prefix}/${dir ? `${dir}/` : ''}`;
+        // Relative to the bundle's site root: Pagefind's UI prepends `<base><prefix>/`.
+        const url = `/${dir ? `${dir}/` : ''}`;
         const added = await index.addHTMLFile({ url, content });
         fail(`addHTMLFile ${url}`, added.errors);
         count++;
