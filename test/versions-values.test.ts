@@ -1,0 +1,222 @@
+/**
+ * Version snippet values (REFERENCE.md section 2): the rules reproduce
+ * REFERENCE's table columns when fed data shaped like the real releases at
+ * the time each docs branch was written; plus the sample data, a
+ * prerelease-only line, unreleased releases and pins.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import semver from 'semver';
+import { loadChangelog } from '../src/changelog/load.ts';
+import type { Product, Release } from '../src/changelog/types.ts';
+import { missingKeys, versionValues, VERSION_KEYS } from '../src/versions/values.ts';
+import { applyPins } from '../src/versions/pins.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function release(product: Product, version: string, unreleased = false): Release {
+  return {
+    product,
+    version,
+    tag: `v${version}`,
+    minor: `${semver.major(version)}.${semver.minor(version)}`,
+    prerelease: semver.prerelease(version) !== null,
+    unreleased,
+    entries: [],
+    dirs: [],
+  };
+}
+
+/** A line's releases: betas 1..betas, then .0 .. .lastPatch (lastPatch < 0: prereleases only). */
+function line(product: Product, minor: string, lastPatch: number, betas = 3): Release[] {
+  const out: Release[] = [];
+  for (let b = 1; b <= betas; b++) out.push(release(product, `${minor}.0-beta${b}`));
+  for (let p = 0; p <= lastPatch; p++) out.push(release(product, `${minor}.${p}`));
+  return out;
+}
+
+/** The column of REFERENCE.md section 2's table for one docs version (– cells left out). */
+function referenceColumn(docs: string): Record<string, string> {
+  const text = fs.readFileSync(path.resolve(root, '../shared/REFERENCE.md'), 'utf8');
+  const rows = text.split('\n').filter((l) => l.startsWith('| version_'));
+  const header = text.split('\n').find((l) => l.startsWith('| file |'))!.split('|').map((c) => c.trim());
+  const col = header.indexOf(docs);
+  assert.ok(col > 0, `column ${docs}`);
+  const out: Record<string, string> = {};
+  for (const row of rows) {
+    const cells = row.split('|').map((c) => c.trim());
+    const key = cells[1]!.replace(/^version_/, '').replace(/\.md$/, '');
+    if (cells[col] && cells[col] !== '–') out[key] = cells[col]!;
+  }
+  return out;
+}
+
+function pick(values: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => k in values).map((k) => [k, values[k]!]));
+}
+
+test('REFERENCE column 1.17.x: data for lines 1.13-1.18 as the 1.17.x docs saw it', () => {
+  const releases = [
+    ...line('open_source', '1.13', 39),
+    ...line('open_source', '1.14', 32),
+    ...line('open_source', '1.15', 33),
+    ...line('open_source', '1.16', 27),
+    ...line('open_source', '1.17', 33),
+    ...line('open_source', '1.18', 27),
+    ...line('enterprise', '1.15', 22),
+    ...line('enterprise', '1.16', 21),
+    ...line('enterprise', '1.17', 14),
+    ...line('enterprise', '1.18', 18),
+  ];
+  const expected = referenceColumn('1.17.x docs');
+  assert.equal(Object.keys(expected).length, 10);
+  assert.deepEqual(versionValues(releases, '1.17'), expected);
+});
+
+test('REFERENCE column 1.15.x', () => {
+  const releases = [
+    ...line('open_source', '1.13', 39),
+    ...line('open_source', '1.14', 32),
+    ...line('open_source', '1.15', 33),
+    ...line('open_source', '1.16', 22),
+    ...line('enterprise', '1.13', 35),
+    ...line('enterprise', '1.14', 23),
+    ...line('enterprise', '1.15', 22),
+    ...line('enterprise', '1.16', 15),
+  ];
+  assert.deepEqual(versionValues(releases, '1.15'), referenceColumn('1.15.x docs'));
+});
+
+test('REFERENCE column 1.14.x (the cells Gloo left empty are derivable or absent)', () => {
+  const releases = [
+    ...line('open_source', '1.13', 39),
+    ...line('open_source', '1.14', 32),
+    ...line('open_source', '1.15', 32),
+    ...line('enterprise', '1.13', 35),
+    ...line('enterprise', '1.14', 23),
+    ...line('enterprise', '1.15', 22),
+  ];
+  const expected = referenceColumn('1.14.x docs');
+  const values = versionValues(releases, '1.14');
+  assert.deepEqual(pick(values, Object.keys(expected)), expected);
+  assert.equal(values['geoss_n-1_minor'], '1.13');
+  assert.equal(values['geoss_n-2_minor'], undefined, 'no line before 1.13');
+});
+
+test('REFERENCE column main (1.22): a line with only prereleases uses its newest one, beta11 after beta9', () => {
+  const releases = [
+    ...line('open_source', '1.20', 5),
+    ...line('open_source', '1.21', 12),
+    ...line('open_source', '1.22', -1, 11),
+    ...line('enterprise', '1.21', 8),
+    ...line('enterprise', '1.22', 0, 4),
+  ];
+  assert.deepEqual(versionValues(releases, '1.22'), referenceColumn('main (1.22)'));
+});
+
+test('unreleased releases never count', () => {
+  const releases = [
+    ...line('open_source', '1.16', 4),
+    ...line('open_source', '1.17', 9),
+    release('open_source', '1.17.10', true),
+    release('open_source', '1.18.0-beta1', true),
+    ...line('enterprise', '1.16', 3),
+    release('enterprise', '1.16.4', true),
+    ...line('enterprise', '1.17', 2),
+  ];
+  const v = versionValues(releases, '1.17');
+  assert.equal(v.geoss_latest, '1.17.9');
+  assert.equal(v['geoss_n+1'], '1.17.9', 'the unreleased 1.18 line does not count: n+1 falls back to latest');
+  assert.equal(v['gee_n-1'], '1.16.3');
+  assert.equal(v['gee_n-1_oldpatch'], '1.16.2');
+});
+
+test('keys that cannot be derived are omitted and listed by missingKeys', () => {
+  const v = versionValues(line('open_source', '1.17', 2), '1.17');
+  assert.deepEqual(Object.keys(v).sort(), ['geoss_latest', 'geoss_latest_minor', 'geoss_n+1'].sort());
+  assert.deepEqual(
+    missingKeys(v),
+    VERSION_KEYS.filter((k) => !['geoss_latest', 'geoss_latest_minor', 'geoss_n+1'].includes(k)),
+  );
+});
+
+test('the sample changelog gives values for every docs version, shaped like REFERENCE', () => {
+  const { releases, diagnostics } = loadChangelog(
+    [
+      { product: 'open_source', dir: 'changelog/open_source' },
+      { product: 'enterprise', dir: 'changelog/enterprise' },
+    ],
+    { strict: true, root },
+  );
+  assert.deepEqual(diagnostics, []);
+  const released = releases.filter((r) => !r.unreleased);
+  const newestOf = (product: Product, minor: string) => {
+    const rs = released.filter((r) => r.product === product && r.minor === minor).map((r) => r.version);
+    const stable = rs.filter((v) => !semver.prerelease(v));
+    return semver.rsort(stable.length ? stable : rs)[0];
+  };
+  for (const minor of ['1.15', '1.16', '1.17']) {
+    const v = versionValues(releases, minor);
+    // the sample starts at 1.14, so 1.15 has no line two before it
+    assert.deepEqual(missingKeys(v), minor === '1.15' ? ['geoss_n-2_minor'] : [], minor);
+    const [maj, min] = minor.split('.').map(Number) as [number, number];
+    const prev = `${maj}.${min - 1}`;
+    assert.equal(v.geoss_latest, newestOf('open_source', minor));
+    assert.equal(v['geoss_n-1'], newestOf('open_source', prev));
+    assert.equal(v['geoss_n+1'], newestOf('open_source', `${maj}.${min + 1}`));
+    assert.equal(v.gee_latest, newestOf('enterprise', minor));
+    // oldpatch is the patch right before n-1 in the same line
+    assert.equal(semver.patch(v['gee_n-1']!) - semver.patch(v['gee_n-1_oldpatch']!), 1);
+    assert.equal(semver.minor(v['gee_n-1_oldpatch']!), min - 1);
+  }
+  const v117 = versionValues(releases, '1.17');
+  // the sample marks 1.17.10 unreleased: latest is the patch before it
+  assert.ok(releases.some((r) => r.version === '1.17.10' && r.unreleased));
+  assert.equal(v117.geoss_latest, '1.17.9');
+  // 1.18 has only prereleases: its newest one is n+1 for 1.17, and latest for 1.18 itself
+  assert.ok(semver.prerelease(v117['geoss_n+1']!));
+  const v118 = versionValues(releases, '1.18');
+  assert.equal(v118.geoss_latest, v117['geoss_n+1']);
+  assert.equal(v118['geoss_n+1'], v118.geoss_latest, 'no next line: n+1 = latest');
+  assert.equal(v118['geoss_n-1'], '1.17.9');
+  // enterprise latest ships the open source latest
+  const eeLatest = releases.find((r) => r.product === 'enterprise' && r.version === v117.gee_latest)!;
+  assert.equal(eeLatest.ossVersion, v117.geoss_latest);
+});
+
+function snippets(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pins-'));
+  fs.mkdirSync(path.join(dir, 'static/content'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'static/content', name), text);
+  return dir;
+}
+
+test('a pin wins; a pin that disagrees is a stale-pin warning at file:1:1', () => {
+  const derived = { geoss_latest: '1.17.9', gee_latest: '1.17.4', 'geoss_n+1': '1.18.0-beta3' };
+  const dir = snippets({
+    'version_geoss_latest.md': '1.17.33',
+    'version_gee_latest.md': '1.17.4\n',
+    'version_geoss_n-2_minor.md': '1.15',
+    'other.md': 'not a pin',
+  });
+  const { values, diagnostics } = applyPins('static/content', derived, { root: dir });
+  assert.deepEqual(values, { geoss_latest: '1.17.33', gee_latest: '1.17.4', 'geoss_n+1': '1.18.0-beta3', 'geoss_n-2_minor': '1.15' });
+  assert.equal(diagnostics.length, 1);
+  const d = diagnostics[0]!;
+  assert.deepEqual([d.severity, d.file, d.line, d.column], ['warning', 'static/content/version_geoss_latest.md', 1, 1]);
+  assert.match(d.message, /stale pin/);
+  assert.match(d.message, /1\.17\.33/);
+  assert.match(d.message, /1\.17\.9/);
+});
+
+test('empty pins are ignored with a warning; no snippet folder means no pins', () => {
+  const dir = snippets({ 'version_gee_latest.md': '  \n' });
+  const { values, diagnostics } = applyPins('static/content', { gee_latest: '1.17.4' }, { root: dir });
+  assert.deepEqual(values, { gee_latest: '1.17.4' });
+  assert.match(diagnostics[0]!.message, /empty pin/);
+  const none = applyPins('does/not/exist', { gee_latest: '1.17.4' }, { root: dir });
+  assert.deepEqual(none, { values: { gee_latest: '1.17.4' }, diagnostics: [] });
+});
