@@ -304,6 +304,8 @@ describe('the versioned site in Chromium', () => {
       const report: string[] = [];
       for (const path of [`${base}latest/${GUIDE}`, `${base}latest/reference/changelog/open_source/`, `${base}no/such/page/`]) {
         await page.goto(url(path));
+        // Check every tab's content, not only the selected one.
+        await page.evaluate(() => document.querySelectorAll<HTMLElement>('[role=tabpanel]').forEach((p) => (p.hidden = false)));
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { pageContext } from '../src/site/context.ts';
-import { addHeadingAnchors } from '../src/site/enhance.ts';
+import { addHeadingAnchors, focusableCodeBlocks } from '../src/site/enhance.ts';
 import { buildModel, parentRoute, routeAndAncestors, servedPages } from '../src/site/model.ts';
 import { navTree } from '../src/site/nav.ts';
 import type { RenderedPage, SiteData } from '../src/site/types.ts';
@@ -78,4 +78,9 @@ test('enhance: h2-h4 with ids get an anchor link; others untouched', () => {
   assert.match(html, /<div class="heading level-h2"><h2 id="a">A <code>b<\/code><\/h2><a class="heading-anchor" href="#a"/);
   assert.match(html, /Section titled “A b”/);
   assert.match(html, /<h5 id="z">Z<\/h5><h3>none<\/h3>$/);
+});
+
+test('enhance: code blocks become keyboard reachable, once', () => {
+  assert.equal(focusableCodeBlocks('<pre class="shiki"><code>x</code></pre>'), '<pre class="shiki" tabindex="0"><code>x</code></pre>');
+  assert.equal(focusableCodeBlocks('<pre tabindex="0">x</pre>'), '<pre tabindex="0">x</pre>');
 });

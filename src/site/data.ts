@@ -2,13 +2,16 @@
  * Where the Astro pages get SiteData: the JSON file `buildSite` writes, named
  * by DOCS_SITE_DATA (default `.build/site-data.json` under the working directory).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildModel, type SiteModel } from './model.ts';
+import { addSupportTables, loadSupport } from './support.ts';
 import type { SiteData } from './types.ts';
 
 export const SITE_DATA_ENV = 'DOCS_SITE_DATA';
 export const DEFAULT_SITE_DATA = '.build/site-data.json';
+/** Supported versions table, relative to the working directory (the project). */
+export const SUPPORT_DATA = 'data/support.yaml';
 
 export function siteDataPath(): string {
   return resolve(process.env[SITE_DATA_ENV] || DEFAULT_SITE_DATA);
@@ -27,6 +30,7 @@ export function getSiteModel(): SiteModel {
   }
   if (cached?.path === path && cached.text === text) return cached.model;
   const model = buildModel(JSON.parse(text) as SiteData);
+  if (existsSync(SUPPORT_DATA)) addSupportTables(model, loadSupport(resolve(SUPPORT_DATA)));
   cached = { path, text, model };
   return model;
 }

@@ -1,6 +1,7 @@
 /**
- * Build-time touches to the pipeline's article HTML: a link anchor after
- * every h2-h4 that has an id (works without JavaScript).
+ * Build-time touches to the pipeline's article HTML (they work without
+ * JavaScript): a link anchor after every h2-h4 that has an id, and code
+ * blocks reachable by keyboard (they scroll sideways).
  */
 const HEADING = /<(h[234])(\s[^>]*?\bid="([^"]+)"[^>]*)>([\s\S]*?)<\/\1>/g;
 
@@ -17,4 +18,13 @@ export function addHeadingAnchors(html: string): string {
       `<span class="sr-only">Section titled “${label}”</span></a></div>`
     );
   });
+}
+
+/** `<pre>` without a tabindex gets `tabindex="0"` (WCAG: scrollable regions must be keyboard reachable). */
+export function focusableCodeBlocks(html: string): string {
+  return html.replace(/<pre\b(?![^>]*\btabindex=)([^>]*)>/g, '<pre$1 tabindex="0">');
+}
+
+export function enhanceArticle(html: string): string {
+  return focusableCodeBlocks(addHeadingAnchors(html));
 }
