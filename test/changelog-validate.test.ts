@@ -341,3 +341,11 @@ test('a missing changelog folder is reported', () => {
   assert.deepEqual(releases, []);
   assert.equal(only(diagnostics).message, 'changelog folder not found for enterprise');
 });
+
+test('an unreadable entry in a release folder is a diagnostic, not a crash', () => {
+  const root = tree({ 'cl/v1.2.3/a.yaml': ok, 'elsewhere/keep.txt': '' });
+  fs.symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'cl/v1.2.3/link.yaml'));
+  const { releases, diagnostics } = loadChangelog([{ product: 'open_source', dir: 'cl' }], { strict: true, root });
+  assert.equal(only(diagnostics).message, 'cannot read `link.yaml`: EISDIR');
+  assert.equal(releases[0]!.entries.length, 1);
+});

@@ -69,7 +69,15 @@ function readFolder(product: Product, abs: string, version: string, root: string
       folder.unreleased = true;
       continue;
     }
-    const text = fs.readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      report(rel, 0, 0, `cannot read \`${item.name}\`: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`, {
+        hint: 'release folders hold regular files only',
+      });
+      continue;
+    }
     if (PROSE.has(item.name)) {
       const prose = text.trim();
       if (prose) folder[item.name === 'summary.md' ? 'summary' : 'closing'] = prose;
