@@ -1,31 +1,45 @@
 /**
- * `npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--base /gloo-edge]`:
- * prints one page's HTML with every shortcode resolved, or its errors.
+ * `npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--config docs.config.ts]`:
+ * prints one page's HTML for one docs version (default: latest) with every
+ * shortcode resolved, or its errors. Version values come from the changelog;
+ * `version_*.md` files in the docs root's `static/content/` are pins and win.
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { format, hasErrors } from '../src/diagnostics.ts';
+import { loadVersions } from '../src/build/build.ts';
+import { CHANGE_SLOTS, changeLists } from '../src/build/render-site.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { error, format, hasErrors } from '../src/diagnostics.ts';
 import { createEnv, renderFile } from '../src/pipeline/render.ts';
-import { readSnippetFiles } from '../src/pipeline/snippets.ts';
+import { SNIPPET_DIR } from '../src/pipeline/snippets.ts';
 import { runCli } from './cli.ts';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      version: { type: 'string', default: 'latest' },
-      root: { type: 'string', default: '.' },
-      base: { type: 'string', default: '/gloo-edge' },
+      version: { type: 'string' },
+      root: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   const page = positionals[0];
-  if (!page) return { usage: 'usage: npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--base /gloo-edge]' };
-  const root = path.resolve(values.root);
-  const env = await createEnv({ root });
-  const version = { id: values.version, base: `${values.base.replace(/\/$/, '')}/${values.version}`, values: readSnippetFiles(root) };
-  const result = renderFile(env, page, version, path.relative(process.cwd(), path.resolve(page)));
-  if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
-  if (hasErrors(result.diagnostics)) return { exitCode: 1 };
+  if (!page) return { usage: 'usage: npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--config docs.config.ts]' };
+  const loaded = await loadConfig(values.config);
+  const root = path.resolve(values.root ?? path.resolve(loaded.projectDir, loaded.config.root));
+  const { releases, versions, diagnostics } = loadVersions(loaded, { lenient: true, snippetDir: path.join(root, SNIPPET_DIR) });
+  const version = values.version ? versions.find((v) => v.id === values.version) : (versions.find((v) => v.status === 'latest') ?? versions[0]);
+  if (!version) {
+    const known = versions.map((v) => v.id).join(', ') || 'none';
+    process.stderr.write(`${format([error(values.version ?? 'changelog', 0, 0, `No docs version ${values.version ?? ''} in the changelog data`, { hint: `Known versions: ${known}.` })])}\n`);
+    return { exitCode: 1 };
+  }
+  const env = await createEnv({ root, changeSlots: CHANGE_SLOTS });
+  const base = `${loaded.config.base.replace(/\/?$/, '/')}${version.id}`;
+  const result = renderFile(env, page, { id: version.id, base, values: version.values, changes: changeLists(releases, version.minor) }, path.relative(process.cwd(), path.resolve(page)));
+  const problems = [...diagnostics.filter((d) => d.severity === 'error'), ...result.diagnostics];
+  if (problems.length) process.stderr.write(`${format(problems)}\n`);
+  if (hasErrors(problems)) return { exitCode: 1 };
   process.stdout.write(`${result.html}\n`);
   return { exitCode: 0 };
 });

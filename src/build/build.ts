@@ -38,14 +38,13 @@ export interface BuildResult {
   outDir?: string;
 }
 
-/** Load, validate and render: everything before the site is laid out. */
-export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+/** The changelog and the docs versions it gives, with pins applied. */
+export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string } = {}) {
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
   const changelog = loadChangelog(sources, { strict: config.strictChangelog && !options.lenient, root: projectDir });
   diagnostics.push(...changelog.diagnostics);
-
   const listed = listDocsVersions(changelog.releases, {
     ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
     ...(config.versions.include ? { include: config.versions.include } : {}),
@@ -53,16 +52,22 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   });
   diagnostics.push(...listed.diagnostics);
   const versions = listed.versions.map((v) => {
-    const pinned = applyPins(config.snippets, v.values, { root: projectDir });
+    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir });
     diagnostics.push(...pinned.diagnostics);
     return { ...v, values: pinned.values };
   });
+  return { releases: changelog.releases, versions, diagnostics };
+}
 
+/** Load, validate and render: everything before the site is laid out. */
+export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const { config, projectDir } = loaded;
+  const { releases, versions, diagnostics } = loadVersions(loaded, options);
   const env = await createEnv({ root: path.resolve(projectDir, config.root), changeSlots: CHANGE_SLOTS });
   const pages = loadContent(projectDir, config.content);
-  const rendered = renderSite({ config, env, pages, releases: changelog.releases, versions });
+  const rendered = renderSite({ config, env, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
-  return { diagnostics, data: rendered.data, releases: changelog.releases };
+  return { diagnostics, data: rendered.data, releases };
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {

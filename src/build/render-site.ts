@@ -81,7 +81,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
 }
 
 /** The guide's change lists for a minor line, as HTML by label key. */
-function changeLists(releases: readonly Release[], minor: string): Record<string, string> {
+export function changeLists(releases: readonly Release[], minor: string): Record<string, string> {
   const sections = guideSections(releases, minor);
   return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
 }

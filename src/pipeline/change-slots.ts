@@ -30,7 +30,7 @@ export function insertChangeSlots(tree: Root, slots: readonly ChangeSlot[], plac
       const div: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['guide-changes'], dataChanges: slot.key },
+        properties: { className: ['guide-changes-slot'], dataChanges: slot.key },
         children: [{ type: 'text', value: placeholder(slot.key) }],
       };
       out.push(div);
