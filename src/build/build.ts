@@ -13,6 +13,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { createEnv } from '../pipeline/render.ts';
 import { buildSite } from '../site/astro-build.ts';
+import { checkSite, type CheckResult } from '../check/links.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
 import { loadContent } from './content.ts';
@@ -36,6 +37,8 @@ export interface BuildResult {
   data?: SiteData;
   releases?: Release[];
   outDir?: string;
+  /** The link and anchor check of the staged site (src/check/links.ts). */
+  linkCheck?: CheckResult;
 }
 
 /** The changelog and the docs versions it gives, with pins applied. */
@@ -80,6 +83,12 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   await mkdir(work, { recursive: true });
   await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true });
   await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
+  // Every internal link and #anchor of every version must resolve before the site replaces dist/.
+  const linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
+  if (hasErrors(linkCheck.diagnostics)) {
+    await rm(stage, { recursive: true, force: true });
+    return { ...prepared, diagnostics: [...prepared.diagnostics, ...linkCheck.diagnostics], linkCheck };
+  }
 
   // Swap: the previous output is removed only once the new one is in place.
   const previous = path.join(work, 'previous');
@@ -87,7 +96,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   if (existsSync(outDir)) await rename(outDir, previous);
   await rename(stage, outDir);
   await rm(previous, { recursive: true, force: true });
-  return { ...prepared, outDir };
+  return { ...prepared, diagnostics: [...prepared.diagnostics, ...linkCheck.diagnostics], outDir, linkCheck };
 }
 
 /** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */
