@@ -13,6 +13,7 @@ import { error, type Diagnostic } from '../diagnostics.ts';
 import type { ChangeSlot } from '../pipeline/change-slots.ts';
 import { compilePage, type CompileEnv, type CompiledPage } from '../pipeline/compile.ts';
 import { instantiate, type VersionContext } from '../pipeline/instantiate.ts';
+import { positionIn } from '../pipeline/sourcemap.ts';
 import type { DocsVersion, RenderedPage, SiteData } from '../site/types.ts';
 import type { SiteConfig } from '../config/define.ts';
 import type { SourcePage } from './content.ts';
@@ -46,6 +47,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   const compiled = input.pages.map((page) => ({ page, compiled: compilePage(page.file, page.raw, env) }));
   for (const { compiled: c } of compiled) diagnostics.push(...c.diagnostics);
 
+  const changelog = changelogPages(config, releases, base);
   const pages: Record<string, RenderedPage[]> = {};
   for (const version of versions) {
     const context: VersionContext = {
@@ -72,7 +74,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
         links: result.links,
       });
     }
-    list.push(...changelogPages(config, releases, base, version.id));
+    list.push(...changelog.map((page) => ({ ...page, html: page.html.replaceAll(VERSION_BASE, `${base}${version.id}/`) })));
     pages[version.id] = list;
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
@@ -86,13 +88,16 @@ export function changeLists(releases: readonly Release[], minor: string): Record
   return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
 }
 
-function changelogPages(config: SiteConfig, releases: readonly Release[], base: string, versionId: string): RenderedPage[] {
+/** Stands for the docs version's base in the changelog pages, which are rendered once for all versions. */
+const VERSION_BASE = '\uE0FF/';
+
+function changelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
   const oss = releases.filter((r) => r.product === 'open_source');
   return CHANGELOG_PAGES.map(({ product, route, title }) => {
     const own = releases.filter((r) => r.product === product);
     const rendered = renderChangelogPage(own, product, {
       productName: config.productNames[product],
-      basePath: `${base}${versionId}/`,
+      basePath: VERSION_BASE,
       ...(product === 'enterprise' ? { ossReleases: oss } : {}),
     });
     const feed = `<p class="feed-link"><a href="${base}${feedPath(product)}" type="application/atom+xml">Atom feed of ${escapeHtml(config.productNames[product])} releases</a></p>`;
@@ -115,7 +120,7 @@ function versionRange(page: CompiledPage, raw: string, diagnostics: Diagnostic[]
   if (range === undefined) return undefined;
   if (typeof range === 'string' && semver.validRange(range)) return range;
   const at = /^versions\s*:/m.exec(raw);
-  const { line, column } = page.lines.position(at ? at.index : 0);
+  const { line, column } = positionIn(page.lineStarts, at ? at.index : 0);
   diagnostics.push(
     error(page.file, line, column, `Front matter \`versions: ${String(range)}\` is not a valid semver range`, {
       hint: 'Write a range such as ">=1.16.0" or "1.15.x || 1.16.x".',

@@ -9,6 +9,7 @@ import { escapeHtml } from '../changelog/markdown.ts';
 import type { CompiledPage } from './compile.ts';
 import { assignIds } from './headings.ts';
 import { DEFERRED_PATTERN, deferredIndex } from './sentinels.ts';
+import { positionIn } from './sourcemap.ts';
 
 export interface VersionContext {
   /** The docs version id, for messages: `v1.17.x`. */
@@ -35,7 +36,7 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
     if (key.startsWith('v:')) {
       const value = version.values[key.slice(2)];
       if (value !== undefined) return value;
-      const { line, column } = page.lines.position(page.deferredOffsets[i]!);
+      const { line, column } = positionIn(page.lineStarts, page.deferredOffsets[i]!);
       diagnostics.push(
         error(page.file, line, column, `No value for version snippet \`${key.slice(2)}\` in docs version ${version.id}`, {
           hint: `Add a release that defines it to the changelog, or pin it in static/content/version_${key.slice(2)}.md.`,
@@ -61,6 +62,6 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
 
   const escaped = page.deferred.map((key, i) => (key.startsWith('html:') ? raw[i]! : escapeHtml(raw[i]!)));
   const html = page.html.replace(DEFERRED_PATTERN, (c) => escaped[deferredIndex(c)] ?? '');
-  const links = page.links.map((l) => ({ href: fill(l.href), ...page.lines.position(l.offset) }));
+  const links = page.links.map((l) => ({ href: fill(l.href), ...positionIn(page.lineStarts, l.offset) }));
   return { html, headings, links, diagnostics };
 }
