@@ -2,6 +2,7 @@
 // src/site/data.ts); Astro renders no Markdown of its own.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { siteDataReload } from './src/site/dev-reload.ts';
 import { assetsDir, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
 
 const base = siteBase();
@@ -15,6 +16,7 @@ export default defineConfig({
   redirects: redirects(base),
   devToolbar: { enabled: false },
   prefetch: false,
+  vite: { plugins: [siteDataReload()] },
   integrations: [
     sitemap({
       filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),

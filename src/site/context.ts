@@ -2,7 +2,7 @@
  * Everything one page's layout shows, computed from the model: the pure part
  * of rendering, so the .astro files stay templates.
  */
-import { LATEST, pageHref, type SiteModel, type SitePage, type VersionModel } from './model.ts';
+import { LATEST, pageHref, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from './model.ts';
 import { childPages, navTitle, navTree, type NavNode } from './nav.ts';
 import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
 import type { DocsVersion, Heading } from './types.ts';
@@ -35,6 +35,14 @@ export interface PageContext {
   /** Pagefind bundle of this copy of the docs (search is scoped to it). */
   searchBundle: string;
   homeHref: string;
+  /** Problems in this page's source, or in no page's (dev only). */
+  diagnostics: SiteDiagnostic[];
+}
+
+function diagnosticsFor(model: SiteModel, version: VersionModel, page: SitePage): SiteDiagnostic[] {
+  if (model.diagnostics.length === 0) return [];
+  const sources = new Set([...version.pages.values()].map((p) => p.sourceFile));
+  return model.diagnostics.filter((d) => d.file === page.sourceFile || !sources.has(d.file));
 }
 
 function banner(model: SiteModel, version: VersionModel, route: string): Banner | undefined {
@@ -78,5 +86,6 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
       : [],
     searchBundle: `${model.base}${prefix}/pagefind/`,
     homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
+    diagnostics: diagnosticsFor(model, version, page),
   };
 }

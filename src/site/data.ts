@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildModel, type SiteModel } from './model.ts';
+import { buildModel, type SiteDiagnostic, type SiteModel } from './model.ts';
 import { addSupportTables, loadSupport } from './support.ts';
 import type { SiteData } from './types.ts';
 
@@ -29,7 +29,9 @@ export function getSiteModel(): SiteModel {
     throw new Error(`No site data at ${path}: run \`npm run build\` (or set ${SITE_DATA_ENV}). ${String(error)}`);
   }
   if (cached?.path === path && cached.text === text) return cached.model;
-  const model = buildModel(JSON.parse(text) as SiteData);
+  const raw = JSON.parse(text) as SiteData & { diagnostics?: SiteDiagnostic[] };
+  const model = buildModel(raw);
+  model.diagnostics = raw.diagnostics ?? [];
   if (existsSync(SUPPORT_DATA)) addSupportTables(model, loadSupport(resolve(SUPPORT_DATA)));
   cached = { path, text, model };
   return model;

@@ -20,7 +20,17 @@ export interface VersionModel {
   pages: Map<string, SitePage>;
 }
 
+/** A problem found while rendering (shown on pages by `npm run dev`; empty in builds). */
+export interface SiteDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
 export interface SiteModel {
+  diagnostics: SiteDiagnostic[];
   base: string;
   product: string;
   latest: string;
@@ -97,7 +107,7 @@ export function buildModel(data: SiteData): SiteModel {
   const byId = new Map(versions.map((v) => [v.version.id, v]));
   if (!byId.has(data.latest)) throw new Error(`SiteData.latest "${data.latest}" is not one of the versions`);
   if (byId.has(LATEST)) throw new Error(`A version may not be called "${LATEST}"`);
-  return { base: data.base, product: data.product, latest: data.latest, versions, byId };
+  return { diagnostics: [], base: data.base, product: data.product, latest: data.latest, versions, byId };
 }
 
 /** Locale-independent string order, for deterministic output. */
