@@ -16,13 +16,16 @@ import type { Registry } from '../shortcodes/registry.ts';
 import { parseShortcodes, type CallNode, type ShortcodeNode } from '../shortcodes/tree.ts';
 import type { DiagnosticInput, Output, ShortcodeCall, ShortcodeContext } from '../shortcodes/types.ts';
 import { insertChangeSlots, type ChangeSlot } from './change-slots.ts';
+import type { DataFiles } from './data-files.ts';
 import type { DocsRoot } from './docs-root.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { collectHeadings, type CompiledHeading } from './headings.ts';
 import { highlightToHast } from './highlight.ts';
+import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
 import { deferredChar, token } from './sentinels.ts';
+import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
 export interface CompileEnv {
@@ -33,6 +36,10 @@ export interface CompileEnv {
   snippetKeys: ReadonlySet<string>;
   /** Labels in the guide under which change lists are filled in. */
   changeSlots?: readonly ChangeSlot[];
+  /** The content tree's pages (for `children`, `ref`, relative links); absent when a page is rendered on its own. */
+  site?: SiteIndex;
+  /** Data files (Hugo's `data/`), for shortcodes such as `protobuf`. */
+  data?: DataFiles;
 }
 
 export interface CompiledLink {
@@ -50,7 +57,8 @@ export interface CompiledPage {
   deferredOffsets: number[];
   headings: CompiledHeading[];
   links: CompiledLink[];
-  lines: LineIndex;
+  /** Offsets where the file's lines start (see positionIn). */
+  lineStarts: number[];
   diagnostics: Diagnostic[];
 }
 
@@ -98,6 +106,7 @@ class PageCompiler {
     const { text, map } = this.#expand(parsed.nodes, 0, undefined);
     const tree: Root = { type: 'root', children: this.#renderMarkdown(text, map) as Root['children'] };
     this.#highlightCode(tree);
+    this.#rewriteLocalLinks(tree);
     const headings = collectHeadings(tree, (node) => this.#offsetOf(node), (i) => this.#defer(`h:${i}`, 0));
     this.#checkDuplicateIds(headings);
     if (this.#env.changeSlots) insertChangeSlots(tree, this.#env.changeSlots, (key) => this.#defer(`html:changes:${key}`, 0));
@@ -111,7 +120,7 @@ class PageCompiler {
       deferredOffsets: this.#deferredOffsets,
       headings,
       links,
-      lines: this.#lines,
+      lineStarts: this.#lines.starts,
       diagnostics: this.#diagnostics,
     };
   }
@@ -167,9 +176,12 @@ class PageCompiler {
 
   #context(node: CallNode, call: ShortcodeCall): ShortcodeContext {
     const env = this.#env;
+    const site = env.site;
     return {
       file: this.#file,
       frontMatter: this.#frontMatter,
+      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path },
+      data: (name) => env.data?.get(name) ?? { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"`.' },
       readFile: (path, argOffset) => {
         const result = env.root.read(path);
         if (result.ok) return result.text;
@@ -224,6 +236,8 @@ class PageCompiler {
       case 'markdown': {
         const tree = markdownToHast(output.value);
         annotate(tree, () => offset);
+        // Per-version values in link destinations come back percent-encoded: decode them.
+        resolveTokens(tree, { text: (m) => textOf(this.#outputs[m]), flow: (m) => this.#flow(m) });
         const content = tree.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) as ElementContent[];
         const only = content[0];
         if (content.length === 1 && only?.type === 'element' && only.tagName === 'p') return { nodes: only.children, block: false };
@@ -243,7 +257,7 @@ class PageCompiler {
       parent.children.forEach((child, i) => {
         if (child.type !== 'element') return;
         const code = child.tagName === 'pre' ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
-        if (code && !(child.properties.className as string[] | undefined)?.includes('shiki')) {
+        if (code && !isHighlighted(child)) {
           const lang = ((code.properties.className as string[] | undefined) ?? [])
             .find((c) => c.startsWith('language-'))
             ?.slice('language-'.length);
@@ -256,6 +270,27 @@ class PageCompiler {
       });
     };
     walk(tree);
+  }
+
+  /** Relative links and images to files of the content tree: rewritten to where the build publishes them. */
+  #rewriteLocalLinks(tree: Root): void {
+    const site = this.#env.site;
+    const page = site?.pageOf(this.#file);
+    if (!site || !page) return;
+    rewriteLocalLinks(tree, {
+      resolve: (target) => {
+        const found = site.resolve(page, target);
+        return found && `${this.#defer('base', 0)}/${found.path}`;
+      },
+      missing: (element, target) => {
+        const offset = (this.#nodeOffset(element) ?? this.#bodyOffset) - this.#bodyOffset;
+        this.#report({
+          message: `\`${target}\` is not a file of the content tree`,
+          hint: `Put the file next to the page (${page.path}) or fix the path; relative paths start from the page's folder.`,
+          offset,
+        });
+      },
+    });
   }
 
   #collectLinks(tree: Root): CompiledLink[] {
@@ -323,6 +358,12 @@ class PageCompiler {
     const end = this.#raw.indexOf('\n', offset);
     return this.#raw.slice(start, end === -1 ? undefined : end).trim();
   }
+}
+
+/** Already highlighted by a shortcode (Shiki's HAST names the class `class`, as a string). */
+function isHighlighted(pre: Element): boolean {
+  const classes = pre.properties.className ?? pre.properties.class;
+  return (Array.isArray(classes) ? classes.map(String) : String(classes ?? '').split(/\s+/)).includes('shiki');
 }
 
 function hasAncestor(call: ShortcodeCall | undefined, name: string): boolean {

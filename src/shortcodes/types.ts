@@ -50,9 +50,38 @@ export interface DiagnosticInput {
   length?: number;
 }
 
+/** A page of the site, as `children`, `ref` and the like see it (from front matter, before rendering). */
+export interface PageInfo {
+  /** Route inside a docs version, trailing slash, no leading slash: `operations/upgrading/`; `` for the home page. */
+  route: string;
+  /** Source path relative to the content folder, with `/`: `operations/upgrading/_index.md`. */
+  path: string;
+  title: string;
+  linkTitle?: string;
+  description: string;
+  weight: number;
+}
+
+/** The site around the page being rendered. */
+export interface SiteInfo {
+  /** Every page of the content tree (drafts left out of production builds). */
+  pages: readonly PageInfo[];
+  /** The route of the page being rendered; undefined when it is rendered on its own, outside a content tree. */
+  route: string | undefined;
+  /** The source path of the page being rendered, relative to the content folder (undefined as for `route`). */
+  path: string | undefined;
+}
+
+/** A data file (`<data dir>/<name>.yaml|yml|json`, Hugo's `data/`), parsed. */
+export type DataResult = { ok: true; value: unknown; file: string } | { ok: false; message: string; hint: string };
+
 export interface ShortcodeContext {
   /** The page being rendered, relative to the project root. */
   file: string;
+  /** The site's pages and this page's route. */
+  site: SiteInfo;
+  /** A data file by name (`protobuf` → `data/protobuf.yaml`), cached for the build. */
+  data(name: string): DataResult;
   /** Front matter of the page. */
   frontMatter: Record<string, unknown>;
   /** Read a file relative to the docs root; reports and returns undefined when refused or missing. */

@@ -1,0 +1,81 @@
+/**
+ * `{{% children [description="true"] [depth="2"] [style="h3"] [sort="title"] %}}`:
+ * the pages of the current section (its `_index.md` or bundle folder), with
+ * their descriptions, in weight order (unweighted pages last) then by title,
+ * as the learn theme lists them. Links carry the docs version's base.
+ */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { PageInfo, ShortcodeDefinition } from '../types.ts';
+
+const STYLES = ['li', 'h2', 'h3', 'h4', 'h5', 'h6', 'div'] as const;
+
+/** Direct children of a route, sorted. */
+export function childPages(pages: readonly PageInfo[], route: string, sort: 'weight' | 'title' = 'weight'): PageInfo[] {
+  const label = (p: PageInfo) => p.linkTitle ?? p.title;
+  return pages
+    .filter((p) => p.route !== route && p.route.startsWith(route) && /^[^/]+\/$/.test(p.route.slice(route.length)))
+    .sort((a, b) => {
+      if (sort === 'weight') {
+        const wa = a.weight === 0 ? Infinity : a.weight;
+        const wb = b.weight === 0 ? Infinity : b.weight;
+        if (wa !== wb) return wa < wb ? -1 : 1;
+      }
+      return cmp(label(a).toLowerCase(), label(b).toLowerCase()) || cmp(a.route, b.route);
+    });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const children: ShortcodeDefinition = {
+  name: 'children',
+  inner: 'none',
+  args: {
+    named: {
+      description: { values: ['true', 'false'], description: 'Show each page\'s description.' },
+      depth: { description: 'How many levels of sub-pages to list (default 1).' },
+      style: { values: STYLES, description: 'Element for each entry: li (default), h2…h6, div.' },
+      sort: { values: ['weight', 'title'], description: 'Order: weight (default, then title) or title.' },
+    },
+  },
+  render(call, context) {
+    const { site } = context;
+    if (site.route === undefined) {
+      context.report({ message: 'children lists the pages of a section: it needs the content tree', hint: 'Render the page within a build (npm run build), where every page is known.' });
+      return undefined;
+    }
+    const depthText = call.values.depth ?? '1';
+    if (!/^[1-9]\d*$/.test(depthText)) {
+      context.report({ message: `children: depth \`${depthText}\` is not a positive whole number`, hint: 'Write depth="1" for the direct children, "2" for grandchildren too.' });
+      return undefined;
+    }
+    const depth = Number(depthText);
+    const withDescription = call.values.description === 'true';
+    const style = (call.values.style ?? 'li') as (typeof STYLES)[number];
+    const sort = (call.values.sort ?? 'weight') as 'weight' | 'title';
+    const base = context.deferred('base');
+    const texts: string[] = [];
+
+    const entries = (route: string, level: number): ElementContent[] => {
+      const out: ElementContent[] = [];
+      for (const page of childPages(site.pages, route, sort)) {
+        const label = page.linkTitle ?? page.title;
+        texts.push(label);
+        const link = h('a', { href: `${base}/${page.route}` }, label);
+        const description = withDescription && page.description ? [h('p', { className: ['children-description'] }, page.description)] : [];
+        const nested = level < depth ? entries(page.route, level + 1) : [];
+        if (style === 'li') {
+          out.push(h('li', [link, ...description, ...(nested.length ? [h('ul', nested)] : [])]));
+        } else {
+          out.push(h(style, { className: ['children-title'] }, [link]), ...description, ...nested);
+        }
+      }
+      return out;
+    };
+    const list = entries(site.route, 1);
+    const wrapper = style === 'li' ? h('ul', { className: ['children'] }, list) : h('div', { className: ['children', `children-${style}`] }, list);
+    return { type: 'hast', block: true, children: list.length ? [wrapper] : [], text: texts.join(' ') };
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * `{{< render_changelog [product="enterprise"] >}}`: in Gloo's theme it drew
+ * the changelog from JSON. Here the build generates the changelog pages
+ * (`reference/changelog/open_source/` and `…/enterprise/`) from changelog
+ * data: a content page at one of those routes is replaced by the generated
+ * one, and anywhere else the shortcode is a link to it. The product defaults
+ * to the one the page's route names (enterprise, else open source).
+ */
+import type { ShortcodeDefinition } from '../types.ts';
+
+/** The changelog routes; the build's CHANGELOG_PAGES (src/build/render-site.ts) serves them. */
+export const CHANGELOG_ROUTES = { open_source: 'reference/changelog/open_source/', enterprise: 'reference/changelog/enterprise/' } as const;
+const LABELS = { open_source: 'Open Source changelog', enterprise: 'Enterprise changelog' } as const;
+
+export const renderChangelog: ShortcodeDefinition = {
+  name: 'render_changelog',
+  inner: 'none',
+  args: { named: { product: { values: ['open_source', 'enterprise'], description: 'Which changelog (default: from the page\'s route).' } } },
+  render(call, context) {
+    const product = (call.values.product ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as keyof typeof CHANGELOG_ROUTES;
+    const href = `${context.deferred('base')}/${CHANGELOG_ROUTES[product]}`;
+    return { type: 'markdown', value: `See the [${LABELS[product]}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
+  },
+};
