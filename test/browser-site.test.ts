@@ -3,7 +3,9 @@
  * (never a downloaded browser) against the site served on 127.0.0.1.
  *
  * The site under test: DOCS_TEST_DIST (an already built dist/) if set; else a
- * fresh build of SiteData from test/fixtures/site-data.json with buildSite.
+ * fresh build of the project (its content and changelog, rendered by the
+ * build's own `prepare`, laid out by buildSite) into a temporary folder;
+ * with DOCS_TEST_FIXTURE=1, of test/fixtures/site-data.json instead.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +16,10 @@ import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildSite } from '../src/site/astro-build.ts';
+import { prepare } from '../src/build/build.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { format, hasErrors } from '../src/diagnostics.ts';
+import { buildSite, PROJECT_ROOT } from '../src/site/astro-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import type { SiteData } from '../src/site/types.ts';
 
@@ -36,7 +41,14 @@ let browser: Browser | undefined;
 async function siteUnderTest(): Promise<string> {
   if (process.env.DOCS_TEST_DIST) return process.env.DOCS_TEST_DIST;
   tmp = await mkdtemp(join(tmpdir(), 'site-browser-'));
-  const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
+  let data: SiteData;
+  if (process.env.DOCS_TEST_FIXTURE) {
+    data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
+  } else {
+    const prepared = await prepare(await loadConfig(undefined, PROJECT_ROOT));
+    if (hasErrors(prepared.diagnostics) || !prepared.data) throw new Error(`The project does not render:\n${format(prepared.diagnostics)}`);
+    data = prepared.data;
+  }
   await buildSite(data, { outDir: join(tmp, 'dist'), cacheDir: join(tmp, 'cache'), quiet: true });
   return join(tmp, 'dist');
 }
