@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --config docs.config.ts] [--out dist] [--lenient]`: builds
+ * `npm run build [-- --config docs.config.ts] [--out dist] [--lenient] [--drafts]`: builds
  * every docs version into the output folder, or lists every problem and
  * leaves the previous output as it was.
  */
@@ -16,12 +16,13 @@ await runCli(async () => {
       config: { type: 'string' },
       out: { type: 'string' },
       lenient: { type: 'boolean', default: false },
+      drafts: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
   const started = performance.now();
   const loaded = await loadConfig(values.config);
-  const result = await build(loaded, { ...(values.out ? { outDir: values.out } : {}), lenient: values.lenient, quiet: !values.verbose });
+  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');

@@ -11,13 +11,13 @@ import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { createEnv } from '../pipeline/render.ts';
 import { buildSite } from '../site/astro-build.ts';
 import { checkSite, type CheckResult } from '../check/links.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
-import { loadContent } from './content.ts';
-import { CHANGE_SLOTS, CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
+import { writeExtras, type Extras } from './extras.ts';
+import { loadSiteContent } from './site-content.ts';
+import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../site/site-config.ts';
 import type { SiteData } from '../site/types.ts';
@@ -30,6 +30,8 @@ export interface BuildOptions {
   /** Stop after rendering (no Astro): for benchmarks and quick checks. */
   pipelineOnly?: boolean;
   quiet?: boolean;
+  /** Include pages with `draft: true` (left out of production builds). */
+  drafts?: boolean;
 }
 
 export interface BuildResult {
@@ -39,6 +41,8 @@ export interface BuildResult {
   outDir?: string;
   /** The link and anchor check of the staged site (src/check/links.ts). */
   linkCheck?: CheckResult;
+  /** Bundle resources, linked files and alias redirects to write beside the pages. */
+  extras?: Extras;
 }
 
 /** The changelog and the docs versions it gives, with pins applied. */
@@ -66,11 +70,15 @@ export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean;
 export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const { config, projectDir } = loaded;
   const { releases, versions, diagnostics } = loadVersions(loaded, options);
-  const env = await createEnv({ root: path.resolve(projectDir, config.root), changeSlots: CHANGE_SLOTS });
-  const pages = loadContent(projectDir, config.content);
+  const content = await loadSiteContent(loaded, options.drafts ? { drafts: true } : {});
+  diagnostics.push(...content.diagnostics);
+  const { env, pages } = content;
   const rendered = renderSite({ config, env, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
-  return { diagnostics, data: rendered.data, releases };
+  // Known once every page is compiled: files that relative links point at.
+  const files = [...new Set([...pages.flatMap((p) => p.resources), ...(env.site?.assets ?? [])])].sort();
+  const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
+  return { diagnostics, data: rendered.data, releases, extras };
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
@@ -83,6 +91,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   await mkdir(work, { recursive: true });
   await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true });
   await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
+  if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
   // Every internal link and #anchor of every version must resolve before the site replaces dist/.
   const linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
   if (hasErrors(linkCheck.diagnostics)) {
@@ -104,7 +113,7 @@ async function writeFeeds(outDir: string, data: SiteData, loaded: LoadedConfig, 
   const dir = path.join(outDir, data.base, FEEDS_DIR);
   await mkdir(dir, { recursive: true });
   const feedBase = new URL(data.base, siteUrl()).href;
-  for (const page of CHANGELOG_PAGES) {
+  for (const page of CHANGELOG_PAGES.filter((p) => loaded.config.changelog[p.product].length > 0)) {
     const feed = renderAtomFeed(
       releases.filter((r) => r.product === page.product),
       page.product,

@@ -60,6 +60,8 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
     for (const { page, compiled: c } of compiled) {
       const range = versionRange(c, page.raw, diagnostics);
       if (range && !semver.satisfies(`${version.minor}.0`, range, { includePrerelease: true })) continue;
+      // A content page at a changelog route (Gloo's, with `render_changelog`) gives way to the generated page.
+      if (changelog.some((p) => p.route === page.route)) continue;
       const result = instantiate(c, context);
       diagnostics.push(...result.diagnostics);
       list.push({
@@ -78,7 +80,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
     pages[version.id] = list;
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
-  if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog.' }));
+  if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
   return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
 }
 
@@ -93,7 +95,8 @@ const VERSION_BASE = '\uE0FF/';
 
 function changelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
   const oss = releases.filter((r) => r.product === 'open_source');
-  return CHANGELOG_PAGES.map(({ product, route, title }) => {
+  // A product without changelog folders (a tree with no enterprise changelog) gets no page.
+  return CHANGELOG_PAGES.filter(({ product }) => config.changelog[product].length > 0).map(({ product, route, title }) => {
     const own = releases.filter((r) => r.product === product);
     const rendered = renderChangelogPage(own, product, {
       productName: config.productNames[product],

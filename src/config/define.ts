@@ -26,6 +26,8 @@ export interface SiteConfig {
   knownExternal: string[];
   /** A folder of custom shortcode modules, relative to the project. */
   shortcodes?: string;
+  /** Hugo's data folder (`protobuf.yaml` for the `protobuf` shortcode, …), relative to the project. */
+  data?: string;
   /** Where the built site goes. */
   outDir: string;
   /** Fail on any changelog problem (otherwise warn and keep what is usable). */

@@ -9,9 +9,11 @@ import { Registry } from '../shortcodes/registry.ts';
 import type { ShortcodeDefinition } from '../shortcodes/types.ts';
 import type { ChangeSlot } from './change-slots.ts';
 import { compilePage, type CompileEnv } from './compile.ts';
+import { DataFiles } from './data-files.ts';
 import { DocsRoot } from './docs-root.ts';
 import { loadHighlighter } from './highlight.ts';
 import { instantiate, type InstantiatedPage, type VersionContext } from './instantiate.ts';
+import type { SiteIndex } from './site-index.ts';
 import { SNIPPET_KEYS } from './snippets.ts';
 
 export interface EnvOptions {
@@ -21,6 +23,10 @@ export interface EnvOptions {
   customDir?: string;
   snippetKeys?: readonly string[];
   changeSlots?: readonly ChangeSlot[];
+  /** The content tree's pages, for `children`, `ref` and relative links. */
+  site?: SiteIndex;
+  /** Hugo's `data/` folder (absolute or relative to the current directory). */
+  dataDir?: string;
 }
 
 export async function createEnv(options: EnvOptions): Promise<CompileEnv> {
@@ -31,6 +37,8 @@ export async function createEnv(options: EnvOptions): Promise<CompileEnv> {
     snippetKeys: new Set(options.snippetKeys ?? SNIPPET_KEYS),
   };
   if (options.changeSlots) env.changeSlots = options.changeSlots;
+  if (options.site) env.site = options.site;
+  env.data = new DataFiles(options.dataDir);
   return env;
 }
 

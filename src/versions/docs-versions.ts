@@ -41,6 +41,8 @@ export function listDocsVersions(
     return { id: docsVersionId(l.minor), minor: l.minor, label: l.minor, status, values: versionValues(releases, l.minor) };
   });
 
+  if (options.include && all.length === 0) return namedVersions(options.include, options.configFile);
+
   if (options.include) {
     const wanted = new Set<string>();
     for (const id of options.include) {
@@ -61,4 +63,22 @@ export function listDocsVersions(
   const unreleased = all.filter((v) => v.status === 'unreleased');
   const rest = all.filter((v) => v.status !== 'unreleased').slice(0, Math.max(0, newestCount));
   return { versions: [...unreleased, ...rest], diagnostics };
+}
+
+/**
+ * A tree with no open source changelog: the versions are the ones the config
+ * names, newest first, the newest `latest`; their values come from the
+ * tree's pinned snippet files.
+ */
+function namedVersions(include: readonly string[], configFile = 'site config'): { versions: DocsVersion[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const minors: string[] = [];
+  for (const id of include) {
+    const m = /^v(\d+\.\d+)\.x$/.exec(id);
+    if (m) minors.push(m[1]!);
+    else diagnostics.push(error(configFile, 0, 0, `\`${id}\` is not a docs version id`, { hint: 'Docs version ids look like v1.15.x.' }));
+  }
+  const sorted = [...new Set(minors)].sort((a, b) => compareMinor(b, a));
+  const versions = sorted.map((minor, i): DocsVersion => ({ id: docsVersionId(minor), minor, label: minor, status: i === 0 ? 'latest' : 'supported', values: {} }));
+  return { versions, diagnostics };
 }
