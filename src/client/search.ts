@@ -34,6 +34,9 @@ export function initSearch(): void {
   };
   root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
   input.addEventListener('focus', () => void load(), { once: true });
+  document.addEventListener('click', (event) => {
+    if (!root.contains(event.target as Node)) output.replaceChildren();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       input.value = '';
