@@ -5,6 +5,7 @@
  * unique file name anywhere (`b.md`). Extensions are optional.
  */
 import path from 'node:path';
+import { didYouMean } from '../../changelog/suggest.ts';
 import type { PageInfo, SiteInfo } from '../types.ts';
 
 export type FindResult = { ok: true; page: PageInfo } | { ok: false; message: string; hint: string };
@@ -33,13 +34,11 @@ export function findPage(site: SiteInfo, ref: string): FindResult {
       return { ok: false, message: `\`${ref}\` is ambiguous: ${same.length} pages are called that`, hint: `Write the path: ${same.map((p) => `"/${p.path}"`).join(', ')}.` };
     }
   }
-  const near = site.pages
-    .filter((p) => p.path.includes(path.posix.basename(wanted).replace(/\.md$/, '')))
-    .slice(0, 3)
-    .map((p) => `"/${p.path}"`);
+  const wantedPath = wanted.replace(/^\//, '').replace(/\.md$/, '');
+  const near = didYouMean(wantedPath, site.pages.map((p) => p.path.replace(/\.md$/, '')));
   return {
     ok: false,
     message: `No page \`${ref}\` in the content tree`,
-    hint: near.length ? `Did you mean ${near.join(', ')}? Paths start from the content folder (with /) or the page's folder.` : 'Paths start from the content folder (with /) or from the page\'s folder, e.g. "/operations/upgrading/faq.md".',
+    hint: near ? `Did you mean "/${near}.md"? Paths start from the content folder (with /) or the page's folder.` : 'Paths start from the content folder (with /) or from the page\'s folder, e.g. "/operations/upgrading/faq.md".',
   };
 }

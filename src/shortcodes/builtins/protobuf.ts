@@ -34,7 +34,7 @@ export const protobuf: ShortcodeDefinition = {
       context.report({
         message: `protobuf: no API reference page for \`${name}\` in ${data.file}`,
         hint: near.length ? `Did you mean ${near.map((k) => `\`${k}\``).join(', ')}?` : `Add \`${name}: /reference/api/…\` to ${data.file}, or fix the name.`,
-        ...(nameArg ? { offset: nameArg.offset, length: nameArg.value.length } : {}),
+        ...(nameArg ? { offset: nameArg.offset, length: `name="${name}"`.length } : {}),
       });
       return undefined;
     }

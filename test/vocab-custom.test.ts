@@ -1,0 +1,87 @@
+/** Custom shortcodes: modules in the folder the config names, loaded in order, errors naming the file. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { loadCustomShortcodes } from '../src/shortcodes/custom.ts';
+import { REPO, render } from './support/pipeline.ts';
+import { project } from './support/tree.ts';
+
+const EXAMPLES = path.join(REPO, 'examples/shortcodes');
+
+test('the example folder holds Gloo\'s extauth_version_info_note, and it renders with the version base', async () => {
+  const custom = await loadCustomShortcodes(EXAMPLES, REPO);
+  assert.deepEqual(custom.diagnostics, []);
+  assert.deepEqual(custom.definitions.map((d) => d.name), ['extauth_version_info_note']);
+  const result = await render('# Auth\n\n{{% extauth_version_info_note %}}\n', { custom: custom.definitions, customDir: custom.dir });
+  assert.deepEqual(result.diagnostics, []);
+  const tree = fromHtml(result.html, { fragment: true });
+  assert.deepEqual(selectAll('a', tree).map((a) => a.properties.href), [
+    '/gloo-edge/v1.17.x/reference/changelog/enterprise/',
+    '/gloo-edge/v1.17.x/guides/security/auth/extauth/configuration_format_history/',
+  ]);
+  assert.match(toString(tree), /introduced with Gloo Enterprise, release 0\.20\.1/);
+});
+
+const GOOD = `export default {
+  name: 'version_badge',
+  inner: 'optional',
+  args: { positional: [{ name: 'key', required: true }] },
+  render(call, context) {
+    const label = context.innerText().trim() || 'Version';
+    return { type: 'html', value: '<span class="badge">' + label + ' ' + context.deferred('v:' + call.values.key) + '</span>' };
+  },
+};
+`;
+
+test('a custom shortcode gets arguments, inner content and per-version values, checked against its schema', async () => {
+  const dir = project({ 'shortcodes/version_badge.ts': GOOD });
+  const custom = await loadCustomShortcodes('shortcodes', dir);
+  assert.deepEqual(custom.diagnostics, []);
+  const result = await render('Now {{< version_badge geoss_latest >}}OSS{{< /version_badge >}} and {{< version_badge gee_latest >}}.\n\n{{< version_badge >}}\n', { custom: custom.definitions, customDir: custom.dir });
+  assert.equal(selectAll('span.badge', fromHtml(result.html, { fragment: true })).map((s) => toString(s)).join(' | '), 'OSS 1.17.33 | Version 1.17.14');
+  assert.equal(result.diagnostics.length, 1);
+  assert.match(result.diagnostics[0]!.message, /`version_badge` needs the argument `key`/);
+});
+
+test('broken modules are diagnostics naming the file; the good ones still load, in name order', async () => {
+  const dir = project({
+    'shortcodes/a_syntax.ts': 'export default {{{\n',
+    'shortcodes/b_throws.ts': "throw new Error('boom at load');\n",
+    'shortcodes/c_no_default.ts': 'export const x = 1;\n',
+    'shortcodes/d_bad_shape.ts': "export default { name: 'd_bad_shape', inner: 'sometimes', args: {}, render() {} };\n",
+    'shortcodes/version_badge.ts': GOOD,
+    'shortcodes/z_again.ts': GOOD,
+    'shortcodes/README.md': 'not a module',
+  });
+  const custom = await loadCustomShortcodes('shortcodes', dir);
+  assert.deepEqual(custom.definitions.map((d) => d.name), ['version_badge']);
+  const byFile = new Map(custom.diagnostics.map((d) => [path.basename(d.file), d]));
+  assert.match(byFile.get('a_syntax.ts')!.message, /cannot be loaded/);
+  assert.match(byFile.get('b_throws.ts')!.message, /cannot be loaded: boom at load/);
+  assert.equal(byFile.get('b_throws.ts')!.line, 1);
+  assert.match(byFile.get('c_no_default.ts')!.message, /no default export/);
+  assert.match(byFile.get('d_bad_shape.ts')!.message, /`inner` must be/);
+  assert.match(byFile.get('z_again.ts')!.message, /`version_badge` is already defined by .*version_badge\.ts/);
+  for (const d of custom.diagnostics) {
+    assert.ok(!/\n\s+at /.test(`${d.message}\n${d.hint ?? ''}`), 'no stack trace');
+    assert.ok(d.file.includes('shortcodes'), d.file);
+  }
+});
+
+test('a missing folder is one diagnostic', async () => {
+  const custom = await loadCustomShortcodes('nope', project({}));
+  assert.equal(custom.diagnostics.length, 1);
+  assert.match(custom.diagnostics[0]!.message, /Custom shortcode folder not found/);
+});
+
+test('an unknown shortcode is an error naming the folder where it could be defined', async () => {
+  const custom = await loadCustomShortcodes(EXAMPLES, REPO);
+  const result = await render('{{% extauth_note %}}\n', { custom: custom.definitions, customDir: custom.dir });
+  const [e] = result.diagnostics;
+  assert.match(e!.message, /Unknown shortcode `extauth_note`/);
+  assert.match(e!.hint!, /define it as a module in .*examples\/shortcodes\//);
+  assert.match(e!.hint!, /extauth_version_info_note/);
+});
