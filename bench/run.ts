@@ -72,13 +72,15 @@ interface Measured {
   wallS: number;
   /** Peak RSS in MB: /usr/bin/time's %M, else what the child reported. */
   peakMB?: number;
+  /** CPU seconds (user + system) of the process and its children: /usr/bin/time's %U + %S. */
+  cpuS?: number;
   report?: ChildReport;
   error?: string;
 }
 
 function measure(command: string, argv: string[], scratch: string): Promise<Measured> {
   const timeFile = path.join(scratch, `time-${process.hrtime.bigint()}.txt`);
-  const [cmd, cmdArgs] = TIME ? [TIME, ['-f', '%M', '-o', timeFile, command, ...argv]] : [command, argv];
+  const [cmd, cmdArgs] = TIME ? [TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...argv]] : [command, argv];
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(cmd, cmdArgs, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -99,16 +101,19 @@ function measure(command: string, argv: string[], scratch: string): Promise<Meas
       clearTimeout(timer);
       const wallS = (performance.now() - started) / 1000;
       let peakMB: number | undefined;
+      let cpuS: number | undefined;
       if (TIME && existsSync(timeFile)) {
-        const kb = Number.parseInt(readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '', 10);
-        if (Number.isFinite(kb)) peakMB = kb / 1024;
+        // The last line; GNU time writes "Command exited with non-zero status" before it on failure.
+        const [kb, user, sys] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+        if (Number.isFinite(kb)) peakMB = kb! / 1024;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuS = user! + sys!;
       }
       const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{"bench":'));
       const report = line ? (JSON.parse(line) as { bench: ChildReport }).bench : undefined;
       if (peakMB === undefined && report) peakMB = report.maxRssMB;
       const ok = code === 0 && !timedOut;
       const error = timedOut ? `timed out after ${timeoutMs / 1000} s` : ok ? undefined : `exit ${code}: ${stderr.trim().split('\n').slice(-15).join('\n')}`;
-      resolve({ ok, wallS, ...(peakMB !== undefined ? { peakMB } : {}), ...(report ? { report } : {}), ...(error ? { error } : {}) });
+      resolve({ ok, wallS, ...(peakMB !== undefined ? { peakMB } : {}), ...(cpuS !== undefined ? { cpuS } : {}), ...(report ? { report } : {}), ...(error ? { error } : {}) });
     });
   });
 }
@@ -121,14 +126,16 @@ function runChild(variant: 'full' | 'pipeline' | 'bare', corpusDir: string, scra
 async function runHugo(hugoBin: string, projects: ReturnType<typeof prepareHugo>, highlight: boolean, scratch: string): Promise<Measured> {
   let wallS = 0;
   let peakMB = 0;
+  let cpuS = 0;
   for (const p of projects) {
     const dest = path.join(scratch, `hugo-out-${highlight ? 'hl' : 'plain'}`, p.version.id);
     const m = await measure(hugoBin, hugoArgs(p, highlight, dest, path.join(scratch, 'hugo-cache')), scratch);
     if (!m.ok) return { ...m, wallS: wallS + m.wallS };
     wallS += m.wallS;
+    cpuS += m.cpuS ?? 0;
     peakMB = Math.max(peakMB, m.peakMB ?? 0);
   }
-  return { ok: true, wallS, peakMB };
+  return { ok: true, wallS, peakMB, ...(TIME ? { cpuS } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -197,6 +204,8 @@ try {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const secs = (m: Measured | undefined) => (m?.ok ? m.wallS : undefined);
+const cpu = (m: Measured | undefined) => (m?.ok ? m.cpuS : undefined);
+const cpuNote = (x: number | undefined) => (x === undefined ? '' : `; by CPU time ${x.toFixed(2)}x`);
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : undefined);
 const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits));
 
@@ -210,6 +219,7 @@ const out: string[] = [];
 out.push('');
 out.push(`Benchmark on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), load average at start ${load.toFixed(2)}, ${process.version}, ${hugoNote}`);
 out.push('wall s = whole process(es) as a user waits; pages/s = N x V guide pages / wall s; peak MB = max RSS of the process (of the largest Hugo run);');
+out.push('cpu s = user + system CPU of the process(es) (less sensitive to other load than wall s; > wall s means more than one core);');
 out.push('in-proc s = the work alone, modules loaded; ratios use wall s: full / Hugo highlight on, pipeline / bare unified.');
 for (const c of cells) {
   const n = c.pages * c.versions;
@@ -217,15 +227,15 @@ for (const c of cells) {
   const bareS = secs(c.bare);
   const row = (name: string, m: Measured | undefined, vs: string) =>
     m === undefined
-      ? [name, 'skipped', '', '', '', '']
+      ? [name, 'skipped', '', '', '', '', '']
       : !m.ok
-        ? [name, 'FAILED', '', '', '', m.error?.split('\n')[0]?.slice(0, 60) ?? '']
-        : [name, fmt(m.wallS), fmt(n / m.wallS, 0), fmt(m.peakMB, 0), fmt(m.report?.seconds), vs];
+        ? [name, 'FAILED', '', '', '', '', m.error?.split('\n')[0]?.slice(0, 60) ?? '']
+        : [name, fmt(m.wallS), fmt(n / m.wallS, 0), fmt(m.peakMB, 0), fmt(m.cpuS), fmt(m.report?.seconds), vs];
   out.push('');
   out.push(`N = ${c.pages} pages x V = ${c.versions} versions (${c.corpus.files} files, ${(c.corpus.bytes / 1e6).toFixed(1)} MB Markdown, changelog ${c.corpus.releases} releases / ${c.corpus.entries} entries)`);
   out.push(
     table([
-      ['variant', 'wall s', 'pages/s', 'peak MB', 'in-proc s', 'ratio'],
+      ['variant', 'wall s', 'pages/s', 'peak MB', 'cpu s', 'in-proc s', 'ratio'],
       row('ours full build', c.full, `${fmt(ratio(secs(c.full), hugoS))} x Hugo`),
       row('ours pipeline', c.pipeline, `${fmt(ratio(secs(c.pipeline), bareS))} x bare`),
       row('bare unified', c.bare, ''),
@@ -246,20 +256,20 @@ for (const p of pagesList) {
   const one = find(p, 1);
   const four = find(p, 4);
   const r = ratio(secs(four?.pipeline), secs(one?.pipeline));
-  if (r !== undefined) targets.push(`pipeline V=4 / V=1 at N=${p}: ${r.toFixed(2)}x (target <= 1.6): ${verdict(r <= 1.6)}`);
+  if (r !== undefined) targets.push(`pipeline V=4 / V=1 at N=${p}: ${r.toFixed(2)}x (target <= 1.6): ${verdict(r <= 1.6)}${cpuNote(ratio(cpu(four?.pipeline), cpu(one?.pipeline)))}`);
   const layers = ratio(secs(one?.pipeline), secs(one?.bare));
-  if (layers !== undefined) targets.push(`pipeline / bare unified at N=${p}, V=1: ${layers.toFixed(2)}x (target <= 1.15): ${verdict(layers <= 1.15)}`);
+  if (layers !== undefined) targets.push(`pipeline / bare unified at N=${p}, V=1: ${layers.toFixed(2)}x (target <= 1.15): ${verdict(layers <= 1.15)}${cpuNote(ratio(cpu(one?.pipeline), cpu(one?.bare)))}`);
 }
 const c250x4 = find(250, 4);
 if (c250x4) {
   const r = ratio(secs(c250x4.full), secs(c250x4.hugo));
-  if (r !== undefined) targets.push(`full build / Hugo x4 at N=250, V=4: ${r.toFixed(2)}x (target < 1.0): ${verdict(r < 1)}`);
+  if (r !== undefined) targets.push(`full build / Hugo x4 at N=250, V=4: ${r.toFixed(2)}x (target < 1.0): ${verdict(r < 1)}${cpuNote(ratio(cpu(c250x4.full), cpu(c250x4.hugo)))}`);
   if (c250x4.full?.peakMB !== undefined) targets.push(`full build peak at N=250, V=4: ${c250x4.full.peakMB.toFixed(0)} MB (target < 1024): ${verdict(c250x4.full.peakMB < 1024)}`);
 }
 for (const v of versionsList) {
   for (const variant of ['full', 'pipeline'] as const) {
     const r = ratio(secs(find(1000, v)?.[variant]), secs(find(250, v)?.[variant]));
-    if (r !== undefined) targets.push(`${variant} N=1000 / N=250 at V=${v}: ${r.toFixed(2)}x (target <= 4.4): ${verdict(r <= 4.4)}`);
+    if (r !== undefined) targets.push(`${variant} N=1000 / N=250 at V=${v}: ${r.toFixed(2)}x (target <= 4.4): ${verdict(r <= 4.4)}${cpuNote(ratio(cpu(find(1000, v)?.[variant]), cpu(find(250, v)?.[variant])))}`);
   }
 }
 if (targets.length) {
