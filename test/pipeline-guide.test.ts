@@ -64,8 +64,8 @@ test('links point back at their source line', () => {
   const lines = source.split('\n');
   const canary = result.links.find((l) => l.href.endsWith('/operations/upgrading/canary/'))!;
   assert.match(lines[canary.line - 1]!, /Canary Upgrade/);
-  const glooctl = result.links.find((l) => l.href === 'glooctl')!;
-  assert.match(lines[glooctl.line - 1]!, /\[Step 3: Upgrade glooctl\]\(glooctl\)/);
+  const glooctl = result.links.find((l) => l.href === '#glooctl')!;
+  assert.match(lines[glooctl.line - 1]!, /\[Step 3: Upgrade glooctl\]\(#glooctl\)/);
 });
 
 test('both tab sets of step 4 and the one of step 5 sit inside their list items, numbering intact', () => {
