@@ -7,10 +7,11 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadVersions } from '../src/build/build.ts';
-import { CHANGE_SLOTS, changeLists } from '../src/build/render-site.ts';
+import { changeLists } from '../src/build/render-site.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { error, format, hasErrors } from '../src/diagnostics.ts';
-import { createEnv, renderFile } from '../src/pipeline/render.ts';
+import { renderFile } from '../src/pipeline/render.ts';
+import { pageEnv } from '../src/build/site-content.ts';
 import { SNIPPET_DIR } from '../src/pipeline/snippets.ts';
 import { runCli } from './cli.ts';
 
@@ -34,7 +35,8 @@ await runCli(async () => {
     process.stderr.write(`${format([error(values.version ?? 'changelog', 0, 0, `No docs version ${values.version ?? ''} in the changelog data`, { hint: `Known versions: ${known}.` })])}\n`);
     return { exitCode: 1 };
   }
-  const env = await createEnv({ root, changeSlots: CHANGE_SLOTS });
+  const { env, diagnostics: envDiagnostics } = await pageEnv(loaded, root, page);
+  diagnostics.push(...envDiagnostics);
   const base = `${loaded.config.base.replace(/\/?$/, '/')}${version.id}`;
   const result = renderFile(env, page, { id: version.id, base, values: version.values, changes: changeLists(releases, version.minor) }, path.relative(process.cwd(), path.resolve(page)));
   const problems = [...diagnostics.filter((d) => d.severity === 'error'), ...result.diagnostics];

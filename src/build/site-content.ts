@@ -41,3 +41,34 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   });
   return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, diagnostics };
 }
+
+/**
+ * The environment for rendering one page on its own (`npm run render`): the
+ * config's custom shortcodes and data folder, and the content tree the page
+ * sits in (the config's content folder, else the docs root), so `children`,
+ * `ref` and relative links work. File names are relative to the current
+ * directory, as the page's is.
+ */
+export async function pageEnv(loaded: LoadedConfig, root: string, page: string): Promise<{ env: CompileEnv; diagnostics: Diagnostic[] }> {
+  const { config, projectDir } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const cwd = process.cwd();
+  const file = path.resolve(page);
+  const inside = (dir: string) => !path.relative(dir, file).startsWith('..');
+  const contentDir = [path.resolve(projectDir, config.content), root].find(inside);
+  let site;
+  if (contentDir) {
+    const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')] });
+    site = indexContent(all, contentDir, { drafts: true }).index;
+  }
+  const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;
+  if (custom) diagnostics.push(...custom.diagnostics);
+  const env = await createEnv({
+    root,
+    changeSlots: CHANGE_SLOTS,
+    ...(site ? { site } : {}),
+    ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
+    ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
+  });
+  return { env, diagnostics };
+}
