@@ -43,16 +43,13 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   const previous = process.env[SITE_DATA_ENV];
   process.env[SITE_DATA_ENV] = dataFile;
   try {
-    await build(
-      {
-        root: PROJECT_ROOT,
-        outDir,
-        cacheDir: join(cacheDir, 'astro'),
-        logLevel: options.quiet ? 'error' : 'warn',
-        mode: 'production',
-      },
-      { teardownCompiler: true },
-    );
+    await build({
+      root: PROJECT_ROOT,
+      outDir,
+      cacheDir: join(cacheDir, 'astro'),
+      logLevel: options.quiet ? 'error' : 'warn',
+      mode: 'production',
+    });
   } finally {
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
     else process.env[SITE_DATA_ENV] = previous;
