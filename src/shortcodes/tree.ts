@@ -35,6 +35,19 @@ export function parseShortcodes(
   const root: ShortcodeNode[] = [];
   const stack: CallNode[] = [];
   const children = () => (stack.length ? stack[stack.length - 1]!.children : root);
+  // Stack depths of the open shortcodes, per name: a closing tag finds its opener in O(1), not by scanning the stack.
+  const openDepths = new Map<string, number[]>();
+  const push = (node: CallNode) => {
+    const depths = openDepths.get(node.tag.name);
+    if (depths) depths.push(stack.length);
+    else openDepths.set(node.tag.name, [stack.length]);
+    stack.push(node);
+  };
+  const pop = (): CallNode => {
+    const node = stack.pop()!;
+    openDepths.get(node.tag.name)!.pop();
+    return node;
+  };
 
   // Closing tags still ahead, per name: decides whether an optional or unknown shortcode pairs.
   const closesAhead = new Map<string, number>();
@@ -58,7 +71,8 @@ export function parseShortcodes(
     }
     if (token.kind === 'close') {
       closesAhead.set(token.name, closesAhead.get(token.name)! - 1);
-      const depth = stack.findLastIndex((n) => n.tag.name === token.name);
+      const depths = openDepths.get(token.name);
+      const depth = depths?.length ? depths[depths.length - 1]! : -1;
       if (depth === -1) {
         errors.push({
           offset: token.start,
@@ -71,11 +85,11 @@ export function parseShortcodes(
         continue;
       }
       while (stack.length - 1 > depth) {
-        const inner = stack.pop()!;
+        const inner = pop();
         unclosed(inner, token.start);
         inner.innerEnd = token.start;
       }
-      const node = stack.pop()!;
+      const node = pop();
       node.close = token;
       node.innerEnd = token.start;
       continue;
@@ -102,10 +116,10 @@ export function parseShortcodes(
       !token.selfClosing &&
       (definition?.inner === 'required' ||
         ((definition === undefined || definition.inner === 'optional') && (closesAhead.get(token.name) ?? 0) > 0));
-    if (pairs) stack.push(node);
+    if (pairs) push(node);
   }
   while (stack.length) {
-    const node = stack.pop()!;
+    const node = pop();
     unclosed(node, source.length);
     node.innerEnd = source.length;
   }

@@ -1,0 +1,174 @@
+/**
+ * Every bad input a user can commit, through the real `npm run build` path
+ * (`node scripts/build.ts --config <temp project>`): exit code 1, a message
+ * naming file:line:column with the offending text and a hint, no stack
+ * trace, and the previous dist/ byte for byte as it was. Problems are
+ * collected across pages and versions and printed once, grouped by file.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { buildProject, fakeDist, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
+
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+interface Case {
+  name: string;
+  /** Files to write into a project holding a copy of the sample changelog and one good page. */
+  files?: Record<string, string>;
+  config?: string;
+  setup?: (dir: string) => void;
+  /** Each must appear in stderr. */
+  expect: (string | RegExp)[];
+}
+
+const page = (body: string, front = 'title: Page') => `---\n${front}\n---\n${body}\n`;
+
+const CASES: Case[] = [
+  {
+    name: 'malformed front matter',
+    files: { 'content/bad.md': '---\ntitle: "unclosed\nweight: 1\n---\nBody\n' },
+    expect: [/content\/bad\.md:\d+:\d+: error: Malformed front matter/, /hint: Front matter is YAML/],
+  },
+  {
+    name: 'unknown shortcode',
+    files: { 'content/bad.md': page('Intro\n\nUse {{< nosuch arg="1" >}} here.') },
+    expect: ['content/bad.md:6:5: error: Unknown shortcode `nosuch`', '{{< nosuch arg="1" >}}', /hint: Known shortcodes: .*notice/],
+  },
+  {
+    name: 'unclosed shortcode',
+    files: { 'content/bad.md': page('{{% notice tip %}}\nNever closed.') },
+    expect: ['content/bad.md:4:1: error: Unclosed shortcode `notice`', 'hint: Close it with {{% /notice %}}'],
+  },
+  {
+    name: 'mismatched shortcode',
+    files: { 'content/bad.md': page('{{< tabs >}}\n{{% tab name="a" %}}\nA\n{{% /notice %}}\n{{< /tabs >}}') },
+    expect: ['content/bad.md:7:1: error: Closing tag `/notice` has no opening `notice`', 'content/bad.md:5:1: error: Unclosed shortcode `tab`'],
+  },
+  {
+    name: 'readfile of a missing file',
+    files: { 'content/bad.md': page('Version {{< readfile file="static/content/version_nope.md" >}}.') },
+    expect: [/content\/bad\.md:4:\d+: error: readfile: file `static\/content\/version_nope\.md` does not exist/, 'hint: Create'],
+  },
+  {
+    name: 'readfile of an absolute path',
+    files: { 'content/bad.md': page('{{< readfile file="/etc/hostname" >}}') },
+    expect: [/content\/bad\.md:4:\d+: error: readfile path `\/etc\/hostname` is absolute/, 'hint: Paths are relative to the docs root'],
+  },
+  {
+    name: 'readfile with a .. escape',
+    files: { 'content/bad.md': page('Text\n{{< readfile file="static/../../../etc/passwd" >}}') },
+    expect: [/content\/bad\.md:5:\d+: error: readfile path `static\/\.\.\/\.\.\/\.\.\/etc\/passwd` leaves the docs root/, 'hint: Only files inside the docs root'],
+  },
+  {
+    name: 'readfile of a symbolic link out of the root',
+    files: { 'content/bad.md': page('{{< readfile file="static/secret.md" >}}') },
+    setup: (dir) => {
+      const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));
+      temps.push(outside);
+      writeFileSync(path.join(outside, 'secret.md'), 'SECRET');
+      symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'static/secret.md'));
+    },
+    expect: [/content\/bad\.md:4:\d+: error: readfile path `static\/secret\.md` is a symbolic link leading outside the docs root/],
+  },
+  {
+    name: 'invalid changelog YAML file',
+    files: { 'changelog/open_source/v1.17.3/broken.yaml': 'changelog:\n  - type: FIX\n    description: [unclosed\n    issueLink: https://github.com/solo-io/gloo/issues/1\n' },
+    expect: [/changelog\/open_source\/v1\.17\.3\/broken\.yaml:\d+:\d+: error: YAML syntax error/, 'hint: fix the YAML'],
+  },
+  {
+    name: 'invalid changelog entry',
+    files: { 'changelog/open_source/v1.17.3/entry.yaml': 'changelog:\n  - type: FIXX\n    description: Fixed it.\n    issueLink: https://github.com/solo-io/gloo/issues/1\n  - type: NEW_FEATURE\n    description: No link.\n' },
+    expect: [
+      'changelog/open_source/v1.17.3/entry.yaml:2:11: error: unknown changelog type `FIXX`',
+      'hint: did you mean `FIX`?',
+      'changelog/open_source/v1.17.3/entry.yaml:5:5: error: NEW_FEATURE entry is missing `issueLink`',
+    ],
+  },
+  {
+    name: 'invalid changelog folder name',
+    files: { 'changelog/open_source/1.17.99/fix.yaml': 'changelog:\n  - type: NON_USER_FACING\n' },
+    expect: ['changelog/open_source/1.17.99: error: folder name `1.17.99` is not a release version', 'hint: did you mean v1.17.99?'],
+  },
+  {
+    name: 'two headings with the same explicit id',
+    files: { 'content/bad.md': page('## One {#same}\n\nText\n\n## Two {#same}') },
+    expect: ['content/bad.md:8:1: error: Two headings have the id `same` (the first is on line 4)', 'hint: Heading ids must be unique'],
+  },
+  {
+    name: 'a page whose versions: range is not valid semver',
+    files: { 'content/bad.md': page('Body', 'title: Page\nversions: ">=1.16 banana"') },
+    expect: ['content/bad.md:3:1: error: Front matter `versions: >=1.16 banana` is not a valid semver range', 'hint: Write a range'],
+  },
+  {
+    name: 'a version in the site config that has no data',
+    config: "versions: { include: ['v1.17.x', 'v1.99.x'] }",
+    expect: ['docs.config.ts: error: docs version v1.99.x has no open source release in the changelog', /hint: docs versions with data: .*v1\.17\.x/],
+  },
+  {
+    name: 'a config file that does not load',
+    setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
+    expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],
+  },
+];
+
+const GOOD_PAGE = page('A good page.\n\n## Section {#section}\n\nSee [the section](#section).', 'title: Good\nweight: 1');
+
+function project(c: Pick<Case, 'files' | 'config' | 'setup'>): { dir: string; before: Map<string, string> } {
+  const dir = tempProject({
+    copy: ['changelog', 'static'],
+    files: { 'content/good.md': GOOD_PAGE, ...c.files },
+    config: c.config ?? 'versions: { newest: 1 }',
+  });
+  temps.push(dir);
+  c.setup?.(dir);
+  return { dir, before: fakeDist(dir) };
+}
+
+async function failingBuild(c: Pick<Case, 'files' | 'config' | 'setup'>): Promise<string> {
+  const { dir, before } = project(c);
+  const run = await buildProject(dir);
+  assert.equal(run.code, 1, `exit code 1\n${run.stdout}\n${run.stderr}`);
+  assert.doesNotMatch(run.stderr, STACK_TRACE, 'no stack trace');
+  assert.doesNotMatch(run.stderr, /internal error/);
+  assert.deepEqual(snapshot(path.join(dir, 'dist')), before, 'the previous dist/ is byte-identical');
+  return run.stderr;
+}
+
+describe('bad inputs: a clear error, nothing else changes', { concurrency: 3 }, () => {
+  for (const c of CASES) {
+    test(c.name, async () => {
+      const stderr = await failingBuild(c);
+      for (const e of c.expect) {
+        if (typeof e === 'string') assert.ok(stderr.includes(e), `stderr has ${JSON.stringify(e)}:\n${stderr}`);
+        else assert.match(stderr, e);
+      }
+    });
+  }
+
+  test('problems of several pages, files and versions are collected and printed once, grouped by file', async () => {
+    const stderr = await failingBuild({
+      config: 'versions: { newest: 2 }',
+      files: {
+        'content/a.md': page('{{< nosuch >}}\n\n{{% notice tip %}}\nopen'),
+        'content/b.md': page('## X {#x}\n\n## Y {#x}'),
+        'content/c.md': page('{{< readfile file="../outside.md" >}}'),
+        'changelog/open_source/v1.17.3/bad.yaml': 'changelog:\n  - type: FIX\n',
+      },
+    });
+    const headers = stderr.split('\n').filter((l) => /^\S/.test(l) && !/^\d+ error/.test(l) && !l.startsWith('Build failed'));
+    assert.deepEqual(headers, ['changelog/open_source/v1.17.3/bad.yaml', 'content/a.md', 'content/b.md', 'content/c.md'], stderr);
+    assert.match(stderr, /content\/a\.md:4:1: error: Unknown shortcode/);
+    assert.match(stderr, /content\/a\.md:6:1: error: Unclosed shortcode `notice`/);
+    assert.match(stderr, /content\/b\.md:6:1: error: Two headings/);
+    assert.match(stderr, /content\/c\.md:4:\d+: error: readfile path `\.\.\/outside\.md` leaves the docs root/);
+    assert.match(stderr, /bad\.yaml:2:5: error: FIX entry is missing `description` and `issueLink`/);
+    assert.match(stderr, /\n5 error\(s\), 0 warning\(s\)\n/, 'each problem once, though the pages exist in two versions');
+    assert.match(stderr, /Build failed: nothing was written; the previous output is untouched\./);
+  });
+});
