@@ -1,6 +1,6 @@
-// A copy button on every code block.
+// A copy button on every code block (not on a diagram's source: it becomes a picture).
 export function initCopyButtons(): void {
-  document.querySelectorAll<HTMLPreElement>('.article pre').forEach((pre) => {
+  document.querySelectorAll<HTMLPreElement>('.article pre:not([data-needs])').forEach((pre) => {
     const wrapper = document.createElement('div');
     wrapper.className = 'code-block';
     pre.replaceWith(wrapper);

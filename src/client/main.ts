@@ -1,5 +1,6 @@
 // The one client entry: small progressive enhancements; everything works without it.
 import { initCopyButtons } from './copy.ts';
+import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
 import { initTabs } from './tabs.ts';
 import { initThemeToggle } from './theme-toggle.ts';
@@ -12,3 +13,4 @@ initTabs();
 initCopyButtons();
 initToc();
 initSearch();
+initMermaid();

@@ -1,0 +1,69 @@
+// Draws `<pre class="mermaid" data-needs="mermaid">` blocks with Mermaid (loaded
+// lazily by mermaid.ts), in the site's light or dark theme, redrawn when the
+// theme changes. A block that fails keeps showing its source.
+import mermaid from 'mermaid';
+
+interface Diagram {
+  source: HTMLElement;
+  text: string;
+  output?: HTMLElement;
+}
+
+type Theme = 'light' | 'dark';
+
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+function currentTheme(): Theme {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'dark' || chosen === 'light') return chosen;
+  return dark.matches ? 'dark' : 'light';
+}
+
+let ids = 0;
+
+async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    suppressErrorRendering: true,
+    theme: theme === 'dark' ? 'dark' : 'default',
+    fontFamily: getComputedStyle(document.body).fontFamily,
+  });
+  for (const diagram of diagrams) {
+    try {
+      const { svg } = await mermaid.render(`mermaid-diagram-${++ids}`, diagram.text);
+      let output = diagram.output;
+      if (!output) {
+        output = document.createElement('div');
+        output.className = 'mermaid-diagram';
+        if (diagram.source.dataset.align) output.dataset.align = diagram.source.dataset.align;
+        diagram.source.after(output);
+        diagram.output = output;
+      }
+      output.dataset.theme = theme;
+      output.innerHTML = svg;
+      diagram.source.hidden = true;
+    } catch (e) {
+      diagram.output?.remove();
+      delete diagram.output;
+      diagram.source.hidden = false;
+      diagram.source.dataset.mermaidError = e instanceof Error ? e.message : String(e);
+      console.warn('A diagram could not be drawn; its source is shown instead.', e);
+    }
+  }
+}
+
+export async function renderDiagrams(sources: readonly HTMLElement[]): Promise<void> {
+  const diagrams: Diagram[] = sources.map((source) => ({ source, text: source.textContent ?? '' }));
+  let theme = currentTheme();
+  let queue = draw(diagrams, theme);
+  const redraw = () => {
+    const next = currentTheme();
+    if (next === theme) return;
+    theme = next;
+    queue = queue.then(() => draw(diagrams, next));
+  };
+  new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  dark.addEventListener('change', redraw);
+  await queue;
+}
