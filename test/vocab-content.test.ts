@@ -59,7 +59,7 @@ test('relative image and file links are rewritten to where the files are publish
 test('a plain page\'s relative links start from its folder; links to .md files become page routes', () => {
   assert.deepEqual(attr('guide/faq/', 'img', 'src'), ['/gloo-edge/v1.17.x/shared/arch.png']);
   assert.deepEqual(attr('guide/faq/', 'a', 'href'), ['/gloo-edge/v1.17.x/guide/setup/']);
-  assert.ok(rendered.env.site!.assets.has('shared/arch.png'), 'a linked file outside any bundle is published too');
+  assert.ok([...rendered.pages.values()].some((p) => p.files.includes('shared/arch.png')), 'a linked file outside any bundle is published too');
 });
 
 test('drafts are left out of production builds and kept when asked for', async () => {
@@ -106,7 +106,7 @@ test('writeExtras copies the files into every version (and latest/) and writes a
     ],
     pages: { 'v1.17.x': pages(['guide/setup/', 'guide/faq/']), 'v1.16.x': pages(['guide/faq/']) },
   };
-  const files = [...new Set([...rendered.content.pages.flatMap((p) => p.resources), ...rendered.env.site!.assets])].sort();
+  const files = [...new Set([...rendered.content.pages.flatMap((p) => p.resources), ...[...rendered.pages.values()].flatMap((p) => p.files)])].sort();
   const diagnostics = await writeExtras(out, data, { files, contentDir: path.join(rendered.dir, 'content'), aliases: rendered.content.aliases });
   assert.deepEqual(diagnostics, []);
   for (const prefix of ['v1.17.x', 'latest', 'v1.16.x']) {

@@ -16,6 +16,7 @@ import { checkSite, type CheckResult } from '../check/links.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
 import { writeExtras, type Extras } from './extras.ts';
+import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadSiteContent } from './site-content.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -29,6 +30,10 @@ export interface BuildOptions {
   lenient?: boolean;
   /** Stop after rendering (no Astro): for benchmarks and quick checks. */
   pipelineOnly?: boolean;
+  /** Compile threads (default: the machine's cores); 1 compiles on the main thread. */
+  threads?: number;
+  /** Use the content-hash compile cache (default true). */
+  cache?: boolean;
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
@@ -39,6 +44,8 @@ export interface BuildResult {
   data?: SiteData;
   releases?: Release[];
   outDir?: string;
+  /** How many pages were compiled, taken from the cache, and on how many threads. */
+  compileStats?: CompileStats;
   /** The link and anchor check of the staged site (src/check/links.ts). */
   linkCheck?: CheckResult;
   /** Bundle resources, linked files and alias redirects to write beside the pages. */
@@ -72,13 +79,18 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   const { releases, versions, diagnostics } = loadVersions(loaded, options);
   const content = await loadSiteContent(loaded, options.drafts ? { drafts: true } : {});
   diagnostics.push(...content.diagnostics);
-  const { env, pages } = content;
-  const rendered = renderSite({ config, env, pages, releases, versions });
+  const { pages } = content;
+  const { compiled, stats } = await compilePages(loaded, content, {
+    ...(options.drafts ? { drafts: true } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
+  });
+  const rendered = renderSite({ config, compiled, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
   // Known once every page is compiled: files that relative links point at.
-  const files = [...new Set([...pages.flatMap((p) => p.resources), ...(env.site?.assets ?? [])])].sort();
+  const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
-  return { diagnostics, data: rendered.data, releases, extras };
+  return { diagnostics, data: rendered.data, releases, extras, compileStats: stats };
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {

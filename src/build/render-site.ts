@@ -11,7 +11,7 @@ import type { Product, Release } from '../changelog/types.ts';
 import { escapeHtml } from '../changelog/markdown.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import type { ChangeSlot } from '../pipeline/change-slots.ts';
-import { compilePage, type CompileEnv, type CompiledPage } from '../pipeline/compile.ts';
+import type { CompiledPage } from '../pipeline/compile.ts';
 import { instantiate, type VersionContext } from '../pipeline/instantiate.ts';
 import { positionIn } from '../pipeline/sourcemap.ts';
 import type { DocsVersion, RenderedPage, SiteData } from '../site/types.ts';
@@ -34,17 +34,18 @@ export function feedPath(product: Product): string {
 
 export interface RenderSiteInput {
   config: SiteConfig;
-  env: CompileEnv;
+  /** Each page compiled (see compile-pages.ts), in the order of `pages`. */
+  compiled: readonly CompiledPage[];
   pages: readonly SourcePage[];
   releases: readonly Release[];
   versions: readonly DocsVersion[];
 }
 
 export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostics: Diagnostic[] } {
-  const { config, env, releases, versions } = input;
+  const { config, releases, versions } = input;
   const diagnostics: Diagnostic[] = [];
   const base = config.base.replace(/\/?$/, '/');
-  const compiled = input.pages.map((page) => ({ page, compiled: compilePage(page.file, page.raw, env) }));
+  const compiled = input.pages.map((page, i) => ({ page, compiled: input.compiled[i]! }));
   for (const { compiled: c } of compiled) diagnostics.push(...c.diagnostics);
 
   const changelog = changelogPages(config, releases, base);

@@ -10,7 +10,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Highlighter } from 'shiki';
-import { error, excerpt, type Diagnostic } from '../diagnostics.ts';
+import { error, excerpt, position, type Diagnostic } from '../diagnostics.ts';
+import { excessiveNesting, MAX_NESTING } from '../check/limits.ts';
 import { bindArgs } from '../shortcodes/args.ts';
 import type { Registry } from '../shortcodes/registry.ts';
 import { parseShortcodes, type CallNode, type ShortcodeNode } from '../shortcodes/tree.ts';
@@ -59,6 +60,10 @@ export interface CompiledPage {
   links: CompiledLink[];
   /** Offsets where the file's lines start (see positionIn). */
   lineStarts: number[];
+  /** Files of the content tree the page links to, to publish with it. */
+  files: string[];
+  /** Files read by `readfile`, relative to the docs root. */
+  reads: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -66,7 +71,28 @@ const SNIPPET = /^(?:\.\/)?static\/content\/version_(.+)\.md$/;
 const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
 export function compilePage(file: string, raw: string, env: CompileEnv): CompiledPage {
-  return new PageCompiler(file, raw, env).compile();
+  // Hostile nesting (thousands of `>` or list levels) would take minutes or overflow the stack: refuse it at its line.
+  const deep = excessiveNesting(raw);
+  if (deep) {
+    const page = new PageCompiler(file, '', env).compile();
+    const at = position(raw, deep.offset);
+    const end = raw.indexOf('\n', deep.offset);
+    page.diagnostics.push(
+      error(file, at.line, at.column, `Blocks nested ${deep.depth} deep (block quotes or list items); the limit is ${MAX_NESTING}`, {
+        excerpt: excerpt(raw.slice(deep.offset, end === -1 ? undefined : end)),
+        hint: 'Flatten the nesting; the page is not rendered until then.',
+      }),
+    );
+    return page;
+  }
+  try {
+    return new PageCompiler(file, raw, env).compile();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const page = new PageCompiler(file, '', env).compile();
+    page.diagnostics.push(error(file, 1, 1, `The page cannot be rendered: ${e.message}`, { hint: 'Reduce the nesting of block quotes, lists or shortcodes.' }));
+    return page;
+  }
 }
 
 class PageCompiler {
@@ -81,6 +107,10 @@ class PageCompiler {
   readonly #deferred: string[] = [];
   readonly #deferredOffsets: number[] = [];
   readonly #ids = new Map<string, number>();
+  /** Files of the content tree this page links to (published with it). */
+  readonly #files = new Set<string>();
+  /** Files `readfile` read, relative to the docs root (what the page depends on). */
+  readonly #reads = new Set<string>();
   #body = '';
   #bodyOffset = 0;
   #frontMatter: Record<string, unknown> = {};
@@ -121,6 +151,8 @@ class PageCompiler {
       headings,
       links,
       lineStarts: this.#lines.starts,
+      files: [...this.#files].sort(),
+      reads: [...this.#reads].sort(),
       diagnostics: this.#diagnostics,
     };
   }
@@ -184,6 +216,7 @@ class PageCompiler {
       data: (name) => env.data?.get(name) ?? { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"`.' },
       readFile: (path, argOffset) => {
         const result = env.root.read(path);
+        this.#reads.add(path);
         if (result.ok) return result.text;
         this.#report({ message: result.message, hint: result.hint, offset: argOffset });
         return undefined;
@@ -280,6 +313,7 @@ class PageCompiler {
     rewriteLocalLinks(tree, {
       resolve: (target) => {
         const found = site.resolve(page, target);
+        if (found?.kind === 'file') this.#files.add(found.path);
         return found && `${this.#defer('base', 0)}/${found.path}`;
       },
       missing: (element, target) => {

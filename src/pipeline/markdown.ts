@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
-import type { Root } from 'hast';
+import type { Nodes, Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).freeze();
@@ -17,11 +17,25 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { 
 export function markdownToHast(markdown: string): Root {
   const mdast = processor.parse(markdown) as MdastRoot;
   const hast = processor.runSync(mdast) as Root;
-  // With the file, hast-util-raw keeps positions (the link checker and messages need them).
-  return hasRaw(hast) ? (raw(hast, { file: new VFile(markdown) }) as Root) : hast;
+  // HTML comments alone (the guide's `<!-- … -->` notes) need no HTML parser: they become comment nodes.
+  // Other raw HTML goes through hast-util-raw; with the file it keeps positions (messages and the link checker need them).
+  return commentsOnly(hast) ? hast : (raw(hast, { file: new VFile(markdown) }) as Root);
 }
 
-function hasRaw(node: { type: string; children?: unknown[] }): boolean {
-  if (node.type === 'raw') return true;
-  return Array.isArray(node.children) && node.children.some((c) => hasRaw(c as { type: string }));
+const COMMENT = /^<!--(?!>|->)([\s\S]*?)-->$/;
+
+/** True when the tree's raw nodes are all single HTML comments; turns those into comment nodes. */
+function commentsOnly(node: Nodes): boolean {
+  if (!('children' in node)) return true;
+  let ok = true;
+  node.children.forEach((child, i) => {
+    if (child.type === 'raw') {
+      const m = COMMENT.exec(child.value.trim());
+      if (m && !m[1]!.includes('-->')) node.children[i] = { type: 'comment', value: m[1]!, ...(child.position ? { position: child.position } : {}) };
+      else ok = false;
+    } else if (!commentsOnly(child)) {
+      ok = false;
+    }
+  });
+  return ok;
 }

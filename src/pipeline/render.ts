@@ -43,6 +43,8 @@ export async function createEnv(options: EnvOptions): Promise<CompileEnv> {
 }
 
 export interface RenderResult extends InstantiatedPage {
+  /** Files of the content tree the page links to. */
+  files: string[];
   frontMatter: Record<string, unknown>;
 }
 
@@ -55,5 +57,5 @@ export function renderSource(env: CompileEnv, file: string, source: string, vers
   const compiled = compilePage(file, source, env);
   const result = instantiate(compiled, version);
   const diagnostics: Diagnostic[] = [...compiled.diagnostics, ...result.diagnostics];
-  return { ...result, diagnostics, frontMatter: compiled.frontMatter };
+  return { ...result, diagnostics, frontMatter: compiled.frontMatter, files: compiled.files };
 }

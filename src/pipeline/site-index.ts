@@ -21,8 +21,6 @@ export class SiteIndex {
   readonly contentDir: string;
   readonly #byFile = new Map<string, PageInfo>();
   readonly #byPath = new Map<string, PageInfo>();
-  /** Files of the content tree that links point at, by content path: the build publishes them. */
-  readonly assets = new Set<string>();
 
   /** `pages` with the file name each is compiled under (as passed to compilePage). */
   constructor(contentDir: string, pages: readonly { file: string; info: PageInfo }[]) {
@@ -59,7 +57,6 @@ export class SiteIndex {
       if (asPage) return { path: asPage.route, kind: 'page' };
       if (clean.endsWith('.md')) continue;
       if (isFile(path.join(this.contentDir, clean))) {
-        this.assets.add(clean);
         return { path: clean, kind: 'file' };
       }
     }
