@@ -30,6 +30,8 @@ export interface ChildReport {
   maxRssMB: number;
   /** Bytes of HTML produced (bare and pipeline), a sanity figure. */
   htmlBytes?: number;
+  /** Pages compiled / taken from the compile cache / compile threads (ours). */
+  compile?: { pages: number; cached: number; threads: number };
 }
 
 const { values } = parseArgs({
@@ -62,7 +64,17 @@ async function run(): Promise<ChildReport> {
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics).slice(0, 20_000)}\n`);
   if (hasErrors(result.diagnostics)) process.exitCode = 1;
   const htmlBytes = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.reduce((m, p) => m + p.html.length, 0), 0);
-  return { variant, seconds, pages: contentPages, errors, warnings: result.diagnostics.length - errors, maxRssMB: 0, htmlBytes };
+  const stats = (result as { compileStats?: { pages: number; cached: number; threads: number } }).compileStats;
+  return {
+    variant,
+    seconds,
+    pages: contentPages,
+    errors,
+    warnings: result.diagnostics.length - errors,
+    maxRssMB: 0,
+    htmlBytes,
+    ...(stats ? { compile: { pages: stats.pages, cached: stats.cached, threads: stats.threads } } : {}),
+  };
 }
 
 async function bare(): Promise<ChildReport> {

@@ -19,7 +19,7 @@
  * summary: {"runs":[{"pages":…,"versions":…,"oursFullS":…,…}]}.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  process.stdout.write(`usage: npm run bench -- [--pages N] [--versions V] [--quick] [--seed S] [--keep] [--skip full,pipeline,bare,hugo] [--no-warmup] [--timeout SECONDS]
+  process.stdout.write(`usage: npm run bench -- [--pages N] [--versions V] [--quick] [--seed S] [--keep] [--skip full,pipeline,warm,bare,hugo] [--no-warmup] [--timeout SECONDS]
   default matrix: pages 250 and 1000 x versions 1 and 4; --quick: pages 50 x versions 2
 `);
   process.exit(0);
@@ -78,12 +78,28 @@ interface Measured {
   error?: string;
 }
 
+/** Process groups of running children: killed when the runner is interrupted. */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 function measure(command: string, argv: string[], scratch: string): Promise<Measured> {
   const timeFile = path.join(scratch, `time-${process.hrtime.bigint()}.txt`);
   const [cmd, cmdArgs] = TIME ? [TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...argv]] : [command, argv];
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(cmd, cmdArgs, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid) running.add(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-100_000)));
@@ -99,6 +115,7 @@ function measure(command: string, argv: string[], scratch: string): Promise<Meas
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (child.pid) running.delete(child.pid);
       const wallS = (performance.now() - started) / 1000;
       let peakMB: number | undefined;
       let cpuS: number | undefined;
@@ -146,6 +163,8 @@ interface Cell {
   versions: number;
   full?: Measured;
   pipeline?: Measured;
+  /** prepare() again after one page changed, compile cache warm. */
+  pipelineWarm?: Measured;
   bare?: Measured;
   hugo?: Measured;
   hugoPlain?: Measured;
@@ -182,8 +201,25 @@ try {
         log(`bench:   ${name}: ${m.ok ? `${m.wallS.toFixed(2)} s, ${m.peakMB?.toFixed(0) ?? '?'} MB` : `FAILED ${m.error}`}`);
         return m;
       };
-      if (!skip.has('full')) cell.full = await step('ours full build', () => runChild('full', corpus.dir, scratch));
-      if (!skip.has('pipeline')) cell.pipeline = await step('ours pipeline', () => runChild('pipeline', corpus.dir, scratch));
+      // Our builds keep a content-hash compile cache in <project>/node_modules/.cache: the measured builds start cold.
+      const clearCache = () => rmSync(path.join(corpus.dir, 'node_modules', '.cache'), { recursive: true, force: true });
+      if (!skip.has('full')) {
+        clearCache();
+        cell.full = await step('ours full build', () => runChild('full', corpus.dir, scratch));
+      }
+      if (!skip.has('pipeline')) {
+        clearCache();
+        cell.pipeline = await step('ours pipeline', () => runChild('pipeline', corpus.dir, scratch));
+        if (!skip.has('warm')) {
+          // One page edited, the cache from the cold run in place.
+          const page = path.join(corpus.dir, corpus.files.find((f) => f.guide)!.file);
+          const original = readFileSync(page, 'utf8');
+          writeFileSync(page, `${original}\nOne more sentence, edited for the warm rebuild.\n`);
+          cell.pipelineWarm = await step('ours pipeline, 1 page changed, cache warm', () => runChild('pipeline', corpus.dir, scratch));
+          writeFileSync(page, original);
+        }
+        clearCache();
+      }
       if (!skip.has('bare')) cell.bare = await step('bare unified', () => runChild('bare', corpus.dir, scratch));
       if (hugo) {
         const projects = prepareHugo(corpus, path.join(scratch, 'hugo-src'));
@@ -238,14 +274,18 @@ for (const c of cells) {
       ['variant', 'wall s', 'pages/s', 'peak MB', 'cpu s', 'in-proc s', 'ratio'],
       row('ours full build', c.full, `${fmt(ratio(secs(c.full), hugoS))} x Hugo`),
       row('ours pipeline', c.pipeline, `${fmt(ratio(secs(c.pipeline), bareS))} x bare`),
+      ...(c.pipelineWarm ? [row('  again, 1 page changed', c.pipelineWarm, `${fmt(ratio(secs(c.pipelineWarm), secs(c.pipeline)))} x cold`)] : []),
       row('bare unified', c.bare, ''),
       row(`Hugo x${c.versions}, highlight on`, c.hugo, ''),
       row(`Hugo x${c.versions}, highlight off`, c.hugoPlain, ''),
     ]),
   );
-  for (const [name, m] of [['ours full build', c.full], ['ours pipeline', c.pipeline], ['bare unified', c.bare], ['Hugo', c.hugo], ['Hugo (plain)', c.hugoPlain]] as const) {
+  for (const [name, m] of [['ours full build', c.full], ['ours pipeline', c.pipeline], ['ours pipeline (warm)', c.pipelineWarm], ['bare unified', c.bare], ['Hugo', c.hugo], ['Hugo (plain)', c.hugoPlain]] as const) {
     if (m && !m.ok) out.push(`  ${name} failed: ${m.error}`);
   }
+  const stats = c.pipeline?.report?.compile;
+  const warmStats = c.pipelineWarm?.report?.compile;
+  if (stats) out.push(`  compile: ${stats.pages} pages on ${stats.threads} thread(s), ${stats.cached} from cache${warmStats ? `; warm run: ${warmStats.pages - warmStats.cached} compiled, ${warmStats.cached} from cache` : ''}`);
 }
 
 // The issue's targets, where the cells to judge them ran.
