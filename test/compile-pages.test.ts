@@ -1,0 +1,55 @@
+/** Compiling on worker threads and from the content-hash cache gives exactly what a plain compile gives. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateCorpus } from '../bench/corpus.ts';
+import { prepare } from '../src/build/build.ts';
+import { WORKER_THRESHOLD } from '../src/build/compile-pages.ts';
+
+const corpus = generateCorpus({ pages: WORKER_THRESHOLD + 2, versions: 2, seed: 7 });
+const plain = await prepare(corpus.loaded, { threads: 1, cache: false });
+
+test('the corpus compiles without errors', () => {
+  assert.deepEqual(plain.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.equal(plain.compileStats?.threads, 1);
+});
+
+test('worker threads give byte-identical pages', async () => {
+  const threaded = await prepare(corpus.loaded, { threads: 2, cache: false });
+  assert.equal(threaded.compileStats?.threads, 2);
+  assert.deepEqual(threaded.data, plain.data);
+  assert.deepEqual(threaded.diagnostics, plain.diagnostics);
+});
+
+test('a second build takes unchanged pages from the cache, with the same result', async () => {
+  const cold = await prepare(corpus.loaded, { threads: 1 });
+  assert.equal(cold.compileStats?.cached, 0);
+  const warm = await prepare(corpus.loaded, { threads: 1 });
+  assert.equal(warm.compileStats?.cached, warm.compileStats?.pages);
+  assert.deepEqual(warm.data, plain.data);
+});
+
+test('an edited page is compiled again, the others come from the cache', async () => {
+  const page = corpus.files.find((f) => f.guide)!;
+  appendFileSync(path.join(corpus.dir, page.file), '\n\nA new closing paragraph.\n');
+  const after = await prepare(corpus.loaded, { threads: 1 });
+  assert.equal(after.compileStats?.cached, after.compileStats!.pages - 1);
+  const html = after.data!.pages[corpus.docsVersions[0]!.id]!.find((p) => p.route === page.route)!.html;
+  assert.match(html, /A new closing paragraph\./);
+});
+
+test('changing a file that pages read with readfile invalidates exactly those pages', async () => {
+  const snippet = path.join(corpus.dir, 'static/content/shared-note.md');
+  mkdirSync(path.dirname(snippet), { recursive: true });
+  writeFileSync(snippet, 'Shared note, version one.');
+  const reader = corpus.files.find((f) => f.guide)!;
+  appendFileSync(path.join(corpus.dir, reader.file), '\n{{% readfile file="static/content/shared-note.md" markdown="true" %}}\n');
+  await prepare(corpus.loaded, { threads: 1 });
+  writeFileSync(snippet, 'Shared note, version two.');
+  const after = await prepare(corpus.loaded, { threads: 1 });
+  assert.equal(after.compileStats?.cached, after.compileStats!.pages - 1);
+  const html = after.data!.pages[corpus.docsVersions[0]!.id]!.find((p) => p.route === reader.route)!.html;
+  assert.match(html, /version two/);
+  assert.ok(readFileSync(snippet, 'utf8').includes('two'));
+});
