@@ -32,25 +32,23 @@ export class DiagnosticsError extends Error {
   }
 }
 
-export function error(
-  file: string,
-  line: number,
-  column: number,
-  message: string,
-  extra: { excerpt?: string; hint?: string } = {},
-): Diagnostic {
-  return { severity: 'error', file, line, column, message, ...extra };
+type Extra = { excerpt?: string; hint?: string };
+
+function make(severity: Severity) {
+  return (file: string, line: number, column: number, message: string, extra: Extra = {}): Diagnostic => ({
+    severity,
+    file,
+    line,
+    column,
+    message,
+    ...extra,
+  });
 }
 
-export function warning(
-  file: string,
-  line: number,
-  column: number,
-  message: string,
-  extra: { excerpt?: string; hint?: string } = {},
-): Diagnostic {
-  return { severity: 'warning', file, line, column, message, ...extra };
-}
+/** An error at file:line:column. */
+export const error = make('error');
+/** A warning at file:line:column. */
+export const warning = make('warning');
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -4,19 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { VERSION_KEYS } from '../versions/values.ts';
 
-export const SNIPPET_KEYS = [
-  'geoss_latest',
-  'geoss_latest_minor',
-  'geoss_n-1',
-  'geoss_n-1_minor',
-  'geoss_n-2_minor',
-  'geoss_n+1',
-  'gee_latest',
-  'gee_n-1',
-  'gee_n-1_oldpatch',
-  'gee_n+1',
-] as const;
+/** The keys with per-version values: the changelog derives them (src/versions/values.ts). */
+export const SNIPPET_KEYS = VERSION_KEYS;
 
 export const SNIPPET_DIR = 'static/content';
 
