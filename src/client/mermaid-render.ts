@@ -27,6 +27,9 @@ async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
     securityLevel: 'strict',
     suppressErrorRendering: true,
     theme: theme === 'dark' ? 'dark' : 'default',
+    // Mermaid 12 lays out with ELK by default (≈450 kB gzipped more); dagre is the classic
+    // layout Hugo sites drew with. A diagram can still ask for ELK in its own config.
+    layout: 'dagre',
     fontFamily: getComputedStyle(document.body).fontFamily,
   });
   for (const diagram of diagrams) {
