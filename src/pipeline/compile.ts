@@ -11,7 +11,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Highlighter } from 'shiki';
 import { error, excerpt, position, type Diagnostic } from '../diagnostics.ts';
-import { excessiveNesting, MAX_NESTING } from '../check/limits.ts';
+import { excessiveNesting } from '../check/limits.ts';
 import { bindArgs } from '../shortcodes/args.ts';
 import type { Registry } from '../shortcodes/registry.ts';
 import { parseShortcodes, type CallNode, type ShortcodeNode } from '../shortcodes/tree.ts';
@@ -78,9 +78,9 @@ export function compilePage(file: string, raw: string, env: CompileEnv): Compile
     const at = position(raw, deep.offset);
     const end = raw.indexOf('\n', deep.offset);
     page.diagnostics.push(
-      error(file, at.line, at.column, `Blocks nested ${deep.depth} deep (block quotes or list items); the limit is ${MAX_NESTING}`, {
+      error(file, at.line, at.column, deep.message, {
         excerpt: excerpt(raw.slice(deep.offset, end === -1 ? undefined : end)),
-        hint: 'Flatten the nesting; the page is not rendered until then.',
+        hint: 'Flatten the nesting or split the block; the page is not rendered until then.',
       }),
     );
     return page;
