@@ -58,6 +58,22 @@ export interface LexResult {
   errors: LexError[];
 }
 
+/** Problems listed per page: past this, one more entry says the rest were left out (100,000 stray `{{<` stay fast and readable). */
+export const MAX_ERRORS = 1000;
+
+/** Add a problem unless MAX_ERRORS are listed already; the first one over the limit becomes a note that more were left out. */
+export function addError(errors: LexError[], error: LexError): void {
+  if (errors.length < MAX_ERRORS) errors.push(error);
+  else if (errors.length === MAX_ERRORS) {
+    errors.push({
+      offset: error.offset,
+      length: error.length,
+      message: `More than ${MAX_ERRORS} shortcode problems in this page; the rest are not listed`,
+      hint: 'Fix the problems above first: one unclosed or stray tag often causes many.',
+    });
+  }
+}
+
 /** The closing delimiter's first character: `>` for `{{<`, `%` for `{{%`. */
 export function closer(form: Form): string {
   return form === '<' ? '>' : '%';
@@ -108,7 +124,7 @@ export function lex(source: string): LexResult {
     const closeAt = next[form](open + 3);
     const nextOpen = next.open(open + 2);
     if (closeAt === -1 || (nextOpen !== -1 && nextOpen < closeAt)) {
-      errors.push({
+      addError(errors, {
         offset: open,
         length: 3,
         message: `Unterminated shortcode tag: \`{{${form}\` has no matching \`${closeDelim}\``,
@@ -160,7 +176,7 @@ function parseTag(
   while (i < inner.length && !/[\s=]/.test(inner[i]!) && !(inner[i] === '/' && i + 1 === trimmedLength)) i++;
   const name = inner.slice(nameStart, i);
   if (!NAME.test(name)) {
-    errors.push({
+    addError(errors, {
       offset: base + nameStart,
       length: Math.max(name.length, 1),
       message: name ? `Invalid shortcode name \`${name}\`` : 'A shortcode tag without a name',
@@ -181,7 +197,7 @@ function parseTag(
     const argStart = i;
     const first = readValue(inner, i);
     if (!first) {
-      errors.push({
+      addError(errors, {
         offset: base + i,
         length: 1,
         message: `Unterminated quoted argument in shortcode \`${name}\``,
@@ -194,7 +210,7 @@ function parseTag(
       i++;
       const value = readValue(inner, i);
       if (!value) {
-        errors.push({
+        addError(errors, {
           offset: base + i,
           length: 1,
           message: `Unterminated quoted argument in shortcode \`${name}\``,
@@ -203,7 +219,7 @@ function parseTag(
         return undefined;
       }
       if (value.end === i) {
-        errors.push({
+        addError(errors, {
           offset: base + i,
           length: 1,
           message: `Argument \`${first.value}\` of shortcode \`${name}\` has no value`,
@@ -221,7 +237,7 @@ function parseTag(
   const named = args.filter((a) => a.name !== undefined).length;
   if (named > 0 && named < args.length) {
     const firstPositional = args.find((a) => a.name === undefined)!;
-    errors.push({
+    addError(errors, {
       offset: firstPositional.offset,
       length: firstPositional.value.length || 1,
       message: `Shortcode \`${name}\` mixes named and positional arguments`,
@@ -230,7 +246,7 @@ function parseTag(
     return undefined;
   }
   if (kind === 'close' && (args.length > 0 || selfClosing)) {
-    errors.push({
+    addError(errors, {
       offset: start,
       length: end - start,
       message: `Closing tag \`/${name}\` takes no arguments`,

@@ -4,7 +4,7 @@
  * unknown one pairs when a closing tag for it follows, so the rest of the
  * page still parses and every problem is reported in one run.
  */
-import { lex, tagText, type Escaped, type LexError, type Tag, type Text } from './parse.ts';
+import { addError, lex, tagText, type Escaped, type LexError, type Tag, type Text } from './parse.ts';
 import type { ShortcodeDefinition } from './types.ts';
 
 export interface CallNode {
@@ -56,7 +56,7 @@ export function parseShortcodes(
   }
 
   const unclosed = (node: CallNode, at: number) => {
-    errors.push({
+    addError(errors, {
       offset: node.tag.start,
       length: node.tag.end - node.tag.start,
       message: `Unclosed shortcode \`${node.tag.name}\`: no \`${tagText(node.tag.form, `/${node.tag.name}`)}\` follows`,
@@ -74,7 +74,7 @@ export function parseShortcodes(
       const depths = openDepths.get(token.name);
       const depth = depths?.length ? depths[depths.length - 1]! : -1;
       if (depth === -1) {
-        errors.push({
+        addError(errors, {
           offset: token.start,
           length: token.end - token.start,
           message: `Closing tag \`/${token.name}\` has no opening \`${token.name}\``,
@@ -104,7 +104,7 @@ export function parseShortcodes(
       definition,
     };
     if (!definition) {
-      errors.push({
+      addError(errors, {
         offset: token.start,
         length: token.end - token.start,
         message: `Unknown shortcode \`${token.name}\``,
