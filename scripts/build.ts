@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../src/build/build.ts';
+import { formatSummary } from '../src/check/links.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { format, hasErrors } from '../src/diagnostics.ts';
 import { runCli } from './cli.ts';
@@ -24,6 +25,7 @@ await runCli(async () => {
   const loaded = await loadConfig(values.config);
   const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
+  if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
     return { exitCode: 1 };
