@@ -33,6 +33,12 @@ function lastBuildData(loaded: LoadedConfig, siteDir: string): SiteData | undefi
   }
 }
 
+// `npm run check -- --external | head`: a closed pipe ends the listing quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 await runCli(async () => {
   let values;
   try {
