@@ -9,7 +9,7 @@
  * included. Only the main thread is profiled: Pagefind's own process
  * (variant full) is not in it. With --keep the .cpuprofile stays (it opens in
  * Chrome DevTools' Performance panel) and its path is printed;
- * `--file x.cpuprofile` summarises an existing profile instead.
+ * `--file a.cpuprofile[,b.cpuprofile…]` summarises existing profiles (merged) instead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -232,8 +232,9 @@ if (import.meta.main) {
     },
   });
   if (values.file) {
-    const profile = JSON.parse(readFileSync(values.file, 'utf8')) as CpuProfile;
-    process.stdout.write(`${formatSummary(withoutIdle(summarize(profile)), Number.parseInt(values.top, 10))}\n`);
+    // One file, or several (comma-separated: the threads of one run), merged.
+    const summaries = values.file.split(',').map((f) => summarize(JSON.parse(readFileSync(f, 'utf8')) as CpuProfile));
+    process.stdout.write(`${formatSummary(withoutIdle(mergeSummaries(summaries)), Number.parseInt(values.top, 10))}\n`);
     process.exit(0);
   }
   const pages = Number.parseInt(values.pages, 10);
