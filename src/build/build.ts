@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
 import { renderAtomFeed } from '../changelog/feed.ts';
-import type { LoadedConfig } from '../config/load.ts';
+import { locateInConfig, type LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { buildSite } from '../site/astro-build.ts';
 import { checkSite, type CheckResult } from '../check/links.ts';
@@ -62,7 +62,7 @@ export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean;
   const listed = listDocsVersions(changelog.releases, {
     ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
     ...(config.versions.include ? { include: config.versions.include } : {}),
-    ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file) } : {}),
+    ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file), locate: (text: string) => locateInConfig(loaded, text) } : {}),
   });
   diagnostics.push(...listed.diagnostics);
   const versions = listed.versions.map((v) => {

@@ -1,5 +1,5 @@
 /** Loads `docs.config.ts` (or the file given) and resolves it against its folder. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticsError, error } from '../diagnostics.ts';
@@ -30,4 +30,14 @@ export async function loadConfig(file?: string, cwd = process.cwd()): Promise<Lo
     throw new DiagnosticsError([error(rel, 0, 0, `Config file cannot be loaded: ${(e as Error).message}`, { hint: 'It must be a TypeScript module with `export default defineConfig({...})`.' })]);
   }
   return { config: resolveConfig(user), projectDir: path.dirname(configFile), file: configFile };
+}
+
+/** Where a quoted string (`'v1.9.x'` or `"v1.9.x"`) stands in the config file, 1-based; line 0 when it is not there. */
+export function locateInConfig(loaded: LoadedConfig, text: string): { line: number; column: number } {
+  if (!loaded.file) return { line: 0, column: 0 };
+  const source = readFileSync(loaded.file, 'utf8');
+  const offset = [`'${text}'`, `"${text}"`, `\`${text}\``].map((q) => source.indexOf(q)).find((i) => i !== -1);
+  if (offset === undefined) return { line: 0, column: 0 };
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

@@ -22,6 +22,8 @@ export interface DocsVersionOptions {
   include?: string[];
   /** Where `include` came from, for diagnostics (default `site config`). */
   configFile?: string;
+  /** Where a text stands in the config file (1-based), to point at a bad id. */
+  locate?: (text: string) => { line: number; column: number };
 }
 
 export function docsVersionId(minor: string): string {
@@ -41,7 +43,7 @@ export function listDocsVersions(
     return { id: docsVersionId(l.minor), minor: l.minor, label: l.minor, status, values: versionValues(releases, l.minor) };
   });
 
-  if (options.include && all.length === 0) return namedVersions(options.include, options.configFile);
+  if (options.include && all.length === 0) return namedVersions(options.include, options);
 
   if (options.include) {
     const wanted = new Set<string>();
@@ -50,7 +52,7 @@ export function listDocsVersions(
       else {
         const valid = /^v\d+\.\d+\.x$/.test(id);
         diagnostics.push(
-          error(options.configFile ?? 'site config', 0, 0, valid ? `docs version ${id} has no open source release in the changelog` : `\`${id}\` is not a docs version id`, {
+          error(options.configFile ?? 'site config', ...at(options, id), valid ? `docs version ${id} has no open source release in the changelog` : `\`${id}\` is not a docs version id`, {
             hint: `docs versions with data: ${all.map((v) => v.id).join(', ') || 'none'}`,
           }),
         );
@@ -70,15 +72,22 @@ export function listDocsVersions(
  * names, newest first, the newest `latest`; their values come from the
  * tree's pinned snippet files.
  */
-function namedVersions(include: readonly string[], configFile = 'site config'): { versions: DocsVersion[]; diagnostics: Diagnostic[] } {
+function namedVersions(include: readonly string[], options: DocsVersionOptions): { versions: DocsVersion[]; diagnostics: Diagnostic[] } {
+  const configFile = options.configFile ?? 'site config';
   const diagnostics: Diagnostic[] = [];
   const minors: string[] = [];
   for (const id of include) {
     const m = /^v(\d+\.\d+)\.x$/.exec(id);
     if (m) minors.push(m[1]!);
-    else diagnostics.push(error(configFile, 0, 0, `\`${id}\` is not a docs version id`, { hint: 'Docs version ids look like v1.15.x.' }));
+    else diagnostics.push(error(configFile, ...at(options, id), `\`${id}\` is not a docs version id`, { hint: 'Docs version ids look like v1.15.x.' }));
   }
   const sorted = [...new Set(minors)].sort((a, b) => compareMinor(b, a));
   const versions = sorted.map((minor, i): DocsVersion => ({ id: docsVersionId(minor), minor, label: minor, status: i === 0 ? 'latest' : 'supported', values: {} }));
   return { versions, diagnostics };
+}
+
+/** Line and column of a version id in the config file, when it can be found. */
+function at(options: DocsVersionOptions, id: string): [number, number] {
+  const found = options.locate?.(id);
+  return found ? [found.line, found.column] : [0, 0];
 }
