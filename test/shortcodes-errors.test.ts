@@ -101,3 +101,10 @@ test('versioned_link_path needs a path from the root', async () => {
   const [e] = await errorsOf('[x]({{< versioned_link_path fromRoot="operations/" >}})');
   assert.match(e!.message, /must start with `\/`/);
 });
+
+test('nesting deeper than the limit is one clear error, not a stack overflow', async () => {
+  const errors = await errorsOf('{{% notice tip %}}\n'.repeat(2000) + 'x\n' + '{{% /notice %}}\n'.repeat(2000));
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!.message, /nested more than 64 deep/);
+  assert.equal(errors[0]!.line, 65);
+});

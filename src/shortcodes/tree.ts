@@ -21,6 +21,9 @@ export interface CallNode {
 
 export type ShortcodeNode = Text | Escaped | CallNode;
 
+/** Deeper nesting is refused: rendering it would recurse that deep. */
+export const MAX_DEPTH = 64;
+
 export interface ParseResult {
   nodes: ShortcodeNode[];
   errors: LexError[];
@@ -64,6 +67,8 @@ export function parseShortcodes(
     });
   };
 
+  let tooDeep = 0;
+  const tooDeepByName = new Map<string, number>();
   for (const token of tokens) {
     if (token.kind !== 'open' && token.kind !== 'close') {
       children().push(token as Text | Escaped);
@@ -74,6 +79,12 @@ export function parseShortcodes(
       const depths = openDepths.get(token.name);
       const depth = depths?.length ? depths[depths.length - 1]! : -1;
       if (depth === -1) {
+        // The closer of a shortcode refused for nesting too deep: already reported.
+        const refused = tooDeepByName.get(token.name) ?? 0;
+        if (refused > 0) {
+          tooDeepByName.set(token.name, refused - 1);
+          continue;
+        }
         addError(errors, {
           offset: token.start,
           length: token.end - token.start,
@@ -116,7 +127,17 @@ export function parseShortcodes(
       !token.selfClosing &&
       (definition?.inner === 'required' ||
         ((definition === undefined || definition.inner === 'optional') && (closesAhead.get(token.name) ?? 0) > 0));
-    if (pairs) push(node);
+    if (pairs && stack.length >= MAX_DEPTH) {
+      tooDeepByName.set(token.name, (tooDeepByName.get(token.name) ?? 0) + 1);
+      if (tooDeep++ === 0) addError(errors, {
+        offset: token.start,
+        length: token.end - token.start,
+        message: `Shortcodes nested more than ${MAX_DEPTH} deep`,
+        hint: 'Close the enclosing shortcodes before opening more; real pages nest a few levels at most.',
+      });
+    } else if (pairs) {
+      push(node);
+    }
   }
   while (stack.length) {
     const node = pop();
