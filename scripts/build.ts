@@ -33,5 +33,10 @@ await runCli(async () => {
   const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
+  if (values.verbose) {
+    const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+    const stats = result.compileStats;
+    process.stdout.write(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  }
   return { exitCode: 0 };
 });

@@ -12,6 +12,8 @@ import { renderAtomFeed } from '../changelog/feed.ts';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { buildSite } from '../site/astro-build.ts';
+import { buildModel } from '../site/model.ts';
+import { indexSite } from '../site/search-index.ts';
 import { checkSite, type CheckResult } from '../check/links.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
@@ -44,6 +46,8 @@ export interface BuildResult {
   data?: SiteData;
   releases?: Release[];
   outDir?: string;
+  /** Milliseconds per phase: pipeline, astro, check, search (what indexing took beyond the check), swap. */
+  timings?: Record<string, number>;
   /** How many pages were compiled, taken from the cache, and on how many threads. */
   compileStats?: CompileStats;
   /** The link and anchor check of the staged site (src/check/links.ts). */
@@ -94,21 +98,40 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - mark);
+    mark = now;
+  };
   const prepared = await prepare(loaded, options);
-  if (hasErrors(prepared.diagnostics) || !prepared.data || options.pipelineOnly) return prepared;
+  lap('pipeline');
+  if (hasErrors(prepared.diagnostics) || !prepared.data || options.pipelineOnly) return { ...prepared, timings };
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
   const work = path.join(projectDir, '.build');
   const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
-  await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true });
+  await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true, search: false });
+  lap('astro');
+  // The search index is built by Pagefind's own process while this one checks links.
+  const indexing = indexSite(stage, buildModel(prepared.data)).then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
   if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
   // Every internal link and #anchor of every version must resolve before the site replaces dist/.
   const linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
-  if (hasErrors(linkCheck.diagnostics)) {
+  lap('check');
+  const indexFailure = await indexing;
+  if (indexFailure) throw indexFailure;
+  lap('search');
+  const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
+  if (hasErrors(diagnostics)) {
     await rm(stage, { recursive: true, force: true });
-    return { ...prepared, diagnostics: [...prepared.diagnostics, ...linkCheck.diagnostics], linkCheck };
+    return { ...prepared, diagnostics, linkCheck, timings };
   }
 
   // Swap: the previous output is removed only once the new one is in place.
@@ -117,7 +140,8 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   if (existsSync(outDir)) await rename(outDir, previous);
   await rename(stage, outDir);
   await rm(previous, { recursive: true, force: true });
-  return { ...prepared, diagnostics: [...prepared.diagnostics, ...linkCheck.diagnostics], outDir, linkCheck };
+  lap('swap');
+  return { ...prepared, diagnostics, outDir, linkCheck, timings };
 }
 
 /** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */

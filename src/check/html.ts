@@ -1,11 +1,10 @@
 /**
  * What the link checker needs from one built HTML file, read with a real
- * HTML parser (hast-util-from-html, i.e. parse5): every element id (and
+ * HTML parser (htmlparser2, streaming: the site is read once, fast): every element id (and
  * `<a name>`), every URL-bearing attribute in document order, and whether
  * each sits inside the article body (where the page's own Markdown goes).
  */
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { Parser } from 'htmlparser2';
 
 export interface HtmlLink {
   /** The attribute value as written (entities decoded). */
@@ -37,14 +36,9 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   embed: ['src'],
   object: ['data'],
   form: ['action'],
-  button: ['formAction'],
-  input: ['formAction', 'src'],
+  button: ['formaction'],
+  input: ['formaction', 'src'],
 };
-
-function isArticle(node: Element): boolean {
-  const classes = node.properties.className;
-  return node.tagName === 'article' && Array.isArray(classes) && classes.includes('article');
-}
 
 /** `0; url=/x/` → `/x/`. */
 export function refreshTarget(content: string): string | undefined {
@@ -53,33 +47,35 @@ export function refreshTarget(content: string): string | undefined {
 }
 
 export function readHtml(html: string): HtmlFacts {
-  const tree: Root = fromHtml(html);
   const ids = new Set<string>();
   const links: HtmlLink[] = [];
-  // Iterative walk: generated pages can nest deeply.
-  const stack: { node: RootContent | Root; inArticle: boolean }[] = [{ node: tree, inArticle: false }];
-  while (stack.length) {
-    const { node, inArticle: outer } = stack.pop()!;
-    if (node.type !== 'element' && node.type !== 'root') continue;
-    let inArticle = outer;
-    if (node.type === 'element') {
-      const props = node.properties;
-      // Heading self-links are added by the layout, not written in the page.
-      if (node.tagName === 'a' && Array.isArray(props.className) && props.className.includes('heading-anchor')) inArticle = false;
-      else inArticle ||= isArticle(node);
-      if (typeof props.id === 'string' && props.id !== '') ids.add(props.id);
-      if (node.tagName === 'a' && typeof props.name === 'string' && props.name !== '') ids.add(props.name);
-      for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
-        const value = props[attribute];
-        if (typeof value === 'string') links.push({ href: value, tag: node.tagName, attribute, inArticle });
-      }
-      if (node.tagName === 'meta' && typeof props.content === 'string' && String(props.httpEquiv ?? '').toLowerCase() === 'refresh') {
-        const target = refreshTarget(props.content);
-        if (target !== undefined) links.push({ href: target, tag: 'meta', attribute: 'content', inArticle });
-      }
-    }
-    const children = node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inArticle });
-  }
+  // Whether each open element is inside the article body.
+  const open: boolean[] = [];
+  const parser = new Parser(
+    {
+      onopentag(tagName, attributes) {
+        const classes = (attributes.class ?? '').split(/\s+/);
+        const outer = open.length ? open[open.length - 1]! : false;
+        // Heading self-links are added by the layout, not written in the page.
+        const inArticle = tagName === 'a' && classes.includes('heading-anchor') ? false : outer || (tagName === 'article' && classes.includes('article'));
+        open.push(inArticle);
+        if (attributes.id) ids.add(attributes.id);
+        if (tagName === 'a' && attributes.name) ids.add(attributes.name);
+        for (const attribute of URL_ATTRIBUTES[tagName] ?? []) {
+          const value = attributes[attribute];
+          if (value !== undefined) links.push({ href: value, tag: tagName, attribute, inArticle });
+        }
+        if (tagName === 'meta' && attributes.content !== undefined && (attributes['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+          const target = refreshTarget(attributes.content);
+          if (target !== undefined) links.push({ href: target, tag: 'meta', attribute: 'content', inArticle });
+        }
+      },
+      onclosetag() {
+        open.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return { ids, links };
 }

@@ -4,6 +4,7 @@
  * once per thread; highlighting itself is synchronous.
  */
 import { createHighlighter, type Highlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Element } from 'hast';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -17,7 +18,9 @@ export const LANGUAGES = [
 let shared: Promise<Highlighter> | undefined;
 
 export function loadHighlighter(): Promise<Highlighter> {
-  shared ??= createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES] });
+  // Shiki's JavaScript regex engine: about twice as fast here as the Oniguruma WASM one, and every
+  // language above is supported by it.
+  shared ??= createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES], engine: createJavaScriptRegexEngine() });
   return shared;
 }
 
@@ -27,7 +30,23 @@ export interface HighlightOptions {
 }
 
 /** `<pre class="shiki" data-language>` for the code, or a plain block when the language is unknown. */
+/** Highlighted blocks by language, options and code: docs repeat the same snippets across pages. */
+const memo = new Map<string, Element>();
+const MEMO_LIMIT = 5000;
+
 export function highlightToHast(highlighter: Highlighter, code: string, lang: string | undefined, options: HighlightOptions = {}): Element {
+  const key = `${lang ?? ''}\0${options.lineNumbers ? 1 : 0}\0${(options.highlightLines ?? []).join(',')}\0${code}`;
+  let pre = memo.get(key);
+  if (!pre) {
+    pre = highlight(highlighter, code, lang, options);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, pre);
+  }
+  // A copy: the page it goes into owns it.
+  return structuredClone(pre);
+}
+
+function highlight(highlighter: Highlighter, code: string, lang: string | undefined, options: HighlightOptions): Element {
   const loaded = lang && highlighter.getLoadedLanguages().includes(lang) ? lang : 'text';
   const highlighted = new Set(options.highlightLines ?? []);
   const root = highlighter.codeToHast(code, {

@@ -19,6 +19,8 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Quiet Astro's own logging (errors still show). */
   quiet?: boolean;
+  /** Index the pages for search (default true); a caller may run indexSite() itself, alongside other work. */
+  search?: boolean;
 }
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,5 +56,5 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
     else process.env[SITE_DATA_ENV] = previous;
   }
-  await indexSite(outDir, model);
+  if (options.search !== false) await indexSite(outDir, model);
 }

@@ -2,7 +2,7 @@
  * Where the Astro pages get SiteData: the JSON file `buildSite` writes, named
  * by DOCS_SITE_DATA (default `.build/site-data.json` under the working directory).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildModel, type SiteDiagnostic, type SiteModel } from './model.ts';
 import { addSupportTables, loadSupport } from './support.ts';
@@ -17,22 +17,30 @@ export function siteDataPath(): string {
   return resolve(process.env[SITE_DATA_ENV] || DEFAULT_SITE_DATA);
 }
 
-let cached: { path: string; text: string; model: SiteModel } | undefined;
+let cached: { key: string; model: SiteModel } | undefined;
 
-/** The model of the current data file (re-read when the file changes, for dev). */
+/**
+ * The model of the current data file. Astro asks for it once per page, so it
+ * is read and built once, and again only when the file changes (dev): the
+ * file's identity is its path, size and modification time, not its text
+ * (tens of MB for a large site: comparing it per page made builds quadratic).
+ */
 export function getSiteModel(): SiteModel {
   const path = siteDataPath();
+  let key: string;
   let text: string;
   try {
+    const stat = statSync(path);
+    key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+    if (cached?.key === key) return cached.model;
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new Error(`No site data at ${path}: run \`npm run build\` (or set ${SITE_DATA_ENV}). ${String(error)}`);
   }
-  if (cached?.path === path && cached.text === text) return cached.model;
   const raw = JSON.parse(text) as SiteData & { diagnostics?: SiteDiagnostic[] };
   const model = buildModel(raw);
   model.diagnostics = raw.diagnostics ?? [];
   if (existsSync(SUPPORT_DATA)) addSupportTables(model, loadSupport(resolve(SUPPORT_DATA)));
-  cached = { path, text, model };
+  cached = { key, model };
   return model;
 }

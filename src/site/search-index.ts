@@ -3,58 +3,46 @@
  * (`<base><version>/pagefind/` and `<base>latest/pagefind/`), so the search
  * of each version finds only that version's pages.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { LATEST, type SiteModel } from './model.ts';
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'pagefind') await walk(path);
-      } else if (entry.name === 'index.html') out.push(path);
-    }
-  };
-  await walk(dir);
-  return out;
-}
 
 function fail(what: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
-/** Index each served copy of the docs into its own bundle. Returns page counts by prefix. */
+/**
+ * Index each served copy of the docs into its own bundle. `latest/` serves
+ * the latest version's pages under the same routes, and bundle URLs are
+ * relative to the bundle, so the latest version is indexed once and written
+ * to both. Versions are indexed concurrently. Returns page counts by prefix.
+ */
 export async function indexSite(outDir: string, model: SiteModel): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const prefixes = [LATEST, ...model.versions.map((v) => v.version.id)];
+  const bundleRoot = (prefix: string) => join(outDir, ...model.base.split('/').filter(Boolean), prefix);
   try {
-    for (const prefix of prefixes) {
-      const root = join(outDir, ...model.base.split('/').filter(Boolean), prefix);
-      const created = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: '-_.' });
-      fail('createIndex', created.errors);
-      const index = created.index!;
-      let count = 0;
-      for (const file of await htmlFiles(root)) {
-        const content = await readFile(file, 'utf8');
-        if (!content.includes('data-pagefind-body')) continue;
-        const dir = relative(root, file).split(sep).slice(0, -1).join('/');
-        // Relative to the bundle's site root: Pagefind's UI prepends `<base><prefix>/`.
-        const url = `/${dir ? `${dir}/` : ''}`;
-        const added = await index.addHTMLFile({ url, content });
-        fail(`addHTMLFile ${url}`, added.errors);
-        count++;
-      }
-      const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-      fail('writeFiles', written.errors);
-      await index.deleteIndex();
-      counts[prefix] = count;
-    }
+    await Promise.all(
+      model.versions.map(async (v) => {
+        const id = v.version.id;
+        const root = bundleRoot(id);
+        const created = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: '-_.' });
+        fail('createIndex', created.errors);
+        const index = created.index!;
+        // Pagefind reads the pages itself (in Rust, on every core): only pages with `data-pagefind-body` count.
+        const added = await index.addDirectory({ path: root, glob: '**/index.html' });
+        fail(`addDirectory ${root}`, added.errors);
+        const count = added.page_count;
+        const targets = id === model.latest ? [id, LATEST] : [id];
+        for (const prefix of targets) {
+          const written = await index.writeFiles({ outputPath: join(bundleRoot(prefix), 'pagefind') });
+          fail('writeFiles', written.errors);
+          counts[prefix] = count;
+        }
+        await index.deleteIndex();
+      }),
+    );
   } finally {
     await pagefind.close();
   }
-  return counts;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
