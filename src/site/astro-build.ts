@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { SITE_DATA_ENV } from './data.ts';
+import { injectSiteData, SITE_DATA_ENV } from './data.ts';
 import { buildModel } from './model.ts';
 import { indexSite } from './search-index.ts';
 import type { SiteData } from './types.ts';
@@ -44,6 +44,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
 
   const previous = process.env[SITE_DATA_ENV];
   process.env[SITE_DATA_ENV] = dataFile;
+  injectSiteData(data);
   try {
     await build({
       root: PROJECT_ROOT,
@@ -53,6 +54,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
       mode: 'production',
     });
   } finally {
+    injectSiteData(undefined);
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
     else process.env[SITE_DATA_ENV] = previous;
   }

@@ -17,7 +17,18 @@ export function siteDataPath(): string {
   return resolve(process.env[SITE_DATA_ENV] || DEFAULT_SITE_DATA);
 }
 
-let cached: { key: string; model: SiteModel } | undefined;
+let cached: { key: string; data?: SiteData; model: SiteModel } | undefined;
+
+/** Where buildSite hands SiteData to Astro's prerendering in the same process, instead of a second copy read from the file. */
+const INJECTED = Symbol.for('versioned-docs.site-data');
+
+export function injectSiteData(data: SiteData | undefined): void {
+  (globalThis as Record<symbol, unknown>)[INJECTED] = data;
+}
+
+export function injectedSiteData(): SiteData | undefined {
+  return (globalThis as Record<symbol, unknown>)[INJECTED] as SiteData | undefined;
+}
 
 /**
  * The model of the current data file. Astro asks for it once per page, so it
@@ -26,6 +37,11 @@ let cached: { key: string; model: SiteModel } | undefined;
  * (tens of MB for a large site: comparing it per page made builds quadratic).
  */
 export function getSiteModel(): SiteModel {
+  const injected = injectedSiteData();
+  if (injected) {
+    if (cached?.data !== injected) cached = { key: '', data: injected, model: modelOf(injected) };
+    return cached.model;
+  }
   const path = siteDataPath();
   let key: string;
   let text: string;
@@ -37,10 +53,14 @@ export function getSiteModel(): SiteModel {
   } catch (error) {
     throw new Error(`No site data at ${path}: run \`npm run build\` (or set ${SITE_DATA_ENV}). ${String(error)}`);
   }
-  const raw = JSON.parse(text) as SiteData & { diagnostics?: SiteDiagnostic[] };
+  const model = modelOf(JSON.parse(text) as SiteData);
+  cached = { key, model };
+  return model;
+}
+
+function modelOf(raw: SiteData & { diagnostics?: SiteDiagnostic[] }): SiteModel {
   const model = buildModel(raw);
   model.diagnostics = raw.diagnostics ?? [];
   if (existsSync(SUPPORT_DATA)) addSupportTables(model, loadSupport(resolve(SUPPORT_DATA)));
-  cached = { key, model };
   return model;
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LATEST } from './model.ts';
-import { siteDataPath } from './data.ts';
+import { injectedSiteData, siteDataPath } from './data.ts';
 
 export const SITE_URL_ENV = 'DOCS_SITE_URL';
 export const DEFAULT_SITE_URL = 'https://docs.solo.io';
@@ -15,6 +15,8 @@ export function siteUrl(): string {
 
 /** Base path from the data file, `/gloo-edge/` when there is none yet. */
 export function siteBase(): string {
+  const injected = injectedSiteData();
+  if (injected) return injected.base;
   try {
     const data = JSON.parse(readFileSync(siteDataPath(), 'utf8')) as { base?: string };
     return data.base || '/gloo-edge/';
