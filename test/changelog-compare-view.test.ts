@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderChangelogPage } from '../src/changelog/page.ts';
 import type { ChangelogEntry, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -23,19 +24,6 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 );
 const skip = executablePath ? false : 'no Chromium found (set CHROMIUM_PATH)';
 
-function rel(version: string, entries: Partial<ChangelogEntry>[] = [], extra: Partial<Release> = {}): Release {
-  return {
-    product: 'open_source',
-    version,
-    tag: `v${version}`,
-    minor: version.split('.').slice(0, 2).join('.'),
-    prerelease: version.includes('-'),
-    unreleased: false,
-    entries: entries.map((e, i) => ({ type: 'FIX', file: `changelog/v${version}/a.yaml`, line: i + 1, ...e })),
-    dirs: [`changelog/v${version}`],
-    ...extra,
-  };
-}
 const link = 'https://github.com/solo-io/gloo/issues/1';
 const fix = (d: string): Partial<ChangelogEntry> => ({ type: 'FIX', description: d, issueLink: link });
 const feat = (d: string): Partial<ChangelogEntry> => ({ type: 'NEW_FEATURE', description: d, issueLink: link });

@@ -11,20 +11,8 @@ import {
 } from '../src/changelog/compare.ts';
 import { compareReleaseOf, compareVersions, releasesInRange, sortReleases } from '../src/changelog/notes.ts';
 import type { ChangelogEntry, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 
-function rel(version: string, entries: Partial<ChangelogEntry>[] = [], extra: Partial<Release> = {}): Release {
-  return {
-    product: 'open_source',
-    version,
-    tag: `v${version}`,
-    minor: version.split('.').slice(0, 2).join('.'),
-    prerelease: version.includes('-'),
-    unreleased: false,
-    entries: entries.map((e, i) => ({ type: 'FIX', file: `changelog/v${version}/a.yaml`, line: i + 1, ...e })),
-    dirs: [`changelog/v${version}`],
-    ...extra,
-  };
-}
 
 const fix = (d: string): Partial<ChangelogEntry> => ({ type: 'FIX', description: d, issueLink: 'https://github.com/solo-io/gloo/issues/1' });
 const feat = (d: string): Partial<ChangelogEntry> => ({ type: 'NEW_FEATURE', description: d, issueLink: 'https://github.com/solo-io/gloo/issues/2' });

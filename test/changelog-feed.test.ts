@@ -2,21 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderAtomFeed, syntheticDate } from '../src/changelog/feed.ts';
 import { renderReleaseNotes } from '../src/changelog/notes.ts';
-import type { ChangelogEntry, Release } from '../src/changelog/types.ts';
+import type { Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 
-function rel(version: string, entries: Partial<ChangelogEntry>[] = [], extra: Partial<Release> = {}): Release {
-  return {
-    product: 'open_source',
-    version,
-    tag: `v${version}`,
-    minor: version.split('.').slice(0, 2).join('.'),
-    prerelease: version.includes('-'),
-    unreleased: false,
-    entries: entries.map((e, i) => ({ type: 'FIX', file: `changelog/v${version}/a.yaml`, line: i + 1, ...e })),
-    dirs: [`changelog/v${version}`],
-    ...extra,
-  };
-}
 
 interface XmlElement {
   name: string;

@@ -4,20 +4,8 @@ import { NO_USER_FACING_CHANGES, renderNote, renderReleaseNotes } from '../src/c
 import { ossReleasesPulledIn, renderChangelogPage, scriptJson } from '../src/changelog/page.ts';
 import type { CompareData } from '../src/changelog/compare.ts';
 import type { ChangelogEntry, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 
-function rel(version: string, entries: Partial<ChangelogEntry>[] = [], extra: Partial<Release> = {}): Release {
-  return {
-    product: 'open_source',
-    version,
-    tag: `v${version}`,
-    minor: version.split('.').slice(0, 2).join('.'),
-    prerelease: version.includes('-'),
-    unreleased: false,
-    entries: entries.map((e, i) => ({ type: 'FIX', file: `changelog/v${version}/a.yaml`, line: i + 1, ...e })),
-    dirs: [`changelog/v${version}`],
-    ...extra,
-  };
-}
 const issue = 'https://github.com/solo-io/gloo/issues/123';
 const e = (type: ChangelogEntry['type'], description: string): Partial<ChangelogEntry> => ({ type, description, issueLink: issue });
 
