@@ -8,7 +8,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import type { Highlighter } from 'shiki';
 import { error, excerpt, position, type Diagnostic } from '../diagnostics.ts';
 import { excessiveNesting } from '../check/limits.ts';
@@ -21,7 +20,9 @@ import type { DataFiles } from './data-files.ts';
 import type { DocsRoot } from './docs-root.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { collectHeadings, type CompiledHeading } from './headings.ts';
+import { highlightCodeBlocks } from './highlight-code.ts';
 import { highlightToHast } from './highlight.ts';
+import { collectLinks, type CompiledLink } from './links.ts';
 import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
@@ -41,11 +42,6 @@ export interface CompileEnv {
   site?: SiteIndex;
   /** Data files (Hugo's `data/`), for shortcodes such as `protobuf`. */
   data?: DataFiles;
-}
-
-export interface CompiledLink {
-  href: string;
-  offset: number;
 }
 
 export interface CompiledPage {
@@ -135,12 +131,12 @@ class PageCompiler {
 
     const { text, map } = this.#expand(parsed.nodes, 0, undefined);
     const tree: Root = { type: 'root', children: this.#renderMarkdown(text, map) as Root['children'] };
-    this.#highlightCode(tree);
+    highlightCodeBlocks(tree, this.#env.highlighter);
     this.#rewriteLocalLinks(tree);
     const headings = collectHeadings(tree, (node) => this.#offsetOf(node), (i) => this.#defer(`h:${i}`, 0));
     this.#checkDuplicateIds(headings);
     if (this.#env.changeSlots) insertChangeSlots(tree, this.#env.changeSlots, (key) => this.#defer(`html:changes:${key}`, 0));
-    const links = this.#collectLinks(tree);
+    const links = collectLinks(tree, this.#bodyOffset);
 
     return {
       file: this.#file,
@@ -284,27 +280,6 @@ class PageCompiler {
     }
   }
 
-  /** Fenced code blocks (`<pre><code class="language-x">`) highlighted with Shiki. */
-  #highlightCode(tree: Root): void {
-    const walk = (parent: Root | Element) => {
-      parent.children.forEach((child, i) => {
-        if (child.type !== 'element') return;
-        const code = child.tagName === 'pre' ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
-        if (code && !isHighlighted(child)) {
-          const lang = ((code.properties.className as string[] | undefined) ?? [])
-            .find((c) => c.startsWith('language-'))
-            ?.slice('language-'.length);
-          const pre = highlightToHast(this.#env.highlighter, toString(code).replace(/\n$/, ''), lang);
-          pre.data = child.data;
-          parent.children[i] = pre;
-          return;
-        }
-        walk(child);
-      });
-    };
-    walk(tree);
-  }
-
   /** Relative links and images to files of the content tree: rewritten to where the build publishes them. */
   #rewriteLocalLinks(tree: Root): void {
     const site = this.#env.site;
@@ -325,21 +300,6 @@ class PageCompiler {
         });
       },
     });
-  }
-
-  #collectLinks(tree: Root): CompiledLink[] {
-    const links: CompiledLink[] = [];
-    const walk = (parent: Root | Element, offset: number) => {
-      for (const child of parent.children) {
-        if (child.type !== 'element') continue;
-        const here = this.#nodeOffset(child) ?? offset;
-        const href = child.tagName === 'a' ? child.properties.href : undefined;
-        if (typeof href === 'string') links.push({ href, offset: here });
-        walk(child, here);
-      }
-    };
-    walk(tree, this.#bodyOffset);
-    return links;
   }
 
   #checkDuplicateIds(headings: readonly CompiledHeading[]): void {
@@ -395,10 +355,6 @@ class PageCompiler {
 }
 
 /** Already highlighted by a shortcode (Shiki's HAST names the class `class`, as a string). */
-function isHighlighted(pre: Element): boolean {
-  const classes = pre.properties.className ?? pre.properties.class;
-  return (Array.isArray(classes) ? classes.map(String) : String(classes ?? '').split(/\s+/)).includes('shiki');
-}
 
 function hasAncestor(call: ShortcodeCall | undefined, name: string): boolean {
   for (let c = call; c; c = c.parent) if (c.name === name) return true;
