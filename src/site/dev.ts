@@ -47,7 +47,7 @@ for (const entry of WATCHED) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         running = running.then(regenerate);
-      }, 100);
+      }, 20);
     });
   } catch {
     /* not in this project */
