@@ -11,10 +11,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/browser.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const PAGE = path.join(REPO, 'content/operations/upgrading/upgrade_steps.md');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 5;
 
 if (!existsSync(CHROMIUM)) {
@@ -34,10 +34,7 @@ const server = spawn(path.join(REPO, 'node_modules/.bin/node'), ['src/site/dev.t
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 const original = readFileSync(PAGE, 'utf8');
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const url = `http://localhost:${port}/gloo-edge/latest/operations/upgrading/upgrade_steps/`;
   const page = await browser.newPage();

@@ -8,14 +8,15 @@
  * with DOCS_TEST_FIXTURE=1, of test/fixtures/site-data.json instead.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
 import { prepare } from '../src/build/build.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { format, hasErrors } from '../src/diagnostics.ts';
@@ -23,8 +24,6 @@ import { buildSite, PROJECT_ROOT } from '../src/site/astro-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import type { SiteData } from '../src/site/types.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
   console.error(`\n${'!'.repeat(72)}\n!! ${CHROMIUM} is missing: the browser tests of the site are SKIPPED.\n!! Install Debian's chromium (apt-get install chromium); CI's .ci/run does.\n${'!'.repeat(72)}\n`);
 }
@@ -59,11 +58,7 @@ before(async () => {
   const redirect = readFileSync(join(dist, 'index.html'), 'utf8');
   base = /url=([^"]*)latest\//.exec(redirect)?.[1] ?? base;
   server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -7,14 +7,15 @@
  * folder), or DOCS_TEST_DIST when set, as in browser-site.test.ts.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
 import { prepare } from '../src/build/build.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { format, hasErrors } from '../src/diagnostics.ts';
@@ -22,8 +23,6 @@ import { lineStarts } from '../src/layouts/article-html.ts';
 import { buildSite, PROJECT_ROOT } from '../src/site/astro-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
   console.error(`\n${'!'.repeat(72)}\n!! ${CHROMIUM} is missing: the browser tests of the shortcode markup are SKIPPED.\n!! Install Debian's chromium (apt-get install chromium); CI's .ci/run does.\n${'!'.repeat(72)}\n`);
 }
@@ -52,11 +51,7 @@ before(async () => {
   const dist = await siteUnderTest();
   base = /url=([^"]*)latest\//.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1] ?? base;
   server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
 import type { ChangelogEntry, EntryType, Product, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 import {
   DEFAULT_PLACEMENT,
   GUIDE_LABELS,
@@ -36,18 +37,8 @@ function entry(type: EntryType, description: string, extra: Partial<ChangelogEnt
   return { type, description, issueLink: 'https://github.com/solo-io/gloo/issues/1', file: 'x.yaml', line: 1, ...extra };
 }
 
-function release(product: Product, version: string, entries: ChangelogEntry[], unreleased = false): Release {
-  return {
-    product,
-    version,
-    tag: `v${version}`,
-    minor: `${semver.major(version)}.${semver.minor(version)}`,
-    prerelease: semver.prerelease(version) !== null,
-    unreleased,
-    entries,
-    dirs: [],
-  };
-}
+const release = (product: Product, version: string, entries: ChangelogEntry[], unreleased = false): Release =>
+  rel(version, entries, { product, unreleased });
 
 test('the eleven labels are the bold paragraphs of the guide, in order', () => {
   const guide = fs.readFileSync(path.join(root, 'content/operations/upgrading/upgrade_steps.md'), 'utf8');

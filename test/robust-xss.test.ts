@@ -7,15 +7,14 @@
  * on* attribute anywhere in the DOM), and the text shows literally.
  */
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { buildProject, tempProject } from './support/project.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
   console.error(`\n${'!'.repeat(72)}\n!! ${CHROMIUM} is missing: the untrusted-text browser tests are SKIPPED.\n!! Install Debian's chromium (apt-get install chromium); .ci/run does.\n${'!'.repeat(72)}\n`);
 }
@@ -79,11 +78,7 @@ before(async () => {
   built = await buildProject(dir);
   if (built.code !== 0) return;
   server = await serveStatic(path.join(dir, 'dist'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

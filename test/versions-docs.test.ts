@@ -5,26 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
 import type { Product, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 import { listDocsVersions } from '../src/versions/docs-versions.ts';
 import { versionValues } from '../src/versions/values.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-function release(product: Product, version: string, unreleased = false): Release {
-  return {
-    product,
-    version,
-    tag: `v${version}`,
-    minor: `${semver.major(version)}.${semver.minor(version)}`,
-    prerelease: semver.prerelease(version) !== null,
-    unreleased,
-    entries: [],
-    dirs: [],
-  };
-}
+const release = (product: Product, version: string, unreleased = false): Release => rel(version, [], { product, unreleased });
 
 const data = [
   ...['1.9.0', '1.10.0', '1.11.0', '1.12.0', '1.12.1', '1.13.0', '1.14.0-beta1', '1.14.0'].map((v) => release('open_source', v)),

@@ -12,23 +12,13 @@ import path from 'node:path';
 import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
 import type { Product, Release } from '../src/changelog/types.ts';
+import { rel } from './support/releases.ts';
 import { missingKeys, versionValues, VERSION_KEYS } from '../src/versions/values.ts';
 import { applyPins } from '../src/versions/pins.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-function release(product: Product, version: string, unreleased = false): Release {
-  return {
-    product,
-    version,
-    tag: `v${version}`,
-    minor: `${semver.major(version)}.${semver.minor(version)}`,
-    prerelease: semver.prerelease(version) !== null,
-    unreleased,
-    entries: [],
-    dirs: [],
-  };
-}
+const release = (product: Product, version: string, unreleased = false): Release => rel(version, [], { product, unreleased });
 
 /** A line's releases: betas 1..betas, then .0 .. .lastPatch (lastPatch < 0: prereleases only). */
 function line(product: Product, minor: string, lastPatch: number, betas = 3): Release[] {
