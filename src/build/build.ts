@@ -4,7 +4,7 @@
  * check it, and only then swap it into place. A failed build leaves the
  * previous output untouched.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
@@ -58,6 +58,38 @@ export interface BuildResult {
 
 /** The changelog and the docs versions it gives, with pins applied. */
 export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string } = {}) {
+  // The dev server asks again on every edit: unchanged changelog and pins give the same answer.
+  const key = inputsKey(loaded, options);
+  const memo = versionsMemo.get(key);
+  if (memo) return memo;
+  const result = readVersions(loaded, options);
+  versionsMemo.clear();
+  versionsMemo.set(key, result);
+  return result;
+}
+
+const versionsMemo = new Map<string, ReturnType<typeof readVersions>>();
+
+/** What loadVersions reads: the options, and every changelog and pin file's path, size and modification time. */
+function inputsKey(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }): string {
+  const { config, projectDir } = loaded;
+  const dirs = [...Object.values(config.changelog).flat(), options.snippetDir ?? config.snippets].map((d) => path.resolve(projectDir, d));
+  const stats = dirs.flatMap((dir) => filesWithStats(dir));
+  return JSON.stringify([projectDir, loaded.file, config, options, stats]);
+}
+
+function filesWithStats(dir: string): string[] {
+  if (!existsSync(dir)) return [dir];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const stat = statSync(full);
+    out.push(`${full}\0${stat.size}\0${stat.mtimeMs}`);
+  }
+  return out.sort();
+}
+
+function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }) {
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));

@@ -85,8 +85,18 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
 }
 
-/** The guide's change lists for a minor line, as HTML by label key. */
+const changeListsMemo = new WeakMap<readonly Release[], Map<string, Record<string, string>>>();
+
+/** The guide's change lists for a minor line, as HTML by label key (memoised per changelog). */
 export function changeLists(releases: readonly Release[], minor: string): Record<string, string> {
+  let byMinor = changeListsMemo.get(releases);
+  if (!byMinor) changeListsMemo.set(releases, (byMinor = new Map()));
+  let lists = byMinor.get(minor);
+  if (!lists) byMinor.set(minor, (lists = renderChangeLists(releases, minor)));
+  return lists;
+}
+
+function renderChangeLists(releases: readonly Release[], minor: string): Record<string, string> {
   const sections = guideSections(releases, minor);
   return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
 }
@@ -94,7 +104,19 @@ export function changeLists(releases: readonly Release[], minor: string): Record
 /** Stands for the docs version's base in the changelog pages, which are rendered once for all versions. */
 const VERSION_BASE = '\uE0FF/';
 
+const changelogPagesMemo = new WeakMap<readonly Release[], { key: string; pages: RenderedPage[] }>();
+
+/** The changelog pages, rendered once per changelog (and config). */
 function changelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
+  const key = JSON.stringify([config.changelog, config.productNames, base]);
+  const memo = changelogPagesMemo.get(releases);
+  if (memo?.key === key) return memo.pages;
+  const pages = renderChangelogPages(config, releases, base);
+  changelogPagesMemo.set(releases, { key, pages });
+  return pages;
+}
+
+function renderChangelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
   const oss = releases.filter((r) => r.product === 'open_source');
   // A product without changelog folders (a tree with no enterprise changelog) gets no page.
   return CHANGELOG_PAGES.filter(({ product }) => config.changelog[product].length > 0).map(({ product, route, title }) => {

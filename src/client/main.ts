@@ -1,5 +1,6 @@
 // The one client entry: small progressive enhancements; everything works without it.
 import { initCopyButtons } from './copy.ts';
+import { initDevRefresh } from './dev-refresh.ts';
 import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
 import { initTabs } from './tabs.ts';
@@ -14,3 +15,4 @@ initCopyButtons();
 initToc();
 initSearch();
 initMermaid();
+initDevRefresh();

@@ -13,27 +13,33 @@ import { prepare } from '../build/build.ts';
 import { loadConfig } from '../config/load.ts';
 import { format, type Diagnostic } from '../diagnostics.ts';
 import { PROJECT_ROOT } from './astro-build.ts';
-import { SITE_DATA_ENV } from './data.ts';
+import { injectSiteData, SITE_DATA_ENV } from './data.ts';
+import { notifySiteDataChanged } from './dev-reload.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
 process.env[SITE_DATA_ENV] = dataFile;
 
 async function regenerate(): Promise<void> {
+  const started = performance.now();
   let diagnostics: Diagnostic[] = [];
   try {
     const loaded = await loadConfig(undefined, PROJECT_ROOT);
     const result = await prepare(loaded, { lenient: true });
     diagnostics = result.diagnostics;
     if (result.data) {
-      await writeFile(dataFile, JSON.stringify({ ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') }));
+      const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
+      // Astro renders in this process: it takes the data from memory; the file is for a restart and for inspection.
+      injectSiteData(data);
+      await writeFile(dataFile, JSON.stringify(data));
+      notifySiteDataChanged();
     }
   } catch (error) {
     const found = (error as { diagnostics?: Diagnostic[] }).diagnostics;
     diagnostics = found ?? [{ severity: 'error', file: 'docs.config.ts', line: 0, column: 0, message: String(error) }];
   }
   if (diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
-  else process.stdout.write('Site data regenerated.\n');
+  else process.stdout.write(`Site data regenerated in ${Math.round(performance.now() - started)} ms.\n`);
 }
 
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
