@@ -1,7 +1,7 @@
 /** Compiling on worker threads and from the content-hash cache gives exactly what a plain compile gives. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../bench/corpus.ts';
 import { prepare } from '../src/build/build.ts';
@@ -52,4 +52,17 @@ test('changing a file that pages read with readfile invalidates exactly those pa
   const html = after.data!.pages[corpus.docsVersions[0]!.id]!.find((p) => p.route === reader.route)!.html;
   assert.match(html, /version two/);
   assert.ok(readFileSync(snippet, 'utf8').includes('two'));
+});
+
+test('repeated prepares report the same problems, and a changelog edit is seen at once', async () => {
+  const bad = path.join(corpus.dir, 'content/bad.md');
+  writeFileSync(bad, '---\ntitle: Bad\n---\n{{< nosuch >}}\n');
+  const first = await prepare(corpus.loaded, { threads: 1 });
+  const second = await prepare(corpus.loaded, { threads: 1 });
+  assert.equal(second.diagnostics.length, first.diagnostics.length);
+  assert.ok(first.diagnostics.some((d) => /Unknown shortcode `nosuch`/.test(d.message)));
+  const release = readdirSync(path.join(corpus.dir, 'changelog/open_source')).sort().pop()!;
+  writeFileSync(path.join(corpus.dir, 'changelog/open_source', release, 'zz-broken.yaml'), 'changelog:\n  - type: NOT_A_TYPE\n');
+  const third = await prepare(corpus.loaded, { threads: 1 });
+  assert.ok(third.diagnostics.some((d) => d.file.endsWith('zz-broken.yaml')), 'the new changelog file is read');
 });

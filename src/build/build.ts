@@ -59,13 +59,16 @@ export interface BuildResult {
 /** The changelog and the docs versions it gives, with pins applied. */
 export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string } = {}) {
   // The dev server asks again on every edit: unchanged changelog and pins give the same answer.
-  const key = inputsKey(loaded, options);
-  const memo = versionsMemo.get(key);
-  if (memo) return memo;
-  const result = readVersions(loaded, options);
-  versionsMemo.clear();
-  versionsMemo.set(key, result);
-  return result;
+  const wanted = { lenient: options.lenient ?? false, snippetDir: options.snippetDir };
+  const key = inputsKey(loaded, wanted);
+  let result = versionsMemo.get(key);
+  if (!result) {
+    result = readVersions(loaded, wanted);
+    versionsMemo.clear();
+    versionsMemo.set(key, result);
+  }
+  // Callers add their own problems to the list: each gets its own.
+  return { ...result, diagnostics: [...result.diagnostics] };
 }
 
 const versionsMemo = new Map<string, ReturnType<typeof readVersions>>();
