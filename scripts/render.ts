@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadVersions } from '../src/build/build.ts';
+import { loadVersions } from '../src/build/load-versions.ts';
 import { changeLists } from '../src/build/render-site.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { error, format, hasErrors } from '../src/diagnostics.ts';

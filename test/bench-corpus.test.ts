@@ -19,7 +19,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { generateCorpus, preExpand, REPO } from '../bench/corpus.ts';
 import { findHugo, hugoArgs, prepareHugo } from '../bench/hugo.ts';
-import { loadVersions, prepare } from '../src/build/build.ts';
+import { prepare } from '../src/build/build.ts';
+import { loadVersions } from '../src/build/load-versions.ts';
 import { format } from '../src/diagnostics.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-corpus-test-'));
