@@ -158,12 +158,14 @@ function resolveFile(pathname: string, files: ReadonlySet<string>): string | und
 }
 
 /** Queues of a page's source links by href, consumed in document order. */
-function sourceQueues(page: RenderedPage | undefined): Map<string, PageLink[]> {
+/** Source links by href; `served` maps an href to how the page serves it (latest/ copies link under latest/). */
+function sourceQueues(page: RenderedPage | undefined, served: (href: string) => string = (h) => h): Map<string, PageLink[]> {
   const map = new Map<string, PageLink[]>();
   for (const link of page?.links ?? []) {
-    const list = map.get(link.href) ?? [];
+    const href = served(link.href);
+    const list = map.get(href) ?? [];
     list.push(link);
-    map.set(link.href, list);
+    map.set(href, list);
   }
   return map;
 }
@@ -205,7 +207,8 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   };
 
   for (const info of pages.values()) {
-    const queues = sourceQueues(info.page);
+    const latestCopy = data && info.url.startsWith(`${base}${LATEST}/`);
+    const queues = sourceQueues(info.page, latestCopy ? (h) => h.replaceAll(`${base}${data.latest}/`, `${base}${LATEST}/`) : undefined);
     for (const link of info.facts.links) {
       stats.links++;
       const origin = whereFrom(info, link, queues);

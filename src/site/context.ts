@@ -72,7 +72,8 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     base: model.base,
     prefix,
     version: version.version,
-    page,
+    // Served under latest/, the page's own links stay under latest/ too.
+    page: prefix === LATEST ? { ...page, html: page.html.replaceAll(`${model.base}${versionId}/`, `${model.base}${LATEST}/`) } : page,
     title: route === '' ? page.title : `${page.title} | ${model.product} ${version.version.label}`,
     href: hrefOf(route),
     canonicalPath: isLatest ? pageHref(model.base, LATEST, route) : hrefOf(route),
