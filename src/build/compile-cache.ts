@@ -96,6 +96,7 @@ let toolHashMemo: string | undefined;
 function toolHash(): string {
   toolHashMemo ??= hash(
     [...listFiles(path.join(TOOL_ROOT, 'src')), path.join(TOOL_ROOT, 'package-lock.json')]
+      .filter((file) => existsSync(file))
       .map((file) => `${path.relative(TOOL_ROOT, file)}\0${hash(readFileSync(file))}`)
       .join('\n'),
   );
