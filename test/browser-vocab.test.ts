@@ -9,25 +9,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
-import { prepare } from '../src/build/build.ts';
-import { loadConfig } from '../src/config/load.ts';
-import { format, hasErrors } from '../src/diagnostics.ts';
+import { AXE, buildProjectSite, CHROMIUM, HAVE_CHROMIUM, launchChromium, warnWithoutChromium } from './support/browser.ts';
 import { lineStarts } from '../src/layouts/article-html.ts';
-import { buildSite, PROJECT_ROOT } from '../src/site/astro-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 
-if (!HAVE_CHROMIUM) {
-  console.error(`\n${'!'.repeat(72)}\n!! ${CHROMIUM} is missing: the browser tests of the shortcode markup are SKIPPED.\n!! Install Debian's chromium (apt-get install chromium); CI's .ci/run does.\n${'!'.repeat(72)}\n`);
-}
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+warnWithoutChromium('the browser tests of the shortcode markup');
 const GUIDE = 'operations/upgrading/upgrade_steps/';
 const DIAGRAMS = 'reference/diagrams/';
 const KB = 1024;
@@ -40,10 +31,7 @@ let browser: Browser | undefined;
 async function siteUnderTest(): Promise<string> {
   if (process.env.DOCS_TEST_DIST) return process.env.DOCS_TEST_DIST;
   tmp = await mkdtemp(join(tmpdir(), 'site-vocab-'));
-  const prepared = await prepare(await loadConfig(undefined, PROJECT_ROOT));
-  if (hasErrors(prepared.diagnostics) || !prepared.data) throw new Error(`The project does not render:\n${format(prepared.diagnostics)}`);
-  await buildSite(prepared.data, { outDir: join(tmp, 'dist'), cacheDir: join(tmp, 'cache'), quiet: true });
-  return join(tmp, 'dist');
+  return buildProjectSite(tmp);
 }
 
 before(async () => {

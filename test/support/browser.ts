@@ -1,6 +1,13 @@
 /** Debian's Chromium for browser tests, driven by playwright-core (never a downloaded browser). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { prepare } from '../../src/build/build.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { format, hasErrors } from '../../src/diagnostics.ts';
+import { buildSite, PROJECT_ROOT } from '../../src/site/astro-build.ts';
+import type { SiteData } from '../../src/site/types.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -10,4 +17,24 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** axe-core's source, to inject into pages under test. */
+export const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Say loudly, once per file, that a file's browser tests are skipped. */
+export function warnWithoutChromium(what: string): void {
+  if (HAVE_CHROMIUM) return;
+  console.error(`\n${'!'.repeat(72)}\n!! ${CHROMIUM} is missing: ${what} are SKIPPED.\n!! Install Debian's chromium (apt-get install chromium); CI's .ci/run does.\n${'!'.repeat(72)}\n`);
+}
+
+/** A fresh build of this project (prepare + buildSite) into `<dir>/dist`, or of `data` when given. */
+export async function buildProjectSite(dir: string, data?: SiteData): Promise<string> {
+  if (!data) {
+    const prepared = await prepare(await loadConfig(undefined, PROJECT_ROOT));
+    if (hasErrors(prepared.diagnostics) || !prepared.data) throw new Error(`The project does not render:\n${format(prepared.diagnostics)}`);
+    data = prepared.data;
+  }
+  await buildSite(data, { outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache'), quiet: true });
+  return path.join(dir, 'dist');
 }
