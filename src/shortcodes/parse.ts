@@ -164,6 +164,15 @@ function parseTag(
   const skip = () => {
     while (i < inner.length && /\s/.test(inner[i]!)) i++;
   };
+  const unterminated = (at: number): undefined => {
+    addError(errors, {
+      offset: base + at,
+      length: 1,
+      message: `Unterminated quoted argument in shortcode \`${name}\``,
+      hint: 'Close the value with the same quote it opened with (" or `).',
+    });
+    return undefined;
+  };
   skip();
   let kind: Tag['kind'] = 'open';
   if (inner[i] === '/') {
@@ -196,28 +205,12 @@ function parseTag(
     }
     const argStart = i;
     const first = readValue(inner, i);
-    if (!first) {
-      addError(errors, {
-        offset: base + i,
-        length: 1,
-        message: `Unterminated quoted argument in shortcode \`${name}\``,
-        hint: 'Close the value with the same quote it opened with (" or `).',
-      });
-      return undefined;
-    }
+    if (!first) return unterminated(i);
     i = first.end;
     if (inner[i] === '=' && !first.quoted) {
       i++;
       const value = readValue(inner, i);
-      if (!value) {
-        addError(errors, {
-          offset: base + i,
-          length: 1,
-          message: `Unterminated quoted argument in shortcode \`${name}\``,
-          hint: 'Close the value with the same quote it opened with (" or `).',
-        });
-        return undefined;
-      }
+      if (!value) return unterminated(i);
       if (value.end === i) {
         addError(errors, {
           offset: base + i,
