@@ -135,26 +135,21 @@ const SENTENCES = [
   'This step is optional for {plat} clusters that do not use the {adj} {noun}.',
 ];
 
+/** The word lists a `{slot}` in a template draws from. */
+const SLOTS: Readonly<Record<string, readonly string[]>> = {
+  verb: VERBS,
+  adj: ADJ,
+  noun: NOUNS,
+  comp: COMPONENTS,
+  res: RESOURCES,
+  plat: PLATFORMS,
+  topic: TOPICS,
+};
+
 function fill(r: Rng, template: string): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    switch (k) {
-      case 'verb':
-        return r.pick(VERBS);
-      case 'adj':
-        return r.pick(ADJ);
-      case 'noun':
-        return r.pick(NOUNS);
-      case 'comp':
-        return r.pick(COMPONENTS);
-      case 'res':
-        return r.pick(RESOURCES);
-      case 'plat':
-        return r.pick(PLATFORMS);
-      case 'topic':
-        return r.pick(TOPICS);
-      default:
-        return k;
-    }
+    const words = SLOTS[k];
+    return words ? r.pick(words) : k;
   });
 }
 

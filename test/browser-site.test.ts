@@ -9,54 +9,24 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AXE, buildProjectSite, CHROMIUM, HAVE_CHROMIUM, launchChromium, warnWithoutChromium } from './support/browser.ts';
-import { serveStatic, type StaticServer } from '../src/site/serve.ts';
+import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
 import type { SiteData } from '../src/site/types.ts';
 
 warnWithoutChromium('the browser tests of the site');
 const GUIDE = 'operations/upgrading/upgrade_steps/';
 const KB = 1024;
 
-let base = '/gloo-edge/';
-let tmp: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-
-async function siteUnderTest(): Promise<string> {
-  if (process.env.DOCS_TEST_DIST) return process.env.DOCS_TEST_DIST;
-  tmp = await mkdtemp(join(tmpdir(), 'site-browser-'));
-  const fixture = process.env.DOCS_TEST_FIXTURE
-    ? (JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData)
-    : undefined;
-  return buildProjectSite(tmp, fixture);
-}
-
-before(async () => {
-  if (!HAVE_CHROMIUM) return;
-  const dist = await siteUnderTest();
-  const redirect = readFileSync(join(dist, 'index.html'), 'utf8');
-  base = /url=([^"]*)latest\//.exec(redirect)?.[1] ?? base;
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const url = (path: string) => `${server!.origin}${path}`;
+const site = siteSession('site-browser-', () =>
+  process.env.DOCS_TEST_FIXTURE ? (JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData) : undefined);
+const url = site.url;
 
 /** A fresh context and page that fails the test on any console error or page error. */
 async function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser!.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -90,9 +60,9 @@ async function switchVersion(page: Page, label: string): Promise<void> {
 describe('the versioned site in Chromium', () => {
   test('the guide opens in latest', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`);
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`);
     assert.equal(await page.locator('h1').textContent(), 'Upgrade Steps');
-    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `https://docs.solo.io${base}latest/${GUIDE}`);
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `https://docs.solo.io${site.base}latest/${GUIDE}`);
     assert.equal(await page.locator('meta[name=robots]').count(), 0);
     assert.match((await page.locator('#version-select option:checked').textContent()) ?? '', /\(latest\)/);
     assert.equal(await page.locator('.version-banner').count(), 0);
@@ -103,21 +73,21 @@ describe('the versioned site in Chromium', () => {
   test('/ and the base redirect to latest', async (t) => {
     if (skipWithoutChromium(t)) return;
     const { page } = await open(t, '/');
-    await page.waitForURL((u) => u.pathname === `${base}latest/`);
-    await page.goto(url(base));
-    await page.waitForURL((u) => u.pathname === `${base}latest/`);
+    await page.waitForURL((u) => u.pathname === `${site.base}latest/`);
+    await page.goto(url(site.base));
+    await page.waitForURL((u) => u.pathname === `${site.base}latest/`);
   });
 
   test('switching to an older version lands on the same page with its numbers', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`);
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`);
     const latestMinor = /Review version (\d+\.\d+) changes/.exec((await page.locator('h2#review-changes').textContent()) ?? '')?.[1];
     const options = await page.locator('#version-select option').allTextContents();
     const older = options.map((o) => o.trim()).filter((o) => /^\d+\.\d+$/.test(o));
     assert.ok(older.length > 0, `an older version in ${options.join(', ')}`);
     const target = older[0]!;
     await switchVersion(page, target);
-    assert.equal(new URL(page.url()).pathname, `${base}v${target}.x/${GUIDE}`);
+    assert.equal(new URL(page.url()).pathname, `${site.base}v${target}.x/${GUIDE}`);
     assert.match((await page.locator('h2#review-changes').textContent()) ?? '', new RegExp(`Review version ${target.replace('.', '\\.')} changes`));
     assert.notEqual(target, latestMinor);
     assert.match((await page.locator('.version-banner').textContent()) ?? '', new RegExp(`You are viewing ${target.replace('.', '\\.')}; the latest is ${latestMinor}`));
@@ -128,12 +98,12 @@ describe('the versioned site in Chromium', () => {
   test('switching to a version that lacks the page lands on its fallback, never a 404', async (t) => {
     if (skipWithoutChromium(t)) return;
     // The guide's sidebar expands its section, which holds a page only some versions have.
-    const { page } = await open(t, `${base}latest/${GUIDE}`);
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`);
     // Find a page of latest that some other version lacks: its option is not the same route.
     const routes = await page.locator('.sidebar a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     for (const route of routes) {
       await page.goto(url(route));
-      const same = route.slice(`${base}latest/`.length);
+      const same = route.slice(`${site.base}latest/`.length);
       const fallback = await page.locator('#version-select option').evaluateAll(
         (os, same) => os.map((o) => (o as HTMLOptionElement).value).find((v) => !v.endsWith(`/${same}`)),
         same,
@@ -151,7 +121,7 @@ describe('the versioned site in Chromium', () => {
 
   test('a #crd anchor is kept across a switch', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}#crd`);
+    const { page } = await open(t, `${site.base}latest/${GUIDE}#crd`);
     const withCrd = await page.locator('#version-select option').evaluateAll((os) =>
       os.filter((o) => !(o as HTMLOptionElement).selected && (o as HTMLOptionElement).dataset.anchors!.split(' ').includes('crd')).map((o) => o.textContent!.trim()),
     );
@@ -163,7 +133,7 @@ describe('the versioned site in Chromium', () => {
 
   test('choosing Enterprise switches every tab set and stays after navigating', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`);
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`);
     const tablists = page.locator('[role=tablist]');
     assert.ok((await tablists.count()) >= 2, 'the guide has several tab sets');
     const selected = () => page.locator('[role=tab][aria-selected=true]').allTextContents();
@@ -193,8 +163,8 @@ describe('the versioned site in Chromium', () => {
 
   test('a code block can be copied', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page, context } = await open(t, `${base}latest/${GUIDE}`);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
+    const { page, context } = await open(t, `${site.base}latest/${GUIDE}`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     const block = page.locator('.code-block', { hasText: 'glooctl check' }).first();
     const expected = (await block.locator('pre code').textContent())!.replace(/\n$/, '');
     await block.locator('.copy-button').click();
@@ -205,8 +175,8 @@ describe('the versioned site in Chromium', () => {
   test('search for "glooctl check" finds the guide, in this version only', async (t) => {
     if (skipWithoutChromium(t)) return;
     for (const prefix of ['latest', null]) {
-      const { page } = await open(t, `${base}latest/`);
-      let scope = `${base}latest/`;
+      const { page } = await open(t, `${site.base}latest/`);
+      let scope = `${site.base}latest/`;
       if (prefix === null) {
         const older = await page.locator('#version-select option').evaluateAll((os) => (os as HTMLOptionElement[]).map((o) => o.value).filter((v) => !v.includes('/latest/')));
         scope = older.at(-1)!;
@@ -223,7 +193,7 @@ describe('the versioned site in Chromium', () => {
 
   test('the compare view loads from #compareversions_v1.16.0...v1.17.3', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const path = `${base}latest/reference/changelog/open_source/`;
+    const path = `${site.base}latest/reference/changelog/open_source/`;
     const { page } = await open(t, `${path}#compareversions_v1.16.0...v1.17.3`);
     if ((await page.locator('#changelog-data').count()) === 0) {
       t.skip('the changelog page is not in this build yet');
@@ -237,7 +207,7 @@ describe('the versioned site in Chromium', () => {
 
   test('theme toggle: dark is remembered and applied before paint', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`, { colorScheme: 'light' });
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`, { colorScheme: 'light' });
     const toggle = page.locator('[data-theme-toggle]');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
@@ -252,7 +222,7 @@ describe('the versioned site in Chromium', () => {
 
   test('without JavaScript everything is there: version links, tab contents', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`, { javaScriptEnabled: false });
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`, { javaScriptEnabled: false });
     await page.locator('.version-menu summary').click();
     assert.ok((await page.locator('.version-menu a[data-version]').count()) >= 2);
     assert.ok(await page.locator('.tab-panel[data-tab-name=Enterprise]').first().isVisible());
@@ -261,7 +231,7 @@ describe('the versioned site in Chromium', () => {
 
   test('usable on a phone: no horizontal scrolling, menu reachable', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${GUIDE}`, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const { page } = await open(t, `${site.base}latest/${GUIDE}`, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     assert.ok(await page.locator('.menu-link').isVisible());
@@ -270,7 +240,7 @@ describe('the versioned site in Chromium', () => {
 
   test('budgets: chrome ≤ 8 kB, JS ≤ 30 kB, CSS ≤ 20 kB gzipped', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const context = await browser!.newContext();
+    const context = await site.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
     const sizes = { script: 0, stylesheet: 0 };
@@ -279,7 +249,7 @@ describe('the versioned site in Chromium', () => {
       const type = r.request().resourceType();
       if (type === 'script' || type === 'stylesheet') pending.push(r.body().then((b) => void (sizes[type] += gzipSync(b).length)));
     });
-    const response = await page.goto(url(`${base}latest/${GUIDE}`), { waitUntil: 'networkidle' });
+    const response = await page.goto(url(`${site.base}latest/${GUIDE}`), { waitUntil: 'networkidle' });
     await Promise.all(pending);
     const html = (await response!.text());
     const chrome = html.replace(/<article[\s\S]*<\/article>/, '');
@@ -293,9 +263,9 @@ describe('the versioned site in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe: no WCAG 2.2 A/AA violations on the guide, the changelog and the 404 page (${scheme})`, async (t) => {
       if (skipWithoutChromium(t)) return;
-      const { page } = await open(t, `${base}latest/${GUIDE}`, { colorScheme: scheme });
+      const { page } = await open(t, `${site.base}latest/${GUIDE}`, { colorScheme: scheme });
       const report: string[] = [];
-      for (const path of [`${base}latest/${GUIDE}`, `${base}latest/reference/changelog/open_source/`, `${base}no/such/page/`]) {
+      for (const path of [`${site.base}latest/${GUIDE}`, `${site.base}latest/reference/changelog/open_source/`, `${site.base}no/such/page/`]) {
         await page.goto(url(path));
         // Check every tab's content, not only the selected one.
         await page.evaluate(() => document.querySelectorAll<HTMLElement>('[role=tabpanel]').forEach((p) => (p.hidden = false)));

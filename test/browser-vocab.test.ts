@@ -8,47 +8,20 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { AXE, buildProjectSite, CHROMIUM, HAVE_CHROMIUM, launchChromium, warnWithoutChromium } from './support/browser.ts';
+import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
 import { lineStarts } from '../src/layouts/article-html.ts';
-import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 
 warnWithoutChromium('the browser tests of the shortcode markup');
 const GUIDE = 'operations/upgrading/upgrade_steps/';
 const DIAGRAMS = 'reference/diagrams/';
 const KB = 1024;
 
-let base = '/gloo-edge/';
-let tmp: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-
-async function siteUnderTest(): Promise<string> {
-  if (process.env.DOCS_TEST_DIST) return process.env.DOCS_TEST_DIST;
-  tmp = await mkdtemp(join(tmpdir(), 'site-vocab-'));
-  return buildProjectSite(tmp);
-}
-
-before(async () => {
-  if (!HAVE_CHROMIUM) return;
-  const dist = await siteUnderTest();
-  base = /url=([^"]*)latest\//.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1] ?? base;
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const url = (path: string) => `${server!.origin}${path}`;
+const site = siteSession('site-vocab-');
+const url = site.url;
 
 interface Opened {
   page: Page;
@@ -62,7 +35,7 @@ interface Opened {
 /** A fresh context and page; the test fails on any console error or page error (except those `allow` matches). */
 async function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] & { allow?: RegExp; before?: (p: Page) => Promise<unknown> } = {}): Promise<Opened> {
   const { allow, before: setup, ...contextOptions } = options;
-  const context = await browser!.newContext(contextOptions);
+  const context = await site.browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: Request[] = [];
@@ -118,7 +91,7 @@ describe('linenostart at build time', () => {
 describe('the shortcode vocabulary in Chromium', () => {
   test('the diagrams page draws the Mermaid diagram as an SVG, hiding its source', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page, requests } = await open(t, `${base}latest/${DIAGRAMS}`);
+    const { page, requests } = await open(t, `${site.base}latest/${DIAGRAMS}`);
     assert.equal(await page.locator('h1').textContent(), 'Architecture diagrams');
     await diagramDrawn(page);
     const svgText = (await page.locator('.mermaid-diagram svg').first().textContent()) ?? '';
@@ -126,12 +99,12 @@ describe('the shortcode vocabulary in Chromium', () => {
     assert.equal(await page.locator('pre.mermaid').isVisible(), false, 'the source is hidden once the diagram is drawn');
     assert.equal(await page.locator('.mermaid-diagram').count(), 1);
     assert.ok(requests.some((r) => /^mermaid-render\./.test(fileName(r))), `the renderer chunk was loaded: ${requests.map(fileName).join(', ')}`);
-    assert.ok(requests.every((r) => new URL(r.url()).origin === server!.origin), 'every asset from the site itself');
+    assert.ok(requests.every((r) => new URL(r.url()).origin === site.server.origin), 'every asset from the site itself');
   });
 
   test('the diagram follows the theme: drawn dark in dark, redrawn when toggled', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`, { colorScheme: 'dark' });
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, { colorScheme: 'dark' });
     await diagramDrawn(page);
     assert.equal(await page.locator('.mermaid-diagram').getAttribute('data-theme'), 'dark');
     await page.locator('[data-theme-toggle]').click();
@@ -140,7 +113,7 @@ describe('the shortcode vocabulary in Chromium', () => {
 
   test('without its renderer (it fails to load) the diagram source stays visible', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`, {
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, {
       allow: /Failed to load resource|net::ERR_FAILED/,
       before: (p) => p.route('**/mermaid-render.*.js', (route) => route.abort()),
     });
@@ -152,9 +125,9 @@ describe('the shortcode vocabulary in Chromium', () => {
 
   test('an invalid diagram keeps its source visible', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`, {
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, {
       before: (p) =>
-        p.route(`**${base}latest/${DIAGRAMS}`, async (route) => {
+        p.route(`**${site.base}latest/${DIAGRAMS}`, async (route) => {
           const response = await route.fetch();
           const body = (await response.text()).replace('graph LR; client--&gt;envoy', 'graph LR; client--&gt;&gt;&gt;(((').replace('graph LR; client-->envoy', 'graph LR; client-->>>(((');
           await route.fulfill({ response, body });
@@ -167,7 +140,7 @@ describe('the shortcode vocabulary in Chromium', () => {
 
   test('line numbers are drawn, not copied; the highlighted line is marked', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`, { colorScheme: 'light' });
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, { colorScheme: 'light' });
     const pre = page.locator('pre[data-line-numbers]').first();
     const lines = pre.locator('.line');
     assert.equal(await lines.count(), 5);
@@ -195,7 +168,7 @@ describe('the shortcode vocabulary in Chromium', () => {
 
   test('the expand block opens on click', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`);
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`);
     const details = page.locator('details.expand');
     const body = details.locator('.expand-body');
     assert.equal(await details.evaluate((d) => (d as HTMLDetailsElement).open), false);
@@ -208,7 +181,7 @@ describe('the shortcode vocabulary in Chromium', () => {
 
   test('the alert is a labelled callout', async (t) => {
     if (skipWithoutChromium(t)) return;
-    const { page } = await open(t, `${base}latest/${DIAGRAMS}`);
+    const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`);
     const alert = page.locator('aside.alert.alert-info');
     assert.equal(await alert.getAttribute('aria-label'), 'Info');
     assert.notEqual(await alert.evaluate((el) => getComputedStyle(el).backgroundColor), await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
@@ -224,11 +197,11 @@ describe('the shortcode vocabulary in Chromium', () => {
       }
       return out;
     };
-    const diagrams = await open(t, `${base}latest/${DIAGRAMS}`);
+    const diagrams = await open(t, `${site.base}latest/${DIAGRAMS}`);
     await diagramDrawn(diagrams.page);
     const lazy = diagrams.requests.filter((r) => r.resourceType() === 'script' && !diagrams.html.includes(fileName(r)));
     assert.ok(lazy.some((r) => /^mermaid-render\./.test(fileName(r))), `lazy chunks of the diagrams page: ${lazy.map(fileName).join(', ')}`);
-    const guide = await open(t, `${base}latest/${GUIDE}`);
+    const guide = await open(t, `${site.base}latest/${GUIDE}`);
     const lazyNames = new Set(lazy.map(fileName));
     const guideScripts = guide.requests.filter((r) => r.resourceType() === 'script').map(fileName);
     assert.deepEqual(guideScripts.filter((n) => lazyNames.has(n) || /mermaid/i.test(n)), [], `the guide requested: ${guideScripts.join(', ')}`);
@@ -242,7 +215,7 @@ describe('the shortcode vocabulary in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe: no WCAG 2.2 A/AA violations on the diagrams page, diagram drawn and expand open (${scheme})`, async (t) => {
       if (skipWithoutChromium(t)) return;
-      const { page } = await open(t, `${base}latest/${DIAGRAMS}`, { colorScheme: scheme });
+      const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, { colorScheme: scheme });
       await diagramDrawn(page);
       const closed = await axeViolations(page);
       await page.locator('summary.expand-title').click();

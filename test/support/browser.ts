@@ -1,5 +1,8 @@
 /** Debian's Chromium for browser tests, driven by playwright-core (never a downloaded browser). */
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -7,6 +10,7 @@ import { prepare } from '../../src/build/build.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { format, hasErrors } from '../../src/diagnostics.ts';
 import { buildSite, PROJECT_ROOT } from '../../src/site/astro-build.ts';
+import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import type { SiteData } from '../../src/site/types.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -37,4 +41,41 @@ export async function buildProjectSite(dir: string, data?: SiteData): Promise<st
   }
   await buildSite(data, { outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache'), quiet: true });
   return path.join(dir, 'dist');
+}
+
+/** The built site served on 127.0.0.1 and a browser, set up before a file's tests and torn down after them. */
+export interface SiteSession {
+  /** The site's base path, read from the root redirect: `/gloo-edge/`. */
+  base: string;
+  browser: Browser;
+  server: StaticServer;
+  url: (path: string) => string;
+}
+
+/**
+ * Registers before/after hooks that build the site under test (DOCS_TEST_DIST
+ * when set, else a fresh build of this project, or of `data()` when it
+ * returns something) into a temporary folder, serve it and launch Chromium.
+ * Does nothing without Chromium (the tests skip themselves).
+ */
+export function siteSession(tmpPrefix: string, data: () => SiteData | undefined = () => undefined): SiteSession {
+  let tmp: string | undefined;
+  const session = { base: '/gloo-edge/', url: (p: string) => `${session.server.origin}${p}` } as SiteSession;
+  before(async () => {
+    if (!HAVE_CHROMIUM) return;
+    let dist = process.env.DOCS_TEST_DIST;
+    if (!dist) {
+      tmp = await mkdtemp(path.join(tmpdir(), tmpPrefix));
+      dist = await buildProjectSite(tmp, data());
+    }
+    session.base = /url=([^"]*)latest\//.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? session.base;
+    session.server = await serveStatic(dist);
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+  return session;
 }
