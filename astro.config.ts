@@ -3,21 +3,24 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteDataReload } from './src/site/dev-reload.ts';
+import { mermaidVendor } from './src/site/mermaid-vendor.ts';
 import { assetsDir, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
 
 const base = siteBase();
+const assets = assetsDir(base);
 const redirectSources = Object.keys(redirects(base)).map((from) => `${siteUrl()}${from.endsWith('/') ? from : `${from}/`}`);
 
 export default defineConfig({
   site: siteUrl(),
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', assets: assetsDir(base), inlineStylesheets: 'never' },
+  build: { format: 'directory', assets, inlineStylesheets: 'never' },
   redirects: redirects(base),
   devToolbar: { enabled: false },
   prefetch: false,
   vite: { plugins: [siteDataReload()] },
   integrations: [
+    mermaidVendor(assets),
     sitemap({
       filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),
     }),

@@ -1,7 +1,12 @@
 // Draws `<pre class="mermaid" data-needs="mermaid">` blocks with Mermaid (loaded
 // lazily by mermaid.ts), in the site's light or dark theme, redrawn when the
 // theme changes. A block that fails keeps showing its source.
-import mermaid from 'mermaid';
+import type { Mermaid } from 'mermaid';
+
+/** Mermaid's own prebuilt ES modules, served as they are (src/site/mermaid-vendor.ts). */
+declare const __MERMAID_URL__: string;
+let loading: Promise<Mermaid> | undefined;
+const loadMermaid = () => (loading ??= import(/* @vite-ignore */ __MERMAID_URL__).then((m: { default: Mermaid }) => m.default));
 
 interface Diagram {
   source: HTMLElement;
@@ -22,6 +27,7 @@ function currentTheme(): Theme {
 let ids = 0;
 
 async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
+  const mermaid = await loadMermaid();
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
