@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteDataReload } from './src/site/dev-reload.ts';
 import { mermaidVendor } from './src/site/mermaid-vendor.ts';
-import { assetsDir, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
+import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
 
 const base = siteBase();
 const assets = assetsDir(base);
@@ -22,6 +22,7 @@ export default defineConfig({
   integrations: [
     mermaidVendor(assets),
     sitemap({
+      customPages: copiedPages(),
       filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),
     }),
   ],

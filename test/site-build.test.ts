@@ -1,5 +1,7 @@
 /** buildSite end to end on the fixture: the files it writes, and the same bytes on every build. */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,6 +31,11 @@ before(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'site-build-'));
   await buildSite(data, { outDir: join(tmp, 'a'), cacheDir: join(tmp, 'cache-a'), quiet: true });
   await buildSite(data, { outDir: join(tmp, 'b'), cacheDir: join(tmp, 'cache-b'), quiet: true });
+  // latest/ laid out by Astro, as `npm run dev` serves it, instead of copied: in a process of its own (see buildSite).
+  const script = `const { buildSite } = await import(${JSON.stringify(new URL('../src/site/astro-build.ts', import.meta.url).href)});
+    const data = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(new URL('./fixtures/site-data.json', import.meta.url).pathname)}, 'utf8'));
+    await buildSite(data, { outDir: ${JSON.stringify(join(tmp, 'r'))}, cacheDir: ${JSON.stringify(join(tmp, 'cache-r'))}, quiet: true, search: false, latest: 'render' });`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..') });
 });
 after(() => rm(tmp, { recursive: true, force: true }));
 
@@ -70,6 +77,23 @@ test('canonical and robots: latest pages canonical to themselves, the latest ver
   assert.match(read('v1.18.x'), /<meta name="robots" content="noindex">/);
   assert.match(read('v1.18.x'), /unreleased/);
   assert.doesNotMatch(read('latest'), /<h[1-6][^>]*>\s*<p>/, 'no Markdown rendered by Astro');
+});
+
+test('latest/ pages copied from the latest version are the bytes Astro writes when it lays latest/ out', () => {
+  const copied = tree(join(tmp, 'a'));
+  const rendered = tree(join(tmp, 'r'));
+  const latestPages = (files: Map<string, string>) => [...files.keys()].filter((k) => k.startsWith('gloo-edge/latest/') && k.endsWith('.html'));
+  const pages = latestPages(rendered);
+  assert.ok(pages.length >= 10, `${pages.length} latest pages`);
+  assert.deepEqual(latestPages(copied), pages, 'the same pages');
+  assert.deepEqual(pages.filter((k) => copied.get(k) !== rendered.get(k)), [], 'the same bytes');
+  const locs = (dir: string) => [...readFileSync(join(tmp, dir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+  assert.deepEqual(locs('a'), locs('r'), 'the sitemap lists the copies');
+});
+
+test('a second build of other routes in the same process is refused, not built with the first one\'s routes', async () => {
+  const fewer = { ...data, versions: data.versions.filter((v) => v.id !== data.versions.at(-1)!.id) };
+  await assert.rejects(buildSite(fewer, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true, search: false }), /same process/);
 });
 
 test('buildSite refuses an outDir that contains the project', async () => {

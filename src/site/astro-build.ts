@@ -7,8 +7,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { injectSiteData, SITE_DATA_ENV } from './data.ts';
-import { buildModel } from './model.ts';
+import { injectSiteData, setLatestByCopy, SITE_DATA_ENV } from './data.ts';
+import { copyLatest } from './latest-copy.ts';
+import { buildModel, servedPages } from './model.ts';
 import { indexSite } from './search-index.ts';
 import type { SiteData } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface BuildSiteOptions {
   quiet?: boolean;
   /** Index the pages for search (default true); a caller may run indexSite() itself, alongside other work. */
   search?: boolean;
+  /** How `latest/` is made: copied from the latest version's laid-out pages (default), or laid out by Astro too. */
+  latest?: 'copy' | 'render';
 }
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,8 +35,20 @@ function assertSafeOutDir(outDir: string): void {
   }
 }
 
+/**
+ * The routes of this process's first build. Astro imports its prerender bundle once per process and
+ * keeps the first build's getStaticPaths results in it, so a later build of other routes would be laid
+ * out with the first one's: such a build is refused instead.
+ */
+let builtRoutes: string | undefined;
+
 export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
   const model = buildModel(data); // validate before touching anything
+  const copy = options.latest !== 'render';
+  const routes = servedPages(model, { latest: !copy }).map((p) => `${p.prefix}/${p.page.route}`).join('\n');
+  if (builtRoutes !== undefined && builtRoutes !== routes) {
+    throw new Error('buildSite: this process already built a site with other pages, and Astro would reuse its routes; build this one in a new process (the same process can only rebuild the same pages).');
+  }
   const outDir = resolve(options.outDir);
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
   assertSafeOutDir(outDir);
@@ -45,6 +60,8 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   const previous = process.env[SITE_DATA_ENV];
   process.env[SITE_DATA_ENV] = dataFile;
   injectSiteData(data);
+  setLatestByCopy(copy);
+  builtRoutes = routes;
   try {
     await build({
       root: PROJECT_ROOT,
@@ -53,10 +70,12 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
       logLevel: options.quiet ? 'error' : 'warn',
       mode: 'production',
     });
+    if (copy) await copyLatest(outDir, model);
   } finally {
+    setLatestByCopy(false);
     injectSiteData(undefined);
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
     else process.env[SITE_DATA_ENV] = previous;
   }
-  if (options.search !== false) await indexSite(outDir, model);
+  if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
 }

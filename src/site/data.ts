@@ -26,6 +26,18 @@ export function injectSiteData(data: SiteData | undefined): void {
   (globalThis as Record<symbol, unknown>)[INJECTED] = data;
 }
 
+/** Set by buildSite while Astro builds: `latest/` pages are copied afterwards, not laid out (src/site/latest-copy.ts). */
+const LATEST_BY_COPY = Symbol.for('versioned-docs.latest-by-copy');
+
+export function setLatestByCopy(on: boolean): void {
+  (globalThis as Record<symbol, unknown>)[LATEST_BY_COPY] = on;
+}
+
+/** Whether the pages under `latest/` are laid out by Astro (dev, and builds that ask for it) or copied after the build. */
+export function layOutLatest(): boolean {
+  return (globalThis as Record<symbol, unknown>)[LATEST_BY_COPY] !== true;
+}
+
 export function injectedSiteData(): SiteData | undefined {
   return (globalThis as Record<symbol, unknown>)[INJECTED] as SiteData | undefined;
 }

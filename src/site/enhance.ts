@@ -1,8 +1,11 @@
 /**
  * Build-time touches to the pipeline's article HTML (they work without
  * JavaScript): a link anchor after every h2-h4 that has an id, and code
- * blocks reachable by keyboard (they scroll sideways).
+ * blocks reachable by keyboard (they scroll sideways), and line counters of
+ * `linenostart` blocks.
  */
+import { lineStarts } from '../layouts/article-html.ts';
+
 const HEADING = /<(h[234])(\s[^>]*?\bid="([^"]+)"[^>]*)>([\s\S]*?)<\/\1>/g;
 
 function textOf(html: string): string {
@@ -27,4 +30,9 @@ export function focusableCodeBlocks(html: string): string {
 
 export function enhanceArticle(html: string): string {
   return focusableCodeBlocks(addHeadingAnchors(html));
+}
+
+/** The article as the layout shows it (and as search indexes it). */
+export function articleHtml(html: string): string {
+  return lineStarts(enhanceArticle(html));
 }

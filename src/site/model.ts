@@ -120,11 +120,14 @@ export function pageHref(base: string, prefix: string, route: string): string {
   return `${base}${prefix}/${route}`;
 }
 
-/** Every (prefix, route) the site serves: each version under its id, and the latest version again under `latest/`. */
-export function servedPages(model: SiteModel): { prefix: string; version: VersionModel; page: SitePage }[] {
+/**
+ * Every (prefix, route) the site serves: each version under its id, and the latest version again under
+ * `latest/` — unless `latest` is false, when those copies are made from the laid-out pages instead (src/site/latest-copy.ts).
+ */
+export function servedPages(model: SiteModel, options: { latest?: boolean } = {}): { prefix: string; version: VersionModel; page: SitePage }[] {
   const out: { prefix: string; version: VersionModel; page: SitePage }[] = [];
   const latest = model.byId.get(model.latest)!;
-  for (const page of latest.pages.values()) out.push({ prefix: LATEST, version: latest, page });
+  if (options.latest !== false) for (const page of latest.pages.values()) out.push({ prefix: LATEST, version: latest, page });
   for (const version of model.versions) {
     for (const page of version.pages.values()) out.push({ prefix: version.version.id, version, page });
   }

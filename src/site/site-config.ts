@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { LATEST } from './model.ts';
-import { injectedSiteData, siteDataPath } from './data.ts';
+import { getSiteModel, injectedSiteData, layOutLatest, siteDataPath } from './data.ts';
+import { latestPaths } from './latest-copy.ts';
 
 export const SITE_URL_ENV = 'DOCS_SITE_URL';
 export const DEFAULT_SITE_URL = 'https://docs.solo.io';
@@ -36,4 +37,10 @@ export function redirects(base: string): Record<string, string> {
 /** Astro's bundled JS/CSS live under the base too: `gloo-edge/_astro`. */
 export function assetsDir(base: string): string {
   return `${base.replace(/^\//, '')}_astro`;
+}
+
+/** Full URLs of the pages written after Astro's build (the `latest/` copies), for the sitemap. */
+export function copiedPages(): string[] {
+  if (layOutLatest() || !injectedSiteData()) return [];
+  return latestPaths(getSiteModel()).map((p) => `${siteUrl()}${p}`);
 }
