@@ -92,6 +92,12 @@ describe('checkSite over a hand-made site', () => {
     assert.deepEqual(facts.links.map((l) => l.href), ['x y']);
   });
 
+  test('attribute values are read as the browser reads them: entities decoded, in ids and in links', () => {
+    const facts = readHtml('<h2 id="a&amp;b">t</h2><a href="/x/?a=1&amp;b=2#f&#111;o&lt;">t</a><meta http-equiv="Refresh" content="0;url=/y/?q&#61;1">');
+    assert.deepEqual([...facts.ids], ['a&b']);
+    assert.deepEqual(facts.links.map((l) => l.href), ['/x/?a=1&b=2#foo<', '/y/?q=1']);
+  });
+
   test('every broken link is reported with page, link and source line; good ones pass', async () => {
     const result = await checkSite(site, { data, knownExternal: ['/operations/production_deployment/'] });
     const byMessage = (needle: string) => result.diagnostics.filter((d) => d.message.includes(needle));

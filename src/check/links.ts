@@ -8,7 +8,8 @@
  * back through SiteData's RenderedPage.links), or "site chrome" for the
  * header, dropdown, sidebar, TOC and other layout links.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { error, excerpt, type Diagnostic } from '../diagnostics.ts';
@@ -80,18 +81,11 @@ interface Problem {
 
 /** Every file under `dir`, relative, with `/`, sorted. */
 async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (rel: string) => {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(child);
-      else out.push(child);
-    }
-  };
-  await walk('');
-  return out;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** `a/b/index.html` → `/a/b/`; `404.html` → `/404.html`. */
@@ -177,12 +171,14 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   const fileSet = new Set(files);
   const byUrl = pagesByUrl(data);
 
-  // Pass 1: parse every page once (ids are needed before any link is checked).
+  // Pass 1: parse every page once (ids are needed before any link is checked). Read synchronously
+  // (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
   const pages = new Map<string, PageInfo>();
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
+    if (pages.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     const url = urlOfFile(file);
-    const info: PageInfo = { url, file, facts: readHtml(await readFile(path.join(siteDir, file), 'utf8')) };
+    const info: PageInfo = { url, file, facts: readHtml(readFileSync(path.join(siteDir, file), 'utf8')) };
     const known = byUrl.get(url);
     if (known) {
       info.version = known.version;
