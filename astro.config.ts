@@ -14,7 +14,9 @@ export default defineConfig({
   site: siteUrl(),
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', assets, inlineStylesheets: 'never' },
+  // Four pages rendered at a time overlap one page's file writing with the next one's rendering (~10% faster
+  // in the Astro phase at 250 x 4); the output is the same bytes (the sitemap sorts its URLs).
+  build: { format: 'directory', assets, inlineStylesheets: 'never', concurrency: 4 },
   redirects: redirects(base),
   devToolbar: { enabled: false },
   prefetch: false,

@@ -28,6 +28,11 @@ export interface BuildSiteOptions {
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+function withoutHtml(data: SiteData): SiteData {
+  const pages = Object.fromEntries(Object.entries(data.pages).map(([id, list]) => [id, list.map((page) => ({ ...page, html: '' }))]));
+  return { ...data, pages };
+}
+
 function assertSafeOutDir(outDir: string): void {
   const rel = relative(outDir, PROJECT_ROOT);
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
@@ -53,8 +58,9 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
   assertSafeOutDir(outDir);
   await mkdir(cacheDir, { recursive: true });
+  // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
   const dataFile = join(cacheDir, 'site-data.json');
-  await writeFile(dataFile, JSON.stringify(data));
+  await writeFile(dataFile, JSON.stringify(withoutHtml(data)));
   await rm(outDir, { recursive: true, force: true });
 
   const previous = process.env[SITE_DATA_ENV];
