@@ -11,7 +11,6 @@ import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { buildSite } from '../site/astro-build.ts';
 import { buildModel } from '../site/model.ts';
 import { startSearchIndex } from '../site/search-index.ts';
 import { checkSite, type CheckResult } from '../check/links.ts';
@@ -86,9 +85,13 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     timings[phase] = Math.round(now - mark);
     mark = now;
   };
+  // Astro takes a second to load: it loads while the pipeline runs, and not at all for prepare() alone.
+  const astro = options.pipelineOnly ? undefined : import('../site/astro-build.ts');
+  astro?.catch(() => undefined);
   const prepared = await prepare(loaded, options);
   lap('pipeline');
-  if (hasErrors(prepared.diagnostics) || !prepared.data || options.pipelineOnly) return { ...prepared, timings };
+  if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
+  const { buildSite } = await astro;
   // Laying out, checking and indexing the site keeps little alive (~170 MB at 250 pages x 4 versions) but
   // allocates a lot; left alone, V8 lets the heap grow up to 4x between collections (peak ~1 GB there).
   // Growing it by 30% at a time keeps the peak near 730 MB for a few percent more GC time.
