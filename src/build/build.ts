@@ -116,13 +116,14 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     await search.close();
     throw failure;
   }
-  await search.write(stage);
-  lap('search');
   const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
   if (hasErrors(diagnostics)) {
+    await search.close();
     await rm(stage, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
   }
+  await search.write(stage);
+  lap('search');
 
   // Swap: the previous output is removed only once the new one is in place.
   const previous = path.join(work, 'previous');

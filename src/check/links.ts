@@ -15,7 +15,7 @@ import GithubSlugger from 'github-slugger';
 import { error, excerpt, type Diagnostic } from '../diagnostics.ts';
 import { didYouMean } from '../changelog/suggest.ts';
 import type { PageLink, RenderedPage, SiteData } from '../site/types.ts';
-import { readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
+import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
 
 /** The served alias of the latest version (src/site/model.ts LATEST). */
 const LATEST = 'latest';
@@ -174,11 +174,12 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   // Pass 1: parse every page once (ids are needed before any link is checked). Read synchronously
   // (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
   const pages = new Map<string, PageInfo>();
+  const keep = interner();
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     if (pages.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     const url = urlOfFile(file);
-    const info: PageInfo = { url, file, facts: readHtml(readFileSync(path.join(siteDir, file), 'utf8')) };
+    const info: PageInfo = { url, file, facts: readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep) };
     const known = byUrl.get(url);
     if (known) {
       info.version = known.version;
