@@ -94,7 +94,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   const { buildSite } = await astro;
   // Laying out, checking and indexing the site keeps little alive (~170 MB at 250 pages x 4 versions) but
   // allocates a lot; left alone, V8 lets the heap grow up to 4x between collections (peak ~1 GB there).
-  // Growing it by 30% at a time keeps the peak near 730 MB for a few percent more GC time.
+  // Growing it by 30% at a time keeps the peak near 600-750 MB for a few percent more GC time.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);

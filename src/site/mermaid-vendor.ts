@@ -48,7 +48,12 @@ export function mermaidVendor(assetsDir: string): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0]!;
           if (!url.startsWith(prefix)) return next();
-          const file = normalize(join(DIST, decodeURIComponent(url.slice(prefix.length))));
+          let file: string;
+          try {
+            file = normalize(join(DIST, decodeURIComponent(url.slice(prefix.length))));
+          } catch {
+            return next(); // not a valid path: whatever serves it next answers
+          }
           if (!file.startsWith(DIST + sep) || !file.endsWith('.mjs')) return next();
           res.setHeader('Content-Type', 'text/javascript');
           createReadStream(file)
