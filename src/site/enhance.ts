@@ -1,11 +1,10 @@
 /**
  * Build-time touches to the pipeline's article HTML (they work without
- * JavaScript): a link anchor after every h2-h4 that has an id, and code
- * blocks reachable by keyboard (they scroll sideways), and line counters of
- * `linenostart` blocks.
+ * JavaScript): a link anchor after every h2-h4 that has an id, code blocks
+ * reachable by keyboard (they scroll sideways), and line counters of
+ * `linenostart` blocks. They run on each version's HTML, once the change
+ * lists (which can bring code blocks) are filled in.
  */
-import { lineStarts } from '../layouts/article-html.ts';
-
 const HEADING = /<(h[234])(\s[^>]*?\bid="([^"]+)"[^>]*)>([\s\S]*?)<\/\1>/g;
 
 function textOf(html: string): string {
@@ -32,7 +31,21 @@ export function enhanceArticle(html: string): string {
   return focusableCodeBlocks(addHeadingAnchors(html));
 }
 
-/** The article as the layout shows it (and as search indexes it). */
+/**
+ * A highlight block with `linenostart` (`<pre data-line-start="10">`) gets its line counter started
+ * there, as an inline `counter-reset` (CSS cannot read a number from an attribute in every browser yet).
+ */
+const PRE = /<pre\b[^>]*\bdata-line-start="(\d+)"[^>]*>/g;
+
+export function lineStarts(html: string): string {
+  return html.replace(PRE, (tag, start: string) => {
+    const reset = `counter-reset:line ${Number(start) - 1}`;
+    if (/\sstyle="/.test(tag)) return tag.replace(/\sstyle="([^"]*)"/, (_m, style: string) => ` style="${style.replace(/;?\s*$/, ';')}${reset}"`);
+    return tag.replace(/>$/, ` style="${reset}">`);
+  });
+}
+
+/** The article as the layout shows it. */
 export function articleHtml(html: string): string {
   return lineStarts(enhanceArticle(html));
 }
