@@ -194,6 +194,16 @@ export function guidePage(r: Rng, index: number, targets: readonly string[]): st
       .filter(() => r.chance(0.85))
       .map((c) => `${indent}Checking ${c}... OK`)
       .join('\n');
+  // The guide's "check that your components are OK" step (it appears twice).
+  const checkStep = (command: string) => `4. Check that your ${comp} components are **OK**. ${para(1, 2)}
+   \`\`\`bash
+   ${command}
+   \`\`\`
+   Example output:
+   \`\`\`bash
+${checkOutput('   ')}
+   No problems detected.
+   \`\`\``;
 
   return `---
 title: Upgrade ${topic} ${index}
@@ -349,15 +359,7 @@ ${para(2, 3)}
    Server: {"type":"Gateway","kubernetes":{"containers":[${containers('geoss_n-1')}],"namespace":"${ns}"}}
    \`\`\`
 
-4. Check that your ${comp} components are **OK**. ${para(1, 2)}
-   \`\`\`bash
-   glooctl check -n ${ns}
-   \`\`\`
-   Example output:
-   \`\`\`bash
-${checkOutput('   ')}
-   No problems detected.
-   \`\`\`
+${checkStep(`glooctl check -n ${ns}`)}
 
 ### Download a glooctl release
 
@@ -472,15 +474,7 @@ The following steps assume that you already installed Gloo Edge as a Helm releas
    glooctl version
    \`\`\`
 
-4. Check that your ${comp} components are **OK**. ${para(1, 2)}
-   \`\`\`bash
-   glooctl check
-   \`\`\`
-   Example output:
-   \`\`\`bash
-${checkOutput('   ')}
-   No problems detected.
-   \`\`\`
+${checkStep('glooctl check')}
 
 5. Now that your upgrade is complete, you can enable any [new features](#features) that you want to use. ${para(1, 2)}
 `;

@@ -5,19 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadChangelog } from '../src/changelog/load.ts';
+import { docsRoot as tree } from './support/pipeline.ts';
 
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'changelog-merge-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 const fix = (n: number, text = 'Fixed.') =>
   `changelog:\n  - type: FIX\n    issueLink: https://github.com/solo-io/gloo/issues/${n}\n    description: ${text}\n`;

@@ -6,21 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadChangelog } from '../src/changelog/load.ts';
+import { docsRoot as tree } from './support/pipeline.ts';
 import type { Diagnostic } from '../src/diagnostics.ts';
 import type { Product } from '../src/changelog/types.ts';
 
-/** Write `files` (path → text) under a fresh temp root; returns the root. */
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'changelog-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 function load(files: Record<string, string>, strict = true, product: Product = 'open_source') {
   const root = tree(files);

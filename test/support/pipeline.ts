@@ -8,12 +8,12 @@ import type { VersionContext } from '../../src/pipeline/instantiate.ts';
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.resolve(REPO, '../shared/fixtures');
 
-/** A temporary docs root holding the given files (path → text). */
-export function docsRoot(files: Record<string, string> = {}): string {
+/** A temporary folder holding the given files (path → text or bytes): a docs root, a project, a changelog tree. */
+export function docsRoot(files: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'docs-root-'));
-  for (const [name, text] of Object.entries(files)) {
+  for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
+    writeFileSync(path.join(dir, name), content);
   }
   return dir;
 }

@@ -1,6 +1,4 @@
 /** Small Hugo trees of our own: write files to a temporary project, index them, render every page. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
@@ -8,17 +6,10 @@ import { loadContent, type SourcePage } from '../../src/build/content.ts';
 import { indexContent, type IndexedContent } from '../../src/build/page-index.ts';
 import { createEnv, renderSource, type EnvOptions, type RenderResult } from '../../src/pipeline/render.ts';
 import type { CompileEnv } from '../../src/pipeline/compile.ts';
-import { V117 } from './pipeline.ts';
+import { docsRoot, V117 } from './pipeline.ts';
 
 /** A temporary project holding the given files (path → text or bytes). */
-export function project(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'docs-tree-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+export const project = docsRoot;
 
 export interface RenderedTree {
   dir: string;
