@@ -10,10 +10,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../changelog/markdown.ts';
 import { warning, type Diagnostic } from '../diagnostics.ts';
+import { LATEST } from '../site/model.ts';
 import type { SiteData } from '../site/types.ts';
 import type { Alias } from './page-index.ts';
-
-const LATEST = 'latest';
 
 export interface Extras {
   /** Content-relative paths of the files to publish. */

@@ -14,11 +14,10 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { error, excerpt, type Diagnostic } from '../diagnostics.ts';
 import { didYouMean } from '../changelog/suggest.ts';
+import { cmp, LATEST } from '../site/model.ts';
 import type { PageLink, RenderedPage, SiteData } from '../site/types.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
 
-/** The served alias of the latest version (src/site/model.ts LATEST). */
-const LATEST = 'latest';
 /** A stand-in origin for resolving links as a browser would. */
 const ORIGIN = 'https://site.invalid';
 /** The pseudo file chrome problems are reported under. */
@@ -85,7 +84,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(cmp);
 }
 
 /** `a/b/index.html` → `/a/b/`; `404.html` → `/404.html`. */

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../changelog/markdown.ts';
 import { childPages, navTitle } from './nav.ts';
-import { LATEST, type SiteModel, type VersionModel } from './model.ts';
+import { cmp, LATEST, type SiteModel, type VersionModel } from './model.ts';
 
 /** Shiki's token and line spans (`<span style="color:…">`, `<span class="line">`): text stays, a fifth of Pagefind's work goes. */
 const HIGHLIGHT_SPAN = /<span(?: class="line"| style="[^"<>]*")?>|<\/span>/g;
@@ -118,7 +118,7 @@ export function startSearchIndex(model: SiteModel, scratchDir: string): SearchIn
       } finally {
         await done();
       }
-      return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => cmp(a, b)));
     },
     close: done,
   };
