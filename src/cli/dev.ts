@@ -12,13 +12,13 @@ import { dev } from 'astro';
 import { prepare } from '../engine/build.ts';
 import { loadConfig } from '../config/load.ts';
 import { format, type Diagnostic } from '../util/diagnostics.ts';
-import { PROJECT_ROOT } from '../integration/astro-build.ts';
-import { injectSiteData, SITE_DATA_ENV } from '../integration/data.ts';
-import { notifySiteDataChanged } from '../integration/dev-reload.ts';
+import { PROJECT_ROOT, SUPPORT_FILE } from '../integration/astro-build.ts';
+import { versionedDocs } from '../integration/integration.ts';
+import { siteUrl } from '../integration/site-config.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
-process.env[SITE_DATA_ENV] = dataFile;
+let base = '/gloo-edge/';
 
 async function regenerate(): Promise<void> {
   const started = performance.now();
@@ -29,10 +29,9 @@ async function regenerate(): Promise<void> {
     diagnostics = result.diagnostics;
     if (result.data) {
       const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
-      // Astro renders in this process: it takes the data from memory; the file is for a restart and for inspection.
-      injectSiteData(data);
+      base = data.base;
       await writeFile(dataFile, JSON.stringify(data));
-      notifySiteDataChanged();
+      docs?.reload();
     }
   } catch (error) {
     const found = (error as { diagnostics?: Diagnostic[] }).diagnostics;
@@ -42,8 +41,11 @@ async function regenerate(): Promise<void> {
   else process.stdout.write(`Site data regenerated in ${Math.round(performance.now() - started)} ms.\n`);
 }
 
+let docs: ReturnType<typeof versionedDocs> | undefined;
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
 await regenerate();
+// The pages read the data file again whenever it changes (src/integration/data.ts); reload() tells the browsers.
+docs = versionedDocs({ dataFile, digest: 'dev', layOutLatest: true, supportFile: join(PROJECT_ROOT, SUPPORT_FILE), base, siteUrl: siteUrl() });
 
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();
@@ -61,4 +63,4 @@ for (const entry of WATCHED) {
 }
 
 const port = Number(process.env.PORT ?? 4321);
-await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro') });
+await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro'), integrations: [docs] });

@@ -3,13 +3,15 @@
  * Astro pages read it, runs Astro's build, then Pagefind (one bundle per
  * version). Same input, same bytes out.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { injectSiteData, setLatestByCopy, SITE_DATA_ENV } from './data.ts';
-import { copyLatest } from './latest-copy.ts';
-import { buildModel, servedPages } from '../model/site-model.ts';
+import { versionedDocs } from './integration.ts';
+import { copyLatest, latestPaths } from './latest-copy.ts';
+import { buildModel } from '../model/site-model.ts';
+import { siteUrl } from './site-config.ts';
 import { indexSite } from './search-index.ts';
 import type { SiteData } from '../model/site-data.ts';
 
@@ -24,7 +26,14 @@ export interface BuildSiteOptions {
   search?: boolean;
   /** How `latest/` is made: copied from the latest version's laid-out pages (default), or laid out by Astro too. */
   latest?: 'copy' | 'render';
+  /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
+  siteUrl?: string;
+  /** The supported-versions table (default `data/support.yaml` of the working directory, when it exists). */
+  supportFile?: string;
 }
+
+/** The supported-versions table, relative to the working directory. */
+export const SUPPORT_FILE = 'data/support.yaml';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,20 +49,9 @@ function assertSafeOutDir(outDir: string): void {
   }
 }
 
-/**
- * The routes of this process's first build. Astro imports its prerender bundle once per process and
- * keeps the first build's getStaticPaths results in it, so a later build of other routes would be laid
- * out with the first one's: such a build is refused instead.
- */
-let builtRoutes: string | undefined;
-
 export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
   const model = buildModel(data); // validate before touching anything
   const copy = options.latest !== 'render';
-  const routes = servedPages(model, { latest: !copy }).map((p) => `${p.prefix}/${p.page.route}`).join('\n');
-  if (builtRoutes !== undefined && builtRoutes !== routes) {
-    throw new Error('buildSite: this process already built a site with other pages, and Astro would reuse its routes; build this one in a new process (the same process can only rebuild the same pages).');
-  }
   const outDir = resolve(options.outDir);
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
   assertSafeOutDir(outDir);
@@ -61,27 +59,29 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
   const dataFile = join(cacheDir, 'site-data.json');
   await writeFile(dataFile, JSON.stringify(withoutHtml(data)));
+  // What the pages lay out, handed to Astro by the integration's virtual module.
+  const pagesFile = join(cacheDir, 'site-pages.json');
+  const text = JSON.stringify(data);
+  await writeFile(pagesFile, text);
   await rm(outDir, { recursive: true, force: true });
 
-  const previous = process.env[SITE_DATA_ENV];
-  process.env[SITE_DATA_ENV] = dataFile;
-  injectSiteData(data);
-  setLatestByCopy(copy);
-  builtRoutes = routes;
-  try {
-    await build({
-      root: PROJECT_ROOT,
-      outDir,
-      cacheDir: join(cacheDir, 'astro'),
-      logLevel: options.quiet ? 'error' : 'warn',
-      mode: 'production',
-    });
-    if (copy) await copyLatest(outDir, model);
-  } finally {
-    setLatestByCopy(false);
-    injectSiteData(undefined);
-    if (previous === undefined) delete process.env[SITE_DATA_ENV];
-    else process.env[SITE_DATA_ENV] = previous;
-  }
+  const docs = versionedDocs({
+    dataFile: pagesFile,
+    digest: createHash('sha256').update(text).digest('hex'),
+    layOutLatest: !copy,
+    supportFile: options.supportFile ?? resolve(SUPPORT_FILE),
+    base: data.base,
+    siteUrl: options.siteUrl ?? siteUrl(),
+    copiedPages: copy ? latestPaths(model) : [],
+  });
+  await build({
+    root: PROJECT_ROOT,
+    outDir,
+    cacheDir: join(cacheDir, 'astro'),
+    logLevel: options.quiet ? 'error' : 'warn',
+    mode: 'production',
+    integrations: [docs],
+  });
+  if (copy) await copyLatest(outDir, model);
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
 }
