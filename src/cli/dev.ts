@@ -12,7 +12,7 @@ import { dev } from 'astro';
 import { prepare } from '../engine/build.ts';
 import { loadConfig } from '../config/load.ts';
 import { format, type Diagnostic } from '../util/diagnostics.ts';
-import { PROJECT_ROOT, SUPPORT_FILE } from '../integration/astro-build.ts';
+import { PROJECT_ROOT } from '../integration/astro-build.ts';
 import { versionedDocs } from '../integration/integration.ts';
 import { siteUrl } from '../integration/site-config.ts';
 
@@ -45,7 +45,7 @@ let docs: ReturnType<typeof versionedDocs> | undefined;
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
 await regenerate();
 // The pages read the data file again whenever it changes (src/integration/data.ts); reload() tells the browsers.
-docs = versionedDocs({ dataFile, digest: 'dev', layOutLatest: true, supportFile: join(PROJECT_ROOT, SUPPORT_FILE), base, siteUrl: siteUrl() });
+docs = versionedDocs({ dataFile, digest: 'dev', layOutLatest: true, base, siteUrl: siteUrl() });
 
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();

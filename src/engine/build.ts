@@ -21,6 +21,7 @@ import { loadSiteContent } from './site-content.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
+import { loadSupport, SUPPORT_FILE } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 /** How much V8 may grow the heap between full collections during the site phases (see build()). */
@@ -71,10 +72,19 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   });
   const rendered = renderSite({ config, compiled, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
+  const support = loadSupportTable(loaded);
+  diagnostics.push(...support.diagnostics);
+  const data = rendered.data && support.lines ? { ...rendered.data, support: support.lines } : rendered.data;
   // Known once every page is compiled: files that relative links point at.
   const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
-  return { diagnostics, data: rendered.data, releases, extras, compileStats: stats };
+  return { diagnostics, data, releases, extras, compileStats: stats };
+}
+
+/** `support.yaml` of the config's data folder (`data/` when it names none), when there is one. */
+function loadSupportTable({ config, projectDir }: LoadedConfig): ReturnType<typeof loadSupport> {
+  const file = path.resolve(projectDir, config.data ?? 'data', SUPPORT_FILE);
+  return existsSync(file) ? loadSupport(file, path.relative(projectDir, file)) : { diagnostics: [] };
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {

@@ -28,12 +28,7 @@ export interface BuildSiteOptions {
   latest?: 'copy' | 'render';
   /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
   siteUrl?: string;
-  /** The supported-versions table (default `data/support.yaml` of the working directory, when it exists). */
-  supportFile?: string;
 }
-
-/** The supported-versions table, relative to the working directory. */
-export const SUPPORT_FILE = 'data/support.yaml';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -69,7 +64,6 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     dataFile: pagesFile,
     digest: createHash('sha256').update(text).digest('hex'),
     layOutLatest: !copy,
-    supportFile: options.supportFile ?? resolve(SUPPORT_FILE),
     base: data.base,
     siteUrl: options.siteUrl ?? siteUrl(),
     copiedPages: copy ? latestPaths(model) : [],

@@ -2,10 +2,10 @@
  * Where the Astro pages get the site: the data file named by the integration's
  * virtual module (src/integration/integration.ts), arranged as a SiteModel.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import site from 'virtual:versioned-docs/site';
 import { buildModel, type SiteDiagnostic, type SiteModel } from '../model/site-model.ts';
-import { addSupportTables, loadSupport } from '../view/support.ts';
+import { addSupportTables } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 let cached: { key: string; model: SiteModel } | undefined;
@@ -41,6 +41,6 @@ export function getSiteModel(): SiteModel {
 function modelOf(raw: SiteData & { diagnostics?: SiteDiagnostic[] }): SiteModel {
   const model = buildModel(raw);
   model.diagnostics = raw.diagnostics ?? [];
-  if (site.supportFile && existsSync(site.supportFile)) addSupportTables(model, loadSupport(site.supportFile));
+  if (raw.support) addSupportTables(model, raw.support);
   return model;
 }

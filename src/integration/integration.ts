@@ -28,8 +28,6 @@ export interface VirtualSite {
   digest: string;
   /** Whether Astro lays out `latest/` too (dev), or a build copies it afterwards (src/integration/latest-copy.ts). */
   layOutLatest: boolean;
-  /** The supported-versions table, when the site has one. */
-  supportFile?: string;
 }
 
 export interface VersionedDocsOptions extends VirtualSite {
@@ -51,7 +49,6 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
     dataFile: options.dataFile,
     digest: options.digest,
     layOutLatest: options.layOutLatest,
-    ...(options.supportFile ? { supportFile: options.supportFile } : {}),
   };
   let server: ViteDevServer | undefined;
   const plugin: Plugin = {

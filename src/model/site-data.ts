@@ -48,6 +48,14 @@ export interface RenderedPage {
   links: PageLink[];
 }
 
+/** One row of the supported-versions table (`data/support.yaml`). */
+export interface SupportLine {
+  minor: string;
+  kubernetes: string;
+  helm: string;
+  envoy: string;
+}
+
 export interface SiteData {
   /** Base path with leading and trailing slash: `/gloo-edge/`. */
   base: string;
@@ -59,4 +67,6 @@ export interface SiteData {
   latest: string;
   /** Pages of each version, by version id. */
   pages: Record<string, RenderedPage[]>;
+  /** The supported-versions table added to each version's support page, when the site has one. */
+  support?: SupportLine[];
 }
