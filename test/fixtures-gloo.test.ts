@@ -38,7 +38,7 @@ for (const route of ['operations/upgrading/', 'operations/upgrading/canary/', 'o
     const result = page(route);
     assert.deepEqual(result.diagnostics, []);
     assert.doesNotMatch(result.html, /\{\{[<%]/);
-    assert.doesNotMatch(result.html, /[\uE000-\uF8FF]/);
+    assert.doesNotMatch(result.html, /[\u{F0000}-\u{10FFFF}]/u);
   });
 }
 

@@ -13,6 +13,7 @@ import { error, type Diagnostic } from '../util/diagnostics.ts';
 import type { ChangeSlot } from '../markdown/change-slots.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
+import { VERSION_BASE } from '../markdown/sentinels.ts';
 import { positionIn } from '../markdown/sourcemap.ts';
 import type { DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
 import type { SiteConfig } from '../config/define.ts';
@@ -77,7 +78,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
         links: result.links,
       });
     }
-    list.push(...changelog.map((page) => ({ ...page, html: page.html.replaceAll(VERSION_BASE, `${base}${version.id}/`) })));
+    list.push(...changelog.map((page) => ({ ...page, html: page.html.replaceAll(`href="${VERSION_BASE}`, `href="${base}${version.id}/`) })));
     pages[version.id] = list;
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
@@ -100,9 +101,6 @@ function renderChangeLists(releases: readonly Release[], minor: string): Record<
   const sections = guideSections(releases, minor);
   return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
 }
-
-/** Stands for the docs version's base in the changelog pages, which are rendered once for all versions. */
-const VERSION_BASE = '\uE0FF/';
 
 const changelogPagesMemo = new WeakMap<readonly Release[], { key: string; pages: RenderedPage[] }>();
 

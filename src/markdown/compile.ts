@@ -26,7 +26,7 @@ import { collectLinks, type CompiledLink } from './links.ts';
 import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
-import { deferredChar, token } from './sentinels.ts';
+import { deferredChar, escapeLiterals, token } from './sentinels.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -101,6 +101,7 @@ class PageCompiler {
   readonly #outputOffsets: number[] = [];
   readonly #callOutputs = new Map<CallNode, Output | undefined>();
   readonly #deferred: string[] = [];
+  readonly #deferredIndex = new Map<string, number>();
   readonly #deferredOffsets: number[] = [];
   readonly #ids = new Map<string, number>();
   /** Files of the content tree this page links to (published with it). */
@@ -122,8 +123,9 @@ class PageCompiler {
     const { frontMatter, diagnostics } = parseFrontMatter(this.#file, this.#raw);
     this.#diagnostics.push(...diagnostics);
     this.#frontMatter = frontMatter.data;
-    this.#body = frontMatter.body;
     this.#bodyOffset = frontMatter.bodyOffset;
+    // A character of the placeholders' planes already in the page stands for itself (src/markdown/sentinels.ts).
+    this.#body = escapeLiterals(frontMatter.body, (key) => this.#defer(key, 0));
 
     const { registry } = this.#env;
     const parsed = parseShortcodes(this.#body, (name) => registry.get(name), registry.unknownHint());
@@ -213,7 +215,7 @@ class PageCompiler {
       readFile: (path, argOffset) => {
         const result = env.root.read(path);
         this.#reads.add(path);
-        if (result.ok) return result.text;
+        if (result.ok) return escapeLiterals(result.text, (key) => this.#defer(key, argOffset));
         this.#report({ message: result.message, hint: result.hint, offset: argOffset });
         return undefined;
       },
@@ -321,9 +323,10 @@ class PageCompiler {
   }
 
   #defer(key: string, bodyOffset: number): string {
-    let index = this.#deferred.indexOf(key);
-    if (index === -1) {
+    let index = this.#deferredIndex.get(key);
+    if (index === undefined) {
       index = this.#deferred.push(key) - 1;
+      this.#deferredIndex.set(key, index);
       this.#deferredOffsets.push(this.#bodyOffset + bodyOffset);
     }
     return deferredChar(index);

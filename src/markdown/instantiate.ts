@@ -8,7 +8,7 @@ import type { Heading, PageLink } from '../model/site-data.ts';
 import { escapeHtml } from '../changelog/markdown.ts';
 import type { CompiledPage } from './compile.ts';
 import { assignIds } from './headings.ts';
-import { DEFERRED_PATTERN, deferredIndex } from './sentinels.ts';
+import { DEFERRED_PATTERN, deferredIndex, LITERAL_PREFIX } from './sentinels.ts';
 import { positionIn } from './sourcemap.ts';
 
 export interface VersionContext {
@@ -44,6 +44,7 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
       );
       return '';
     }
+    if (key.startsWith(LITERAL_PREFIX)) return key.slice(LITERAL_PREFIX.length);
     if (key.startsWith('html:changes:')) return version.changes?.[key.slice('html:changes:'.length)] ?? '';
     return ''; // heading ids: below
   });
