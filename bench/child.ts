@@ -3,7 +3,7 @@
  *
  *   node bench/child.ts --variant full|pipeline|bare --corpus <dir> [--out <dir>]
  *
- * - full:     build() from src/build/build.ts (pipeline + Astro + Pagefind + …) into --out
+ * - full:     build() from src/engine/build.ts (pipeline + Astro + Pagefind + …) into --out
  * - pipeline: prepare() (changelog → versions → compile once → instantiate per version)
  * - bare:     remark-parse + remark-gfm + remark-rehype + rehype-stringify, one
  *             thread, one processor, every page × every version with the

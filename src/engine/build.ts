@@ -52,7 +52,7 @@ export interface BuildResult {
   timings?: Record<string, number>;
   /** How many pages were compiled, taken from the cache, and on how many threads. */
   compileStats?: CompileStats;
-  /** The link and anchor check of the staged site (src/check/links.ts). */
+  /** The link and anchor check of the staged site (src/linkcheck/links.ts). */
   linkCheck?: CheckResult;
   /** Bundle resources, linked files and alias redirects to write beside the pages. */
   extras?: Extras;

@@ -1,7 +1,7 @@
 /**
  * The data the pipeline hands to the Astro site: every docs version and the
- * rendered pages of each. Produced by `scripts/build.ts`, consumed by
- * `src/pages/` through `src/site/data.ts`.
+ * rendered pages of each. Produced by `src/engine/build.ts`, consumed by
+ * `src/pages/` through `src/integration/data.ts`.
  */
 
 export type VersionStatus = 'latest' | 'supported' | 'unreleased';

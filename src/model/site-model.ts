@@ -122,7 +122,7 @@ export function pageHref(base: string, prefix: string, route: string): string {
 
 /**
  * Every (prefix, route) the site serves: each version under its id, and the latest version again under
- * `latest/` — unless `latest` is false, when those copies are made from the laid-out pages instead (src/site/latest-copy.ts).
+ * `latest/` — unless `latest` is false, when those copies are made from the laid-out pages instead (src/integration/latest-copy.ts).
  */
 export function servedPages(model: SiteModel, options: { latest?: boolean } = {}): { prefix: string; version: VersionModel; page: SitePage }[] {
   const out: { prefix: string; version: VersionModel; page: SitePage }[] = [];
