@@ -94,7 +94,16 @@ test('latest/ pages copied from the latest version are the bytes Astro writes wh
 test('a second site built in the same process is laid out with its own data, not the first one\'s', async () => {
   const dropped = data.versions.at(-1)!.id;
   // The same base (so the same Astro config): only the data differs.
-  const other: SiteData = { ...data, product: 'Other Product', versions: data.versions.filter((v) => v.id !== dropped) };
+  // Its latest version has a page whose code sample shows a versioned URL.
+  const sample = `${data.base}${data.latest}/`;
+  const codePage = { route: 'code-sample/', sourceFile: 'content/code-sample.md', title: 'Code sample', description: '', weight: 1, headings: [], links: [],
+    html: `<pre><code>curl https://docs.solo.io${sample}x/</code></pre><p>See <a href="${sample}code-sample/">this page</a>.</p>` };
+  const other: SiteData = {
+    ...data,
+    product: 'Other Product',
+    versions: data.versions.filter((v) => v.id !== dropped),
+    pages: { ...data.pages, [data.latest]: [...data.pages[data.latest]!, codePage] },
+  };
   await buildSite(other, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true, search: false });
   const files = tree(join(tmp, 'c'));
   assert.ok(files.has('gloo-edge/latest/operations/upgrading/upgrade_steps/index.html'));
@@ -103,6 +112,10 @@ test('a second site built in the same process is laid out with its own data, not
   assert.match(page, /<title>[^<]*Other Product 1\.17<\/title>/);
   assert.doesNotMatch(page, new RegExp(`gloo-edge/${dropped.replace(/\./g, '\\.')}/`), 'the version menu lists only this site\'s versions');
   assert.doesNotMatch(readFileSync(join(tmp, 'c', 'sitemap-0.xml'), 'utf8'), new RegExp(dropped.replace(/\./g, '\\.')));
+  // latest/ is re-based structurally: the link moves, the code sample keeps the URL it shows.
+  const copied = readFileSync(join(tmp, 'c', 'gloo-edge/latest/code-sample/index.html'), 'utf8');
+  assert.ok(copied.includes(`<code>curl https://docs.solo.io${sample}x/</code>`), 'the code sample keeps its versioned URL');
+  assert.ok(copied.includes(`<a href="${data.base}latest/code-sample/">this page</a>`), 'the link is re-based');
   // The first site again, into the same folder (as every `npm run build` stages into .build/stage): its own bytes.
   await buildSite(data, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true });
   const a = tree(join(tmp, 'a'));

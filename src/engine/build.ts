@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { hasErrors, type Diagnostic } from '../util/diagnostics.ts';
@@ -23,9 +22,6 @@ import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { loadSupport, SUPPORT_FILE } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
-
-/** How much V8 may grow the heap between full collections during the site phases (see build()). */
-const HEAP_GROWING_PERCENT = 30;
 
 export interface BuildOptions {
   /** Override the config's output folder. */
@@ -102,10 +98,6 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   lap('pipeline');
   if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
   const { buildSite } = await astro;
-  // Laying out, checking and indexing the site keeps little alive (~170 MB at 250 pages x 4 versions) but
-  // allocates a lot; left alone, V8 lets the heap grow up to 4x between collections (peak ~1 GB there).
-  // Growing it by 30% at a time keeps the peak near 600-750 MB for a few percent more GC time.
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
   const work = path.join(projectDir, '.build');

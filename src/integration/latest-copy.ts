@@ -1,8 +1,8 @@
 /**
  * `latest/` serves the latest version's pages again, under the same routes.
  * Laid out by Astro, such a page differs from the one under the version's id
- * only in that every `<base><id>/` URL reads `<base>latest/` (the page's own
- * links, the dropdown, the sidebar, the search bundle). So a build lays each
+ * only in that every `<base><id>/` URL in an attribute reads `<base>latest/` (the
+ * page's own links, the dropdown, the sidebar, the search bundle): src/view/rebase.ts. So a build lays each
  * page out once and writes its `latest/` copy with that prefix replaced: a
  * fifth fewer pages for Astro at four versions. test/site-latest-copy proves
  * the copies byte-identical to Astro's own rendering of `latest/`.
@@ -10,6 +10,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LATEST, pageHref, servedPages, type SiteModel } from '../model/site-model.ts';
+import { rebaseAttributes } from '../view/rebase.ts';
 
 /** HTML files under `dir`, relative, sorted. */
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -30,7 +31,7 @@ export async function copyLatest(outDir: string, model: SiteModel): Promise<numb
   for (const file of files) {
     const html = await readFile(join(from, file), 'utf8');
     await mkdir(dirname(join(to, file)), { recursive: true });
-    await writeFile(join(to, file), html.replaceAll(own, served));
+    await writeFile(join(to, file), rebaseAttributes(html, own, served));
   }
   return files.length;
 }

@@ -18,9 +18,18 @@ export function normalizeVersion(version: string): string {
   return `${parsed.major}.${parsed.minor}.${parsed.patch}-${pre.join('.')}`;
 }
 
-/** Ascending release order (for `Array.prototype.sort`). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ascending release order (for `Array.prototype.sort`): semver with prerelease numbers compared as numbers,
+ * equal versions by text (`1.0.0+a` before `1.0.0+b`); an invalid version sorts before every valid one, by text.
+ */
 export function compareVersions(a: string, b: string): number {
-  return semver.compare(normalizeVersion(a), normalizeVersion(b));
+  const va = semver.valid(normalizeVersion(a));
+  const vb = semver.valid(normalizeVersion(b));
+  if (va && vb) return semver.compare(va, vb) || byText(a, b);
+  if (!va && !vb) return byText(a, b);
+  return va ? 1 : -1;
 }
 
 /** Newest first. */

@@ -2,6 +2,7 @@
  * Everything one page's layout shows, computed from the model: the pure part
  * of rendering, so the .astro files stay templates.
  */
+import { rebaseAttributes } from './rebase.ts';
 import { LATEST, pageHref, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
 import { childPages, navTitle, navTree, type NavNode } from './nav.ts';
 import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
@@ -73,7 +74,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     prefix,
     version: version.version,
     // Served under latest/, the page's own links stay under latest/ too.
-    page: prefix === LATEST ? { ...page, html: page.html.replaceAll(`${model.base}${versionId}/`, `${model.base}${LATEST}/`) } : page,
+    page: prefix === LATEST ? { ...page, html: rebaseAttributes(page.html, `${model.base}${versionId}/`, `${model.base}${LATEST}/`) } : page,
     title: route === '' ? page.title : `${page.title} | ${model.product} ${version.version.label}`,
     href: hrefOf(route),
     canonicalPath: isLatest ? pageHref(model.base, LATEST, route) : hrefOf(route),
