@@ -1,31 +1,15 @@
-// The Astro site of the versioned docs. Pages come from SiteData (see
-// src/site/data.ts); Astro renders no Markdown of its own.
-import sitemap from '@astrojs/sitemap';
+// The Astro settings every versioned-docs site shares. What depends on the site
+// (its data, base, origin, redirects, sitemap) comes from the versionedDocs()
+// integration that buildSite and `npm run dev` add (src/integration/integration.ts);
+// Astro renders no Markdown of its own.
 import { defineConfig } from 'astro/config';
-import { siteDataReload } from './src/site/dev-reload.ts';
-import { mermaidVendor } from './src/site/mermaid-vendor.ts';
-import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
-
-const base = siteBase();
-const assets = assetsDir(base);
-const redirectSources = Object.keys(redirects(base)).map((from) => `${siteUrl()}${from.endsWith('/') ? from : `${from}/`}`);
 
 export default defineConfig({
-  site: siteUrl(),
   output: 'static',
   trailingSlash: 'always',
   // Four pages rendered at a time overlap one page's file writing with the next one's rendering (~10% faster
   // in the Astro phase at 250 x 4); the output is the same bytes (the sitemap sorts its URLs).
-  build: { format: 'directory', assets, inlineStylesheets: 'never', concurrency: 4 },
-  redirects: redirects(base),
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
-  vite: { plugins: [siteDataReload()] },
-  integrations: [
-    mermaidVendor(assets),
-    sitemap({
-      customPages: copiedPages(),
-      filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),
-    }),
-  ],
 });

@@ -3,7 +3,7 @@
  *
  *   node bench/child.ts --variant full|pipeline|bare --corpus <dir> [--out <dir>]
  *
- * - full:     build() from src/build/build.ts (pipeline + Astro + Pagefind + …) into --out
+ * - full:     build() from src/engine/build.ts (pipeline + Astro + Pagefind + …) into --out
  * - pipeline: prepare() (changelog → versions → compile once → instantiate per version)
  * - bare:     remark-parse + remark-gfm + remark-rehype + rehype-stringify, one
  *             thread, one processor, every page × every version with the
@@ -51,8 +51,8 @@ const contentPages = info.pages * info.versions;
 
 async function run(): Promise<ChildReport> {
   if (variant === 'bare') return bare();
-  const { build, prepare } = await import('../src/build/build.ts');
-  const { format, hasErrors } = await import('../src/diagnostics.ts');
+  const { build, prepare } = await import('../src/engine/build.ts');
+  const { format, hasErrors } = await import('../src/util/diagnostics.ts');
   const loaded = loadedConfig(info);
   const started = performance.now();
   const result =

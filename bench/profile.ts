@@ -39,7 +39,7 @@ export interface SelfTime {
   ms: number;
 }
 
-/** A file URL as something short: `src/pipeline/compile.ts`, `node_modules/shiki/…`, `node:internal/…`. */
+/** A file URL as something short: `src/markdown/compile.ts`, `node_modules/shiki/…`, `node:internal/…`. */
 export function shortUrl(url: string): string {
   if (!url) return '';
   let u = url.replace(/^file:\/\//, '');
@@ -49,7 +49,7 @@ export function shortUrl(url: string): string {
   return u;
 }
 
-/** The package or source folder a URL belongs to: `shiki`, `@shikijs/core`, `src/pipeline`, `node:internal`. */
+/** The package or source folder a URL belongs to: `shiki`, `@shikijs/core`, `src/markdown`, `node:internal`. */
 export function areaOf(url: string, name: string): string {
   if (!url) return name.startsWith('(') ? name : '(native)';
   const u = shortUrl(url);

@@ -1,6 +1,6 @@
 /**
  * Every bad input a user can commit, through the real `npm run build` path
- * (`node scripts/build.ts --config <temp project>`): exit code 1, a message
+ * (`node src/cli/build.ts --config <temp project>`): exit code 1, a message
  * naming file:line:column with the offending text and a hint, no stack
  * trace, and the previous dist/ byte for byte as it was. Problems are
  * collected across pages and versions and printed once, grouped by file.

@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildSite } from '../src/site/astro-build.ts';
-import type { SiteData } from '../src/site/types.ts';
+import { buildSite } from '../src/integration/astro-build.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 
 const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 let tmp = '';
@@ -31,8 +31,8 @@ before(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'site-build-'));
   await buildSite(data, { outDir: join(tmp, 'a'), cacheDir: join(tmp, 'cache-a'), quiet: true });
   await buildSite(data, { outDir: join(tmp, 'b'), cacheDir: join(tmp, 'cache-b'), quiet: true });
-  // latest/ laid out by Astro, as `npm run dev` serves it, instead of copied: in a process of its own (see buildSite).
-  const script = `const { buildSite } = await import(${JSON.stringify(new URL('../src/site/astro-build.ts', import.meta.url).href)});
+  // latest/ laid out by Astro, as `npm run dev` serves it, instead of copied: in a process of its own.
+  const script = `const { buildSite } = await import(${JSON.stringify(new URL('../src/integration/astro-build.ts', import.meta.url).href)});
     const data = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(new URL('./fixtures/site-data.json', import.meta.url).pathname)}, 'utf8'));
     await buildSite(data, { outDir: ${JSON.stringify(join(tmp, 'r'))}, cacheDir: ${JSON.stringify(join(tmp, 'cache-r'))}, quiet: true, search: false, latest: 'render' });`;
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..') });
@@ -91,9 +91,37 @@ test('latest/ pages copied from the latest version are the bytes Astro writes wh
   assert.deepEqual(locs('a'), locs('r'), 'the sitemap lists the copies');
 });
 
-test('a second build of other routes in the same process is refused, not built with the first one\'s routes', async () => {
-  const fewer = { ...data, versions: data.versions.filter((v) => v.id !== data.versions.at(-1)!.id) };
-  await assert.rejects(buildSite(fewer, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true, search: false }), /same process/);
+test('a second site built in the same process is laid out with its own data, not the first one\'s', async () => {
+  const dropped = data.versions.at(-1)!.id;
+  // The same base (so the same Astro config): only the data differs.
+  // Its latest version has a page whose code sample shows a versioned URL.
+  const sample = `${data.base}${data.latest}/`;
+  const codePage = { route: 'code-sample/', sourceFile: 'content/code-sample.md', title: 'Code sample', description: '', weight: 1, headings: [], links: [],
+    html: `<pre><code>curl https://docs.solo.io${sample}x/</code></pre><p>See <a href="${sample}code-sample/">this page</a>.</p>` };
+  const other: SiteData = {
+    ...data,
+    product: 'Other Product',
+    versions: data.versions.filter((v) => v.id !== dropped),
+    pages: { ...data.pages, [data.latest]: [...data.pages[data.latest]!, codePage] },
+  };
+  await buildSite(other, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true, search: false });
+  const files = tree(join(tmp, 'c'));
+  assert.ok(files.has('gloo-edge/latest/operations/upgrading/upgrade_steps/index.html'));
+  assert.ok(![...files.keys()].some((f) => f.startsWith(`gloo-edge/${dropped}/`)), `no pages of ${dropped}`);
+  const page = readFileSync(join(tmp, 'c', 'gloo-edge/latest/operations/upgrading/upgrade_steps/index.html'), 'utf8');
+  assert.match(page, /<title>[^<]*Other Product 1\.17<\/title>/);
+  assert.doesNotMatch(page, new RegExp(`gloo-edge/${dropped.replace(/\./g, '\\.')}/`), 'the version menu lists only this site\'s versions');
+  assert.doesNotMatch(readFileSync(join(tmp, 'c', 'sitemap-0.xml'), 'utf8'), new RegExp(dropped.replace(/\./g, '\\.')));
+  // latest/ is re-based structurally: the link moves, the code sample keeps the URL it shows.
+  const copied = readFileSync(join(tmp, 'c', 'gloo-edge/latest/code-sample/index.html'), 'utf8');
+  assert.ok(copied.includes(`<code>curl https://docs.solo.io${sample}x/</code>`), 'the code sample keeps its versioned URL');
+  assert.ok(copied.includes(`<a href="${data.base}latest/code-sample/">this page</a>`), 'the link is re-based');
+  // The first site again, into the same folder (as every `npm run build` stages into .build/stage): its own bytes.
+  await buildSite(data, { outDir: join(tmp, 'c'), cacheDir: join(tmp, 'cache-c'), quiet: true });
+  const a = tree(join(tmp, 'a'));
+  const d = tree(join(tmp, 'c'));
+  assert.deepEqual([...d.keys()], [...a.keys()]);
+  assert.deepEqual([...a].filter(([k, h]) => d.get(k) !== h).map(([k]) => k), []);
 });
 
 test('buildSite refuses an outDir that contains the project', async () => {

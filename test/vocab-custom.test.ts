@@ -85,3 +85,34 @@ test('an unknown shortcode is an error naming the folder where it could be defin
   assert.match(e!.hint!, /define it as a module in .*examples\/shortcodes\//);
   assert.match(e!.hint!, /extauth_version_info_note/);
 });
+
+test('a custom module of the wrong shape is a diagnostic saying which field is wrong', async () => {
+  const dir = project({
+    'shortcodes/a.ts': "export default { name: 'a', inner: 'none', args: { named: { x: { required: 'yes' } } }, render() {} };\n",
+    'shortcodes/b.ts': "export default { name: 'b', inner: 'none', args: {}, render: 'text' };\n",
+  });
+  const custom = await loadCustomShortcodes('shortcodes', dir);
+  const byFile = new Map(custom.diagnostics.map((d) => [path.basename(d.file), d]));
+  assert.match(byFile.get('a.ts')!.message, /`args\.named\.x\.required` must be boolean/);
+  assert.match(byFile.get('b.ts')!.message, /`render` must be a function/);
+  assert.deepEqual(custom.definitions, []);
+});
+
+test('a custom render() returning the wrong type is an error at the call (file:line:column), naming the module, never "internal error"', async () => {
+  const dir = project({
+    'shortcodes/bad_string.ts': "export default { name: 'bad_string', inner: 'none', args: {}, render() { return '<b>x</b>'; } };\n",
+    'shortcodes/bad_field.ts': "export default { name: 'bad_field', inner: 'none', args: {}, render() { return { type: 'html', html: '<b>x</b>' }; } };\n",
+    'shortcodes/bad_type.ts': "export default { name: 'bad_type', inner: 'none', args: {}, render() { return { type: 'htm', value: 'x' }; } };\n",
+  });
+  const custom = await loadCustomShortcodes('shortcodes', dir);
+  assert.deepEqual(custom.diagnostics, []);
+  const result = await render('# T\n\nA {{< bad_string >}}.\n\nB {{< bad_field >}}.\n\nC {{< bad_type >}}.\n', { custom: custom.definitions, customDir: custom.dir });
+  const [s, f, t] = result.diagnostics;
+  assert.equal(result.diagnostics.length, 3);
+  assert.deepEqual([s!.line, s!.column, f!.line, f!.column, t!.line, t!.column], [3, 3, 5, 3, 7, 3]);
+  assert.match(s!.message, /`bad_string` failed: its render\(\) \(.*bad_string\.ts\) returned a string/);
+  assert.match(f!.message, /`value` must be string/);
+  assert.match(t!.message, /is not an Output|`type`/);
+  for (const d of result.diagnostics) assert.doesNotMatch(d.message, /internal error/i);
+  assert.match(s!.message, /returns `\{ type: 'text'/);
+});

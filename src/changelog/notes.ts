@@ -12,7 +12,7 @@
  * `renderUntrustedMarkdown`/`renderUntrustedInline`, everything else
  * interpolated is escaped, issue links are kept only as http(s) URLs.
  */
-import semver from 'semver';
+import { compareVersions } from '../util/version-order.ts';
 import type { ChangelogEntry, Release } from './types.ts';
 import { escapeHtml, renderUntrustedInline, renderUntrustedMarkdown } from './markdown.ts';
 import { CATEGORIES, rangeOf } from './compare.ts';
@@ -22,24 +22,8 @@ export const NO_USER_FACING_CHANGES = 'This release contained no user-facing cha
 
 // ---------------------------------------------------------------- ordering
 
-/**
- * `1.22.0-beta10` → `1.22.0-beta.10`, so that semver compares the prerelease
- * number numerically (plain semver puts `beta10` before `beta2`).
- */
-function naturalPrerelease(version: string): string {
-  const dash = version.indexOf('-');
-  if (dash < 0) return version;
-  return version.slice(0, dash + 1) + version.slice(dash + 1).replace(/([A-Za-z])(?=\d)/g, '$1.');
-}
-
-/** Semver comparison (ascending) with numeric prerelease numbers. Invalid versions sort first, by text. */
-export function compareVersions(a: string, b: string): number {
-  const va = semver.valid(naturalPrerelease(a));
-  const vb = semver.valid(naturalPrerelease(b));
-  if (va && vb) return semver.compare(va, vb) || (a < b ? -1 : a > b ? 1 : 0);
-  if (!va && !vb) return a < b ? -1 : a > b ? 1 : 0;
-  return va ? 1 : -1;
-}
+/** The one release order (src/util/version-order.ts), for the pages, the feed and the compare range. */
+export { compareVersions };
 
 /** A sorted copy, newest first (`'desc'`, the default) or oldest first. */
 export function sortReleases(releases: readonly Release[], order: 'asc' | 'desc' = 'desc'): Release[] {

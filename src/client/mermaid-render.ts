@@ -3,7 +3,7 @@
 // theme changes. A block that fails keeps showing its source.
 import type { Mermaid } from 'mermaid';
 
-/** Mermaid's own prebuilt ES modules, served as they are (src/site/mermaid-vendor.ts). */
+/** Mermaid's own prebuilt ES modules, served as they are (src/integration/mermaid-vendor.ts). */
 declare const __MERMAID_URL__: string;
 let loading: Promise<Mermaid> | undefined;
 const loadMermaid = () => (loading ??= import(/* @vite-ignore */ __MERMAID_URL__).then((m: { default: Mermaid }) => m.default));

@@ -9,11 +9,63 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import type { ShortcodeDefinition } from './types.ts';
+import { z } from 'astro/zod';
+import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
+import type { Output, ShortcodeDefinition } from './types.ts';
 
 const MODULE = /\.(?:ts|mts|js|mjs)$/;
-const INNER = ['none', 'required', 'optional'];
+
+const DEFINITION_HINT = 'Write `export default { name, inner, args, render } satisfies ShortcodeDefinition;` (see docs/shortcodes.md and src/shortcodes/builtins/ for examples).';
+
+const argSpec = { required: z.boolean().optional(), values: z.array(z.string()).readonly().optional(), description: z.string().optional() };
+/** What a custom shortcode module default-exports (the shape of ShortcodeDefinition). */
+const definitionSchema = z.looseObject({
+  name: z.string().regex(/^[A-Za-z][\w-]*$/, 'must be a shortcode name such as `my_note`'),
+  inner: z.enum(['none', 'required', 'optional']),
+  args: z.strictObject({
+    positional: z.array(z.strictObject({ name: z.string().min(1), ...argSpec })).optional(),
+    named: z.record(z.string(), z.strictObject(argSpec)).optional(),
+  }),
+  parent: z.string().optional(),
+  render: z.custom<ShortcodeDefinition['render']>((v) => typeof v === 'function', 'must be a function `render(call, context)`'),
+});
+
+/** What `render()` may return: an Output, or undefined after reporting a problem. */
+const outputSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), value: z.string() }),
+    z.object({ type: z.literal('markdown'), value: z.string() }),
+    z.object({ type: z.literal('html'), value: z.string() }),
+    z.object({ type: z.literal('hast'), children: z.array(z.looseObject({ type: z.string() })), block: z.boolean(), text: z.string() }),
+  ])
+  .optional();
+const OUTPUT_HINT = "`render()` returns `{ type: 'text' | 'markdown' | 'html', value: string }`, `{ type: 'hast', children, block, text }`, or undefined after `context.report(...)`.";
+
+function describe(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((i) => {
+      const where = i.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+      const what =
+        i.code === 'invalid_union' && i.path.length === 0
+          ? 'is not an Output'
+          : i.message.replace(/^Invalid input: expected/, 'must be').replace(/^Invalid option: expected one of/, 'must be one of');
+      return where ? `\`${where}\` ${what}` : what;
+    })
+    .join('; ');
+}
+
+/** The definition with its `render` checked on every call: a wrong return value fails that call, naming the module. */
+function checked(definition: ShortcodeDefinition, rel: string): ShortcodeDefinition {
+  return {
+    ...definition,
+    render(call, context): Output | undefined {
+      const output: unknown = definition.render(call, context);
+      const parsed = outputSchema.safeParse(output);
+      if (parsed.success) return output as Output | undefined;
+      throw new Error(`its render() (${rel}) returned ${typeof output === 'string' ? 'a string' : 'something else'}: ${describe(parsed.error.issues)}. ${OUTPUT_HINT}`);
+    },
+  };
+}
 
 export interface CustomShortcodes {
   definitions: ShortcodeDefinition[];
@@ -53,16 +105,16 @@ export async function loadCustomShortcodes(dir: string, projectDir: string): Pro
       );
       continue;
     }
-    const problem = validate(exported);
-    if (problem) {
-      result.diagnostics.push(
-        error(rel, 0, 0, `Custom shortcode module: ${problem}`, {
-          hint: 'Write `export default { name, inner, args, render } satisfies ShortcodeDefinition;` (see src/shortcodes/builtins/ for examples).',
-        }),
-      );
+    if (!exported || typeof exported !== 'object') {
+      result.diagnostics.push(error(rel, 0, 0, 'Custom shortcode module: no default export (or not an object)', { hint: DEFINITION_HINT }));
       continue;
     }
-    const definition = exported as ShortcodeDefinition;
+    const parsed = definitionSchema.safeParse(exported);
+    if (!parsed.success) {
+      result.diagnostics.push(error(rel, 0, 0, `Custom shortcode module: ${describe(parsed.error.issues)}`, { hint: DEFINITION_HINT }));
+      continue;
+    }
+    const definition = checked(exported as ShortcodeDefinition, rel);
     const first = seen.get(definition.name);
     if (first) {
       result.diagnostics.push(error(rel, 0, 0, `Shortcode \`${definition.name}\` is already defined by ${first}`, { hint: 'Give one of them another name.' }));
@@ -78,16 +130,6 @@ export async function loadCustomShortcodes(dir: string, projectDir: string): Pro
     result.definitions.push(definition);
   }
   return result;
-}
-
-function validate(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object') return 'no default export (or not an object)';
-  const d = value as Partial<Record<keyof ShortcodeDefinition, unknown>>;
-  if (typeof d.name !== 'string' || !/^[A-Za-z][\w-]*$/.test(d.name)) return '`name` must be a shortcode name such as `my_note`';
-  if (typeof d.inner !== 'string' || !INNER.includes(d.inner)) return '`inner` must be "none", "required" or "optional"';
-  if (!d.args || typeof d.args !== 'object') return '`args` must be an argument schema ({ named: {…} } or { positional: […] })';
-  if (typeof d.render !== 'function') return '`render(call, context)` must be a function';
-  return undefined;
 }
 
 /** Line and column of a load error in the module itself, when the error says. */

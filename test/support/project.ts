@@ -1,7 +1,7 @@
 /**
  * Temporary projects for build tests: a copy of the sample's inputs (or
  * hand-written files) with a config of the test's own, built through the
- * real entry point (`node scripts/build.ts --config …`), and byte-level
+ * real entry point (`node src/cli/build.ts --config …`), and byte-level
  * snapshots of output folders.
  */
 import { spawn } from 'node:child_process';
@@ -56,7 +56,7 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run a script of this repository (`scripts/build.ts`) with Node 22, from the repository root. */
+/** Run a script of this repository (`src/cli/build.ts`) with Node 22, from the repository root. */
 export function runScript(script: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '' } });
@@ -75,7 +75,7 @@ export function runScript(script: string, args: readonly string[], timeoutMs = 1
 
 /** `npm run build -- --config <dir>/docs.config.ts` for a temp project. */
 export function buildProject(dir: string, extra: readonly string[] = []): Promise<RunResult> {
-  return runScript('scripts/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
+  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
 }
 
 /** Every file under `dir` (relative, `/`) with the SHA-256 of its bytes. */

@@ -8,7 +8,7 @@
  */
 import type { ShortcodeDefinition } from '../types.ts';
 
-/** The changelog routes; the build's CHANGELOG_PAGES (src/build/render-site.ts) serves them. */
+/** The changelog routes; the build's CHANGELOG_PAGES (src/engine/render-site.ts) serves them. */
 export const CHANGELOG_ROUTES = { open_source: 'reference/changelog/open_source/', enterprise: 'reference/changelog/enterprise/' } as const;
 const LABELS = { open_source: 'Open Source changelog', enterprise: 'Enterprise changelog' } as const;
 

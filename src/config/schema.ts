@@ -1,0 +1,92 @@
+/**
+ * The schema of `docs.config.ts`: every key, its type, range and default, and
+ * the hint a user gets when a value does not fit. Strict: an unknown key is an
+ * error (with the closest known key suggested). The config's TypeScript types
+ * are derived from it (src/config/define.ts).
+ */
+import { z } from 'astro/zod';
+
+const folder = (what: string) => z.string().min(1, 'must not be empty').describe(`${what}, relative to the config file's folder.`);
+const folders = (what: string) => z.array(folder(what)).describe(`A list of folders (${what}), e.g. \`['changelog/open_source']\`.`);
+const name = (what: string) => z.string().min(1, 'must not be empty').describe(what);
+
+export const siteConfigSchema = z.strictObject({
+  root: folder('The docs root (`readfile` paths are relative to it)').default('.'),
+  content: folder('The folder of Markdown pages').default('content'),
+  snippets: folder('The folder of version snippet pins (`version_<key>.md`)').default('static/content'),
+  changelog: z
+    .strictObject({
+      open_source: folders('Gloo Edge Open Source changelog folders').default(['changelog/open_source']),
+      enterprise: folders('Gloo Edge Enterprise changelog folders').default(['changelog/enterprise']),
+    })
+    .describe('Changelog folders per product: `{ open_source: [...], enterprise: [...] }`; several per product are merged.')
+    .prefault({}),
+  base: z
+    .string()
+    .regex(/^\/(?:[^/\s]+\/)*$/, 'must start and end with "/"')
+    .describe('The base path of the site, with a leading and a trailing slash, e.g. `/gloo-edge/`.')
+    .default('/gloo-edge/'),
+  product: name('The product name in titles, e.g. `Gloo Edge`.').default('Gloo Edge'),
+  productNames: z
+    .strictObject({
+      open_source: name('The open-source product name on the changelog page.').default('Gloo Edge Open Source'),
+      enterprise: name('The enterprise product name on the changelog page.').default('Gloo Edge Enterprise'),
+    })
+    .describe('Names of the two products on the changelog pages: `{ open_source: ..., enterprise: ... }`.')
+    .prefault({}),
+  versions: z
+    .strictObject({
+      newest: z.number().int().min(1).describe('How many minor lines to build, newest first: a whole number of at least 1, e.g. `newest: 4`.').optional(),
+      include: z.array(z.string().min(1)).describe('Exactly these docs versions, e.g. `include: [\'v1.15.x\']`.').optional(),
+    })
+    .describe('Which docs versions to build: `{ newest: 4 }` or `{ include: [\'v1.17.x\'] }`.')
+    .prefault({}),
+  knownExternal: z
+    .array(z.string().startsWith('/', 'must start with "/"'))
+    .describe('Paths from the docs root that live outside this site, e.g. `[\'/operations/production_deployment/\']`.')
+    .default([]),
+  shortcodes: folder('A folder of custom shortcode modules').optional(),
+  data: folder("Hugo's data folder (`protobuf.yaml`, `support.yaml`, …)").optional(),
+  outDir: folder('Where the built site goes').default('dist'),
+  strictChangelog: z.boolean().describe('Fail on any changelog problem (`true`) or warn and keep what is usable (`false`).').default(true),
+});
+
+/** What a user writes: every key optional. */
+export type UserConfig = z.input<typeof siteConfigSchema>;
+/** The config with every default filled in. */
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** The schema of the value at `path` (object keys only), with optional/default wrappers removed. */
+function schemaAt(path: readonly PropertyKey[]): { schema: z.ZodType | undefined; description: string | undefined } {
+  let schema: z.ZodType | undefined = siteConfigSchema;
+  let description: string | undefined;
+  const unwrap = () => {
+    for (;;) {
+      description ??= schema?.description;
+      const def = schema?.def as { type: string; innerType?: z.ZodType; element?: z.ZodType } | undefined;
+      if (def && ['optional', 'default', 'prefault', 'nullable'].includes(def.type)) schema = def.innerType;
+      else return;
+    }
+  };
+  unwrap();
+  for (const key of path) {
+    description = undefined;
+    const def = schema?.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
+    if (def?.type === 'object' && typeof key === 'string') schema = def.shape?.[key];
+    else if (def?.type === 'array' && typeof key === 'number') schema = def.element;
+    else schema = undefined;
+    unwrap();
+  }
+  return { schema, description };
+}
+
+/** The keys the object at `path` may have. */
+export function knownKeys(path: readonly PropertyKey[]): string[] {
+  const def = schemaAt(path).schema?.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** What the value at `path` should be, in words (the schema's description). */
+export function describeKey(path: readonly PropertyKey[]): string | undefined {
+  return schemaAt(path).description;
+}

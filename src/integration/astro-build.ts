@@ -1,0 +1,81 @@
+/**
+ * buildSite: SiteData → a static site in outDir. Writes the data where the
+ * Astro pages read it, runs Astro's build, then Pagefind (one bundle per
+ * version). Same input, same bytes out.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { versionedDocs } from './integration.ts';
+import { copyLatest, latestPaths } from './latest-copy.ts';
+import { buildModel } from '../model/site-model.ts';
+import { siteUrl } from './site-config.ts';
+import { indexSite } from './search-index.ts';
+import type { SiteData } from '../model/site-data.ts';
+
+export interface BuildSiteOptions {
+  /** Where the site goes (emptied first). It is the web root: pages are under `<outDir><base>`. */
+  outDir: string;
+  /** Scratch space for the data file and Astro's caches; default `.build/` in the project. */
+  cacheDir?: string;
+  /** Quiet Astro's own logging (errors still show). */
+  quiet?: boolean;
+  /** Index the pages for search (default true); a caller may run indexSite() itself, alongside other work. */
+  search?: boolean;
+  /** How `latest/` is made: copied from the latest version's laid-out pages (default), or laid out by Astro too. */
+  latest?: 'copy' | 'render';
+  /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
+  siteUrl?: string;
+}
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function withoutHtml(data: SiteData): SiteData {
+  const pages = Object.fromEntries(Object.entries(data.pages).map(([id, list]) => [id, list.map((page) => ({ ...page, html: '' }))]));
+  return { ...data, pages };
+}
+
+function assertSafeOutDir(outDir: string): void {
+  const rel = relative(outDir, PROJECT_ROOT);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new Error(`buildSite: outDir ${outDir} would contain the project; refusing to empty it`);
+  }
+}
+
+export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
+  const model = buildModel(data); // validate before touching anything
+  const copy = options.latest !== 'render';
+  const outDir = resolve(options.outDir);
+  const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
+  assertSafeOutDir(outDir);
+  await mkdir(cacheDir, { recursive: true });
+  // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
+  const dataFile = join(cacheDir, 'site-data.json');
+  await writeFile(dataFile, JSON.stringify(withoutHtml(data)));
+  // What the pages lay out, handed to Astro by the integration's virtual module.
+  const pagesFile = join(cacheDir, 'site-pages.json');
+  const text = JSON.stringify(data);
+  await writeFile(pagesFile, text);
+  await rm(outDir, { recursive: true, force: true });
+
+  const docs = versionedDocs({
+    dataFile: pagesFile,
+    digest: createHash('sha256').update(text).digest('hex'),
+    layOutLatest: !copy,
+    base: data.base,
+    siteUrl: options.siteUrl ?? siteUrl(),
+    copiedPages: copy ? latestPaths(model) : [],
+  });
+  await build({
+    root: PROJECT_ROOT,
+    outDir,
+    cacheDir: join(cacheDir, 'astro'),
+    logLevel: options.quiet ? 'error' : 'warn',
+    mode: 'production',
+    integrations: [docs],
+  });
+  if (copy) await copyLatest(outDir, model);
+  if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
+}

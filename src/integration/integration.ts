@@ -1,0 +1,87 @@
+/**
+ * The Astro integration of the versioned docs, as Starlight hands its data to
+ * its pages: everything Astro needs to know about one site (where its data
+ * is, its base, its public origin, how `latest/` is made) goes in as options,
+ * and reaches the pages through the Vite virtual module `virtual:versioned-docs/site`
+ * (read by src/integration/data.ts). No environment variable, no global: two
+ * builds of different sites in one process each see their own options.
+ *
+ * It also sets what follows from the site (public origin, redirects of `/`
+ * and the base to `latest/`, the assets folder under the base), adds the
+ * sitemap and the Mermaid files, and in `npm run dev` tells the browsers
+ * when the site data changed (`reload()`).
+ */
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import type { Plugin, ViteDevServer } from 'vite';
+import { mermaidVendor } from './mermaid-vendor.ts';
+import { assetsDir, redirects } from './site-config.ts';
+
+export const VIRTUAL_SITE = 'virtual:versioned-docs/site';
+const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
+
+/** What the pages read from the virtual module. */
+export interface VirtualSite {
+  /** The SiteData JSON file the pages lay out. */
+  dataFile: string;
+  /** Identity of that file's content: a different site makes a different module (and prerender bundle). */
+  digest: string;
+  /** Whether Astro lays out `latest/` too (dev), or a build copies it afterwards (src/integration/latest-copy.ts). */
+  layOutLatest: boolean;
+}
+
+export interface VersionedDocsOptions extends VirtualSite {
+  /** Base path with leading and trailing slash: `/gloo-edge/`. */
+  base: string;
+  /** Public origin, for canonical URLs and the sitemap: `https://docs.solo.io`. */
+  siteUrl: string;
+  /** Site paths written after Astro's build (the `latest/` copies), for the sitemap. */
+  copiedPages?: string[];
+}
+
+export interface VersionedDocsIntegration extends AstroIntegration {
+  /** Dev: the data file changed; Astro forgets its routes and open pages refresh their content (src/client/dev-refresh.ts). */
+  reload(): void;
+}
+
+export function versionedDocs(options: VersionedDocsOptions): VersionedDocsIntegration {
+  const site: VirtualSite = {
+    dataFile: options.dataFile,
+    digest: options.digest,
+    layOutLatest: options.layOutLatest,
+  };
+  let server: ViteDevServer | undefined;
+  const plugin: Plugin = {
+    name: 'versioned-docs:site',
+    resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined),
+    load: (id) => (id === RESOLVED_SITE ? `export default ${JSON.stringify(site)};\n` : undefined),
+    configureServer(dev) {
+      server = dev;
+    },
+  };
+  const assets = assetsDir(options.base);
+  const redirectMap = redirects(options.base);
+  const redirectSources = Object.keys(redirectMap).map((from) => `${options.siteUrl}${from.endsWith('/') ? from : `${from}/`}`);
+  const customPages = (options.copiedPages ?? []).map((p) => `${options.siteUrl}${p}`);
+  return {
+    name: 'versioned-docs',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          site: options.siteUrl,
+          redirects: redirectMap,
+          build: { assets },
+          vite: { plugins: [plugin] },
+          integrations: [
+            mermaidVendor(assets),
+            sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') }),
+          ],
+        });
+      },
+    },
+    reload() {
+      server?.environments.ssr?.hot.send({ type: 'custom', event: 'astro:content-changed', data: {} });
+      server?.environments.client?.hot.send({ type: 'custom', event: 'docs:site-data-changed', data: {} });
+    },
+  };
+}

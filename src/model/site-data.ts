@@ -1,0 +1,72 @@
+/**
+ * The data the pipeline hands to the Astro site: every docs version and the
+ * rendered pages of each. Produced by `src/engine/build.ts`, consumed by
+ * `src/pages/` through `src/integration/data.ts`.
+ */
+
+export type VersionStatus = 'latest' | 'supported' | 'unreleased';
+
+export interface DocsVersion {
+  /** URL segment and identifier, e.g. `v1.17.x`. */
+  id: string;
+  /** The minor line this docs version documents, e.g. `1.17`. */
+  minor: string;
+  /** What the dropdown shows, e.g. `1.17` (the site adds "latest" / "unreleased" marks). */
+  label: string;
+  status: VersionStatus;
+  /** Version snippet values (`geoss_latest` → `1.17.33`, ...). */
+  values: Record<string, string>;
+}
+
+export interface Heading {
+  depth: number;
+  id: string;
+  /** Plain text of the rendered heading, e.g. `Step 2: Review version 1.17 changes`. */
+  text: string;
+}
+
+export interface PageLink {
+  /** The href as rendered (already carrying the version base). */
+  href: string;
+  /** Where it came from in the source Markdown (1-based). */
+  line: number;
+  column: number;
+}
+
+export interface RenderedPage {
+  /** Route inside a version, no leading slash, trailing slash: `operations/upgrading/upgrade_steps/`; `` for the home page. */
+  route: string;
+  /** Source file relative to the project root, for messages. */
+  sourceFile: string;
+  title: string;
+  linkTitle?: string;
+  description: string;
+  weight: number;
+  /** The article body. */
+  html: string;
+  headings: Heading[];
+  links: PageLink[];
+}
+
+/** One row of the supported-versions table (`data/support.yaml`). */
+export interface SupportLine {
+  minor: string;
+  kubernetes: string;
+  helm: string;
+  envoy: string;
+}
+
+export interface SiteData {
+  /** Base path with leading and trailing slash: `/gloo-edge/`. */
+  base: string;
+  /** Product name for titles: `Gloo Edge`. */
+  product: string;
+  /** Newest first. */
+  versions: DocsVersion[];
+  /** Id of the version also served under `latest/`. */
+  latest: string;
+  /** Pages of each version, by version id. */
+  pages: Record<string, RenderedPage[]>;
+  /** The supported-versions table added to each version's support page, when the site has one. */
+  support?: SupportLine[];
+}

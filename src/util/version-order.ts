@@ -1,0 +1,38 @@
+/**
+ * Release order. Plain semver compares the prerelease `beta11` with `beta9`
+ * as text (so beta9 would be newer); Solo tags prereleases `betaN`/`rcN`
+ * without a dot. Before comparing with `semver`, a prerelease identifier made
+ * of letters then digits is split in two (`beta11` → `beta.11`), so the
+ * number compares as a number and `rc` still comes after `beta`.
+ */
+import semver from 'semver';
+
+/** `1.18.0-beta11` → `1.18.0-beta.11`; other versions unchanged. */
+export function normalizeVersion(version: string): string {
+  const parsed = semver.parse(version);
+  if (!parsed || parsed.prerelease.length === 0) return version;
+  const pre = parsed.prerelease.flatMap((id) => {
+    const m = typeof id === 'string' ? /^([A-Za-z-]+)(\d+)$/.exec(id) : null;
+    return m ? [m[1]!, m[2]!] : [String(id)];
+  });
+  return `${parsed.major}.${parsed.minor}.${parsed.patch}-${pre.join('.')}`;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ascending release order (for `Array.prototype.sort`): semver with prerelease numbers compared as numbers,
+ * equal versions by text (`1.0.0+a` before `1.0.0+b`); an invalid version sorts before every valid one, by text.
+ */
+export function compareVersions(a: string, b: string): number {
+  const va = semver.valid(normalizeVersion(a));
+  const vb = semver.valid(normalizeVersion(b));
+  if (va && vb) return semver.compare(va, vb) || byText(a, b);
+  if (!va && !vb) return byText(a, b);
+  return va ? 1 : -1;
+}
+
+/** Newest first. */
+export function rcompareVersions(a: string, b: string): number {
+  return compareVersions(b, a);
+}
