@@ -5,11 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { parse } from 'yaml';
+import { loadChangelog } from '../src/changelog/load.ts';
+import { guideSections } from '../src/changelog/guide-sections.ts';
 import { CHANGE_SLOTS } from '../src/engine/render-site.ts';
 import { GUIDE_LABELS } from '../src/changelog/guide-labels.ts';
 import { render, V117 } from './support/pipeline.ts';
@@ -91,4 +94,40 @@ test('the real v1.15.x upgrade FAQ (filled by hand): nothing is inserted either'
   const source = readFileSync(path.join(root, 'operations/upgrading/faq.md'), 'utf8');
   const { keys } = await slotsOf(source, root);
   assert.deepEqual(keys, []);
+});
+
+test('where each entry type lands, on the real v1.17.x changelog (no `upgradeGuide` keys): counts match an independent scan', { skip: NEEDS_SHARED }, () => {
+  const dir = path.join(SHARED, 'fixtures/gloo-changelog-v1.17.x');
+  // independent: parse every file of the 1.17 release folders with the yaml package, count types
+  const types: Record<string, number> = {};
+  let guideKeys = 0;
+  for (const folder of readdirSync(dir).filter((n) => /^v1\.17\.\d+(-[a-z]+\d+)?$/.test(n))) {
+    for (const name of readdirSync(path.join(dir, folder)).filter((n) => !n.endsWith('.md') && n !== 'UNRELEASED')) {
+      const doc = parse(readFileSync(path.join(dir, folder, name), 'utf8'), { uniqueKeys: false }) as Record<string, { type: string; upgradeGuide?: unknown }[]>;
+      for (const e of doc.changelog ?? doc.CHANGELOG ?? []) {
+        types[e.type] = (types[e.type] ?? 0) + 1;
+        if (e.upgradeGuide) guideKeys++;
+      }
+    }
+  }
+  assert.equal(guideKeys, 0, 'the real changelog has no upgradeGuide keys');
+  const { releases } = loadChangelog([{ product: 'open_source', dir }], { strict: false, root: dir });
+  const sections = guideSections(releases, '1.17');
+  const counts = Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, sections[l.key].length]));
+  assert.deepEqual(counts, {
+    'features.new': (types.NEW_FEATURE ?? 0) + (types.UPGRADE ?? 0),
+    'features.deprecated': 0,
+    'features.removed': types.BREAKING_CHANGE,
+    'helm.new': types.HELM,
+    'helm.deprecated': 0,
+    'helm.removed': 0,
+    'crd.new': 0,
+    'crd.deprecated': 0,
+    'crd.removed': 0,
+    'cli.new': 0,
+    'cli.changed': 0,
+  });
+  // the figures docs/changelog.md gives
+  assert.deepEqual([types.NEW_FEATURE, types.HELM, types.BREAKING_CHANGE, types.UPGRADE ?? 0], [38, 21, 6, 0]);
+  assert.deepEqual([types.FIX, types.DEPENDENCY_BUMP, types.NON_USER_FACING], [88, 81, 277]);
 });
