@@ -1,8 +1,9 @@
 /**
  * Load and validate changelogs (Solo's changelogutils format, REFERENCE.md
  * section 3; our additions in docs/changelog.md): several folders per product
- * merged, every file checked, problems returned as diagnostics (errors in
- * strict mode, warnings in lenient mode, where whatever is usable is kept).
+ * merged, every file checked, problems returned as diagnostics (quirks Solo's
+ * tooling accepts are warnings unless strict, the rest errors unless lenient;
+ * see report.ts), whatever is usable kept.
  * Output order is deterministic: open source first, then enterprise; within a
  * product, newest version first (semver precedence, with `beta10` after
  * `beta9`: see version-order.ts).
@@ -29,8 +30,10 @@ export interface ChangelogSource {
 }
 
 export interface LoadOptions {
-  /** CI mode: every problem is an error. Otherwise warnings, and what is usable is kept. */
+  /** CI mode: quirks Solo's tooling accepts are errors too (otherwise warnings). */
   strict: boolean;
+  /** Every problem is a warning (the dev server). */
+  lenient?: boolean;
   /** Project root: folders are resolved against it and diagnostics name files relative to it. */
   root: string;
 }
@@ -74,7 +77,7 @@ export function compareReleases(a: Release, b: Release): number {
 
 export function loadChangelog(sources: readonly ChangelogSource[], options: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const report = reporter(options.strict, diagnostics);
+  const report = reporter(options, diagnostics);
   const folders = sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report));
   const releases = mergeFolders(folders, diagnostics).map((m) => toRelease(m, report));
   releases.sort(compareReleases);

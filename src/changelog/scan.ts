@@ -12,6 +12,8 @@ import type { Report } from './report.ts';
 /** A file in a release folder that marks the release as not yet tagged. */
 export const UNRELEASED_MARKER = 'UNRELEASED';
 const PROSE = new Set(['summary.md', 'closing.md']);
+/** Solo's changelog validation settings (`allowedLabels`, `activeSubdirectory`), beside the release folders. */
+const VALIDATION_SETTINGS = 'validation.yaml';
 const YAML_EXT = /\.ya?ml$/;
 
 export interface ReleaseFolder {
@@ -91,8 +93,10 @@ function readFolder(product: Product, abs: string, version: string, root: string
     }
     if (!YAML_EXT.test(item.name)) {
       const stem = item.name.replace(/\.y[a-z]*$/i, '');
+      // Solo's tooling reads every file of a release folder but summary.md and closing.md as YAML
       report(rel, 0, 0, `\`${item.name}\` is not named like a YAML file (read as YAML anyway)`, {
         hint: `rename it to ${stem}.yaml`,
+        quirk: true,
       });
     }
     const parsed = parseChangelogFile(text, rel, report);
@@ -115,6 +119,7 @@ export function scanChangelogDir(product: Product, dir: string, root: string, re
     const child = path.join(abs, item.name);
     const childRel = relPath(root, child);
     if (!item.isDirectory()) {
+      if (item.name === VALIDATION_SETTINGS) continue;
       report(childRel, 0, 0, `stray file outside a release folder: \`${item.name}\` is ignored`, {
         hint: 'changelog files go in a release folder such as v1.17.3/; move or delete this one',
       });

@@ -30,7 +30,7 @@ export interface SiteConfig {
   data?: string;
   /** Where the built site goes. */
   outDir: string;
-  /** Fail on any changelog problem (otherwise warn and keep what is usable). */
+  /** Changelog quirks Solo's own tooling accepts (key case, unknown fields, …) are errors too, as `--strict` does; otherwise warnings. */
   strictChangelog: boolean;
 }
 
@@ -51,7 +51,7 @@ export const DEFAULTS: SiteConfig = {
   versions: {},
   knownExternal: [],
   outDir: 'dist',
-  strictChangelog: true,
+  strictChangelog: false,
 };
 
 /** Typed helper for `docs.config.ts`. */
