@@ -66,7 +66,7 @@ function readVersions(loaded: LoadedConfig, options: VersionOptions) {
   });
   diagnostics.push(...listed.diagnostics);
   const versions = listed.versions.map((v) => {
-    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir });
+    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir, undecided: listed.undecided[v.id] ?? [], version: v.id });
     diagnostics.push(...pinned.diagnostics);
     return { ...v, values: pinned.values };
   });

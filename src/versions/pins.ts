@@ -2,23 +2,32 @@
  * Pinned version snippets: a `static/content/version_<key>.md` file that is
  * still in a docs version's snippet folder is deliberate and wins over the
  * value derived from the changelog. When the two disagree the pin is likely
- * stale (Gloo issue 5393), so the build warns.
+ * stale (Gloo issue 5393), so the build warns: but only about a value the
+ * data decides. Where the data cannot decide (see values.ts), the pin simply
+ * wins, silently; with neither a pin nor the data, the build says which data
+ * is missing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { excerpt, warning } from '../util/diagnostics.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
+import type { Undecided } from './values.ts';
 
 const PIN = /^version_(.+)\.md$/;
 
 export interface PinOptions {
   /** Project root: diagnostics name files relative to it. */
   root: string;
+  /** Keys the changelog cannot decide for this docs version, with why. */
+  undecided?: readonly Undecided[];
+  /** The docs version, for messages (`v1.17.x`). */
+  version?: string;
 }
 
 /**
  * The derived values with pins from `snippetDir` applied (a missing folder
- * means no pins), and a warning for every pin that disagrees or is empty.
+ * means no pins), a warning for every pin that disagrees with a decided
+ * value or is empty, and one for every undecided key no pin covers.
  */
 export function applyPins(
   snippetDir: string,
@@ -28,11 +37,11 @@ export function applyPins(
   const values = { ...derived };
   const diagnostics: Diagnostic[] = [];
   const dir = path.resolve(options.root, snippetDir);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return { values, diagnostics };
-  const names = fs.readdirSync(dir).filter((n) => PIN.test(n)).sort();
+  const rel = (name: string) => path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
+  const names = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((n) => PIN.test(n)).sort() : [];
   for (const name of names) {
     const key = PIN.exec(name)![1]!;
-    const file = path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
+    const file = rel(name);
     const pinned = fs.readFileSync(path.join(dir, name), 'utf8').trim();
     if (!pinned) {
       diagnostics.push(
@@ -50,6 +59,15 @@ export function applyPins(
       );
     }
     values[key] = pinned;
+  }
+  const of = options.version ? ` for docs version ${options.version}` : '';
+  for (const { key, reason } of options.undecided ?? []) {
+    if (values[key] !== undefined) continue;
+    diagnostics.push(
+      warning(rel(`version_${key}.md`), 0, 0, `no value for \`${key}\`${of}: ${reason}`, {
+        hint: `add the missing changelog to the sources, or pin the value in ${rel(`version_${key}.md`)}`,
+      }),
+    );
   }
   return { values, diagnostics };
 }
