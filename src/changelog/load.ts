@@ -17,6 +17,7 @@ import { ossVersionOf } from './oss-version.ts';
 import { reporter } from './report.ts';
 import type { Report } from './report.ts';
 import { scanChangelogDir } from './scan.ts';
+import type { ReleaseFolder } from './scan.ts';
 import { rcompareVersions } from '../util/version-order.ts';
 
 export { UNRELEASED_MARKER } from './scan.ts';
@@ -76,10 +77,26 @@ export function compareReleases(a: Release, b: Release): number {
 }
 
 export function loadChangelog(sources: readonly ChangelogSource[], options: LoadOptions): LoadResult {
+  return loadReleaseFolders((report) => sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report)), options);
+}
+
+/**
+ * The common tail of every loader: scan (through the one reporter), merge
+ * the copies, make releases, newest first. `tags`: per product, the tags that
+ * exist; when given, a release without its tag counts as unreleased.
+ */
+export function loadReleaseFolders(
+  scan: (report: Report) => ReleaseFolder[],
+  options: Pick<LoadOptions, 'strict' | 'lenient'> & { tags?: Partial<Record<Product, readonly string[]>> },
+): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(options, diagnostics);
-  const folders = sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report));
-  const releases = mergeFolders(folders, diagnostics).map((m) => toRelease(m, report));
+  const folders = scan(report);
+  const tagged = options.tags ?? {};
+  const releases = mergeFolders(folders, diagnostics).map((m) => {
+    const tags = tagged[m.folder.product];
+    return toRelease(tags && !tags.includes(m.folder.tag) ? { ...m, unreleased: true } : m, report);
+  });
   releases.sort(compareReleases);
   return { releases, diagnostics };
 }
