@@ -10,7 +10,7 @@
  * A release found on several branches must be the same on each (merge.ts);
  * diagnostics name files as `<ref>:<changelog folder>/<path>`.
  */
-import { loadReleaseFolders, type LoadResult } from './load.ts';
+import { loadReleaseFolders, type LoadResult, type Tags } from './load.ts';
 import { readChangelogTree, scanChangelogFiles, type ChangelogFile, type ParseCache } from './scan.ts';
 import type { Product } from './types.ts';
 
@@ -37,7 +37,7 @@ export interface RefLoadOptions {
    * folder without its tag is the release in progress (Solo's tooling keeps
    * exactly one folder newer than the latest tag per branch): unreleased.
    */
-  tags?: Partial<Record<Product, readonly string[]>>;
+  tags?: Tags;
 }
 
 /**

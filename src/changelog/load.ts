@@ -80,14 +80,17 @@ export function loadChangelog(sources: readonly ChangelogSource[], options: Load
   return loadReleaseFolders((report) => sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report)), options);
 }
 
+/** Per product, the repository's tags (`v1.17.37`). */
+export type Tags = Partial<Record<Product, readonly string[]>>;
+
 /**
  * The common tail of every loader: scan (through the one reporter), merge
- * the copies, make releases, newest first. `tags`: per product, the tags that
- * exist; when given, a release without its tag counts as unreleased.
+ * the copies, make releases, newest first. `tags`: when given for a product,
+ * a release without its tag counts as unreleased.
  */
 export function loadReleaseFolders(
   scan: (report: Report) => ReleaseFolder[],
-  options: Pick<LoadOptions, 'strict' | 'lenient'> & { tags?: Partial<Record<Product, readonly string[]>> },
+  options: Pick<LoadOptions, 'strict' | 'lenient'> & { tags?: Tags },
 ): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(options, diagnostics);

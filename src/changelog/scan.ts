@@ -108,7 +108,7 @@ function readFolder(
   const nested = new Set<string>();
   for (const file of files) {
     const [, child, ...deeper] = file.path.split('/');
-    if (child === undefined) continue;
+    if (child === undefined || child.startsWith('.')) continue;
     if (deeper.length > 0 || file.folder) {
       if (!nested.has(child)) {
         nested.add(child);

@@ -73,7 +73,7 @@ function shift(minor: string, by: number): string | undefined {
   return min + by < 0 ? undefined : `${major}.${min + by}`;
 }
 
-type Pick = { value: string } | { reason: string } | undefined;
+type Choice = { value: string } | { reason: string } | undefined;
 
 /** Lines of one product and what the data can say about them. */
 class ProductLines {
@@ -102,7 +102,7 @@ class ProductLines {
   }
 
   /** Newest release of a line, or why it cannot be told. */
-  newestOf(line: MinorLine): Pick {
+  newestOf(line: MinorLine): Choice {
     const why = this.incomplete(line);
     return why ? { reason: why } : { value: newest(line)!.version };
   }
@@ -114,8 +114,7 @@ class ProductLines {
     const expected = shift(minor, offset);
     if (found && (expected === undefined || found.minor === expected || found.minor.split('.')[0] !== minor.split('.')[0])) return { line: found };
     if (found) return { reason: `the ${this.name} changelog has no release of ${expected} (it goes from ${minor} to ${found.minor}): ${expected}'s changelog is missing` };
-    if (offset < 0) return undefined; // nothing older: the line is the first one
-    return undefined;
+    return undefined; // nothing beyond: the first line, or (next) the caller decides
   }
 }
 
@@ -135,7 +134,7 @@ function reachesNewestLine(releases: readonly Release[]): boolean {
 export function deriveVersionValues(releases: readonly Release[], minor: string, options: ValueOptions = {}): DerivedValues {
   const values: Record<string, string> = {};
   const undecided: Undecided[] = [];
-  const put = (key: VersionKey, pick: Pick) => {
+  const put = (key: VersionKey, pick: Choice) => {
     if (pick === undefined) return;
     if ('value' in pick) values[key] = pick.value;
     else undecided.push({ key, reason: pick.reason });
@@ -145,23 +144,23 @@ export function deriveVersionValues(releases: readonly Release[], minor: string,
   for (const product of ['open_source', 'enterprise'] as const) {
     const data = new ProductLines(releases, product, newestKnown);
     const p = product === 'open_source' ? 'geoss' : 'gee';
+    if (product === 'open_source') values.geoss_latest_minor = minor;
     if (data.lines.length === 0) {
-      const keys = VERSION_KEYS.filter((k) => k.startsWith(`${p}_`) && k !== 'geoss_latest_minor' && !k.endsWith('_minor'));
+      const keys = VERSION_KEYS.filter((k) => k.startsWith(`${p}_`) && !k.endsWith('_minor'));
       for (const key of keys) undecided.push({ key, reason: `the changelog has no ${data.name} release: its changelog is not among the sources` });
-      if (product === 'open_source') values.geoss_latest_minor = minor;
       continue;
     }
     const current = data.find(minor);
-    const latest: Pick = current ? data.newestOf(current) : { reason: `the ${data.name} changelog has no release of ${minor}` };
+    const latest: Choice = current ? data.newestOf(current) : { reason: `the ${data.name} changelog has no release of ${minor}` };
     put(`${p}_latest` as VersionKey, latest);
 
     const prev = data.neighbour(minor, -1);
     const prevLine = prev && 'line' in prev ? prev.line : undefined;
-    const prevPick: Pick = prev === undefined ? undefined : 'reason' in prev ? prev : data.newestOf(prev.line);
+    const prevPick: Choice = prev === undefined ? undefined : 'reason' in prev ? prev : data.newestOf(prev.line);
     put(`${p}_n-1` as VersionKey, prevPick);
 
     const next = data.neighbour(minor, 1);
-    let nextPick: Pick;
+    let nextPick: Choice;
     if (next === undefined) {
       nextPick = data.newestKnown
         ? latest
@@ -172,7 +171,6 @@ export function deriveVersionValues(releases: readonly Release[], minor: string,
     put(`${p}_n+1` as VersionKey, nextPick);
 
     if (product === 'open_source') {
-      values.geoss_latest_minor = minor;
       if (prev && 'reason' in prev) put('geoss_n-1_minor', prev);
       else if (prevLine) values['geoss_n-1_minor'] = prevLine.minor;
       if (prevLine) {
