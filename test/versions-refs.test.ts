@@ -5,11 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import semver from 'semver';
 import { loadRefChangelogs, readRefChangelog, type ChangelogFile, type RefChangelog } from '../src/changelog/branches.ts';
 import { loadChangelog } from '../src/changelog/load.ts';
 import { minorOfRefName, valuesForRefs } from '../src/versions/refs.ts';
+import { applyPinFiles } from '../src/versions/pins.ts';
+import { VERSION_KEYS } from '../src/versions/values.ts';
 import { docsRoot } from './support/pipeline.ts';
 
 const fix = (n: number) => `changelog:\n  - type: FIX\n    issueLink: https://github.com/solo-io/gloo/issues/${n}\n    description: Fix ${n}.\n`;
@@ -122,4 +124,27 @@ test('the bundle\'s four branches merged: each version\'s values are its line\'s
   ]);
   // each quirk once: the same files on four branches are not reported four times
   assert.equal(diagnostics.length, new Set(diagnostics.map((d) => `${d.file.replace(/^[^:]+:/, '')}\0${d.line}\0${d.message}`)).size);
+});
+
+test('the bundle merged, with each branch\'s own snippet files as pins: stale only where the data decides, silent where it cannot', { skip: HAVE_CLONES ? false : 'needs the clones /work/gloo-v1.14.x … v1.17.x' }, () => {
+  const refs = BRANCHES.map((b) => readRefChangelog(b, `/work/gloo-${b}/changelog`)!).reverse();
+  const { versions } = valuesForRefs(refs, { strict: false });
+  const snippetDir = (b: string) => `/work/gloo-${b}/docs/content/static/content`;
+  const label = (b: string, name: string) => `${b}:docs/content/static/content/${name}`;
+  const stale: Record<string, string[]> = {};
+  for (const v of versions) {
+    const pins = readdirSync(snippetDir(v.ref)).map((name) => ({ name, text: readFileSync(`${snippetDir(v.ref)}/${name}`, 'utf8'), file: label(v.ref, name) }));
+    const { values, diagnostics } = applyPinFiles(pins, v.values, { undecided: v.undecided, version: v.ref, fileOf: (name) => label(v.ref, name) });
+    // every key has a value: the branch pins what the data cannot decide
+    assert.deepEqual(VERSION_KEYS.filter((k) => values[k] === undefined && k !== 'geoss_n-1_minor' && k !== 'geoss_n-2_minor' && k !== 'gee_n-1_oldpatch'), [], v.ref);
+    assert.deepEqual(diagnostics.filter((d) => !/stale pin/.test(d.message)).map((d) => d.message), v.ref === 'v1.14.x' ? ['no value for `gee_n-1_oldpatch` for docs version v1.14.x: the changelog has no enterprise release: its changelog is not among the sources'] : [], v.ref);
+    stale[v.ref] = diagnostics.filter((d) => /stale pin/.test(d.message)).map((d) => d.file.replace(/^.*version_/, '').replace(/\.md$/, '')).sort();
+  }
+  // undecided keys (gee_*, n+1 of v1.17.x, n-1 of v1.14.x) are never called stale
+  assert.deepEqual(stale, {
+    'v1.17.x': ['geoss_latest'],
+    'v1.16.x': ['geoss_latest', 'geoss_n+1', 'geoss_n-1'],
+    'v1.15.x': ['geoss_latest', 'geoss_n+1', 'geoss_n-1'],
+    'v1.14.x': ['geoss_latest', 'geoss_n+1'],
+  });
 });

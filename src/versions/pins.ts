@@ -24,6 +24,13 @@ export interface PinOptions {
   version?: string;
 }
 
+/** One snippet file: its name (`version_geoss_latest.md`), text, and how diagnostics name it. */
+export interface PinFile {
+  name: string;
+  text: string;
+  file: string;
+}
+
 /**
  * The derived values with pins from `snippetDir` applied (a missing folder
  * means no pins), a warning for every pin that disagrees with a decided
@@ -34,15 +41,28 @@ export function applyPins(
   derived: Readonly<Record<string, string>>,
   options: PinOptions,
 ): { values: Record<string, string>; diagnostics: Diagnostic[] } {
-  const values = { ...derived };
-  const diagnostics: Diagnostic[] = [];
   const dir = path.resolve(options.root, snippetDir);
   const rel = (name: string) => path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
   const names = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((n) => PIN.test(n)).sort() : [];
-  for (const name of names) {
+  const pins = names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8'), file: rel(name) }));
+  return applyPinFiles(pins, derived, { ...options, fileOf: (name) => rel(name) });
+}
+
+/**
+ * The same from snippet files already read (e.g. a git ref's blobs, no
+ * checkout). `fileOf` names the file that would pin a key, for the
+ * undecided-key warnings.
+ */
+export function applyPinFiles(
+  pins: readonly PinFile[],
+  derived: Readonly<Record<string, string>>,
+  options: Omit<PinOptions, 'root'> & { fileOf: (name: string) => string },
+): { values: Record<string, string>; diagnostics: Diagnostic[] } {
+  const values = { ...derived };
+  const diagnostics: Diagnostic[] = [];
+  for (const { name, text, file } of [...pins].filter((p) => PIN.test(p.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const key = PIN.exec(name)![1]!;
-    const file = rel(name);
-    const pinned = fs.readFileSync(path.join(dir, name), 'utf8').trim();
+    const pinned = text.trim();
     if (!pinned) {
       diagnostics.push(
         warning(file, 1, 1, `empty pin \`${name}\` is ignored`, { hint: 'delete it to use the value derived from the changelog' }),
@@ -63,9 +83,10 @@ export function applyPins(
   const of = options.version ? ` for docs version ${options.version}` : '';
   for (const { key, reason } of options.undecided ?? []) {
     if (values[key] !== undefined) continue;
+    const file = options.fileOf(`version_${key}.md`);
     diagnostics.push(
-      warning(rel(`version_${key}.md`), 0, 0, `no value for \`${key}\`${of}: ${reason}`, {
-        hint: `add the missing changelog to the sources, or pin the value in ${rel(`version_${key}.md`)}`,
+      warning(file, 0, 0, `no value for \`${key}\`${of}: ${reason}`, {
+        hint: `add the missing changelog to the sources, or pin the value in ${file}`,
       }),
     );
   }
