@@ -20,8 +20,13 @@ export interface SiteConfig {
   product: string;
   /** Names of the two products on the changelog pages. */
   productNames: Record<Product, string>;
-  /** Which docs versions to build: the newest N lines, or exactly these ids. */
-  versions: { newest?: number; include?: string[] };
+  /**
+   * Which docs versions to build: the newest N lines, or exactly these ids.
+   * `newestLineKnown`: the changelog holds the newest minor line that exists,
+   * so that line's `n+1` is its latest (inferred when that line is still in
+   * prereleases; see docs/changelog.md).
+   */
+  versions: { newest?: number; include?: string[]; newestLineKnown?: boolean };
   /** Paths (from the docs root, e.g. `/operations/production_deployment/`) that live outside this site: counted, not checked. */
   knownExternal: string[];
   /** A folder of custom shortcode modules, relative to the project. */

@@ -62,6 +62,7 @@ function readVersions(loaded: LoadedConfig, options: VersionOptions) {
   const listed = listDocsVersions(changelog.releases, {
     ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
     ...(config.versions.include ? { include: config.versions.include } : {}),
+    ...(config.versions.newestLineKnown !== undefined ? { newestLineKnown: config.versions.newestLineKnown } : {}),
     ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file), locate: (text: string) => locateInConfig(loaded, text) } : {}),
   });
   diagnostics.push(...listed.diagnostics);
