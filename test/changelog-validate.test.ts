@@ -400,3 +400,22 @@ test('quirks Solo\'s tooling accepts are warnings by default and errors in stric
   // lenient mode (the dev server) warns about them all and keeps what it can
   assert.equal(load(PROBLEMS, 'lenient').diagnostics.filter((d) => d.severity === 'error').length, 0);
 });
+
+test('the build\'s changelog severity: default warns about quirks, --strict and strictChangelog make them errors, --lenient warns about everything', async () => {
+  const { loadVersions } = await import('../src/engine/load-versions.ts');
+  const { resolveConfig } = await import('../src/config/define.ts');
+  const project = (strictChangelog?: boolean) => {
+    const dir = tree({
+      'changelog/open_source/v1.2.3/case.yaml': QUIRKS['cl/v1.2.3/case.yaml']!,
+      'changelog/enterprise/v1.2.3/a.yaml': ok,
+    });
+    return { config: resolveConfig(strictChangelog === undefined ? {} : { strictChangelog }), projectDir: dir };
+  };
+  const severities = (r: { diagnostics: Diagnostic[] }) => [...new Set(r.diagnostics.filter((d) => /spelled/.test(d.message)).map((d) => d.severity))];
+  assert.deepEqual(severities(loadVersions(project())), ['warning']);
+  assert.deepEqual(severities(loadVersions(project(), { strict: true })), ['error']);
+  assert.deepEqual(severities(loadVersions(project(true))), ['error']);
+  assert.deepEqual(severities(loadVersions(project(true), { lenient: true })), ['warning']);
+  const broken = { config: resolveConfig({}), projectDir: tree({ 'changelog/open_source/v1.2.3/a.yaml': PROBLEMS['cl/v1.2.4/link.yaml']!, 'changelog/enterprise/v1.2.3/a.yaml': ok }) };
+  assert.deepEqual([...new Set(loadVersions(broken).diagnostics.filter((d) => /issueLink/.test(d.message)).map((d) => d.severity))], ['error']);
+});
