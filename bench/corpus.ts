@@ -11,7 +11,7 @@
  *   content/s01/p0001.md ... p0050.md       guide-like pages
  *   changelog/open_source/v1.M.P/…yaml      V + 2 minor lines (n-1, n-2 need older lines)
  *   changelog/enterprise/v1.M.P/…yaml
- *   docs.config.ts                          versions: { newest: V }
+ *   docs.config.ts                          versions: { newest: V, newestLineKnown: true }
  *   corpus.json                             what the runners need (pages, versions, values, user config)
  *
  * Every page is the guide's skeleton (44 readfile calls, also inside fenced
@@ -650,7 +650,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     product: 'Gloo Edge',
     content: 'content',
     changelog: { open_source: ['changelog/open_source'], enterprise: ['changelog/enterprise'] },
-    versions: { newest: versions },
+    // one curated changelog of every line: its newest line is the newest there is
+    versions: { newest: versions, newestLineKnown: true },
     knownExternal: [],
     outDir: 'dist',
   };

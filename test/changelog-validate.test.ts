@@ -13,9 +13,12 @@ import type { Diagnostic } from '../src/util/diagnostics.ts';
 import type { Product } from '../src/changelog/types.ts';
 
 
-function load(files: Record<string, string>, strict = true, product: Product = 'open_source') {
+/** `default`: quirks Solo's tooling accepts warn, the rest errors; `strict`: all errors; `lenient`: all warnings. */
+type Mode = 'strict' | 'default' | 'lenient';
+
+function load(files: Record<string, string>, mode: Mode = 'strict', product: Product = 'open_source') {
   const root = tree(files);
-  return loadChangelog([{ product, dir: 'cl' }], { strict, root });
+  return loadChangelog([{ product, dir: 'cl' }], { strict: mode === 'strict', lenient: mode === 'lenient', root });
 }
 
 function only(diagnostics: Diagnostic[]): Diagnostic {
@@ -106,7 +109,7 @@ test('missing fields per type', () => {
         '',
       ].join('\n'),
     },
-    false,
+    'lenient',
   );
   assert.deepEqual(
     diagnostics.map((d) => [d.severity, d.line, d.message]),
@@ -134,7 +137,7 @@ test('unknown fields, with did-you-mean hints; close misspellings are read in le
         '',
       ].join('\n'),
     },
-    false,
+    'lenient',
   );
   assert.deepEqual(
     diagnostics.map((d) => [d.line, d.column, d.message]),
@@ -156,7 +159,7 @@ test('unknown fields, with did-you-mean hints; close misspellings are read in le
 test('a misspelling is not read over the real field', () => {
   const { releases } = load(
     { 'cl/v1.2.3/a.yaml': ok.replace('Fixed it.', 'real') + '    descrption: other\n' },
-    false,
+    'lenient',
   );
   assert.equal(releases[0]!.entries[0]!.description, 'real');
 });
@@ -189,7 +192,7 @@ test('booleans, text fields and links are checked', () => {
         '',
       ].join('\n'),
     },
-    false,
+    'lenient',
   );
   const msgs = diagnostics.map((d) => `${d.line}: ${d.message}`);
   assert.deepEqual(msgs, [
@@ -215,7 +218,7 @@ test('upgradeGuide is validated', () => {
     ['{section: helm, change: changed}', /for section helm must be one of new, deprecated, removed/],
     ['helm', /`upgradeGuide` must be a mapping/],
   ] as const) {
-    const { releases, diagnostics } = load({ 'cl/v1.2.3/a.yaml': guide(value) }, false);
+    const { releases, diagnostics } = load({ 'cl/v1.2.3/a.yaml': guide(value) }, 'lenient');
     assert.match(only(diagnostics).message, message, value);
     assert.equal(only(diagnostics).line, 5);
     assert.equal(releases[0]!.entries[0]!.upgradeGuide, undefined);
@@ -252,14 +255,15 @@ test('files that are not named like YAML are reported and, when they parse, kept
   );
   assert.equal(strict.diagnostics[0]!.hint, 'rename it to a.yaml');
   assert.equal(strict.diagnostics[1]!.hint, 'rename it to b.yaml');
-  const lenient = load({ 'cl/v1.2.3/a.yam': ok }, false);
+  const lenient = load({ 'cl/v1.2.3/a.yam': ok }, 'lenient');
   assert.equal(only(lenient.diagnostics).severity, 'warning');
   assert.equal(lenient.releases[0]!.entries.length, 1);
 });
 
-test('stray files, other Markdown files and nested folders are reported and ignored', () => {
+test('stray files, other Markdown files and nested folders are reported and ignored; Solo\'s validation.yaml is not stray', () => {
   const { releases, diagnostics } = load({
     'cl/validation.yaml': 'allowedLabels:\n  - rc\n',
+    'cl/notes.txt': 'x',
     'cl/v1.2.3/a.yml': ok,
     'cl/v1.2.3/notes.md': '# notes',
     'cl/v1.2.3/sub/b.yaml': ok,
@@ -267,9 +271,10 @@ test('stray files, other Markdown files and nested folders are reported and igno
   assert.deepEqual(
     diagnostics.map((d) => [d.file, d.message]),
     [
+      ['cl/notes.txt', 'stray file outside a release folder: `notes.txt` is ignored'],
       ['cl/v1.2.3/notes.md', 'Markdown file `notes.md` is not read'],
       ['cl/v1.2.3/sub', 'unexpected folder inside a release folder; it is ignored'],
-      ['cl/validation.yaml', 'stray file outside a release folder: `validation.yaml` is ignored'],
+
     ],
   );
   assert.equal(releases[0]!.entries.length, 1);
@@ -289,15 +294,15 @@ test('summary.md and closing.md are read as prose; UNRELEASED marks a release', 
   assert.deepEqual([r123!.summary, r123!.closing, r123!.unreleased], ['Big release.', 'Thanks!', false]);
 });
 
-test('duplicate keys: the first value is used', () => {
+test('duplicate keys: the last value is used, as Solo\'s tooling does', () => {
   const { releases, diagnostics } = load(
     { 'cl/v1.2.3/a.yaml': ok.replace('    description: Fixed it.\n', '    description: first\n    description: second\n') },
-    false,
+    'lenient',
   );
   const d = only(diagnostics);
-  assert.equal(d.message, 'duplicate key `description` (the first value is used)');
+  assert.equal(d.message, "duplicate key `description` (the last value is used, as Solo's changelog tooling does)");
   assert.equal(d.line, 5);
-  assert.equal(releases[0]!.entries[0]!.description, 'first');
+  assert.equal(releases[0]!.entries[0]!.description, 'second');
 });
 
 test('enterprise: ossVersion from the gloo bump, swapped owner/repo warned and accepted', () => {
@@ -310,7 +315,7 @@ test('enterprise: ossVersion from the gloo bump, swapped owner/repo warned and a
       'cl/v1.17.2/a.yaml': bump('solo-io', 'envoy-gloo', 'v1.29.0'),
       'cl/v1.17.1/a.yaml': bump('solo-io', 'gloo', 'latest'),
     },
-    false,
+    'lenient',
     'enterprise',
   );
   assert.deepEqual(
@@ -339,4 +344,78 @@ test('an unreadable entry in a release folder is a diagnostic, not a crash', () 
   const { releases, diagnostics } = loadChangelog([{ product: 'open_source', dir: 'cl' }], { strict: true, root });
   assert.equal(only(diagnostics).message, 'cannot read `link.yaml`: EISDIR');
   assert.equal(releases[0]!.entries.length, 1);
+});
+
+/** One file of each kind: the quirks Solo's changelogutils accepts, then problems it refuses or that would come out wrong. */
+const QUIRKS: Record<string, string> = {
+  'cl/v1.2.3/case.yaml': 'CHANGELOG:\n  - type: FIX\n    issuelink: https://github.com/solo-io/gloo/issues/1\n    description: Case.\n',
+  'cl/v1.2.3/unknown.yaml': ok.replace('    description: Fixed it.\n', '    description: Unknown.\n    fixesIssue: true\n    skipCI-kube-tests: true\n'),
+  'cl/v1.2.3/typo.yaml': ok.replace('    description: Fixed it.\n', '    description: Typo.\n    ressolvesIssue: false\n'),
+  'cl/v1.2.3/yes.yaml': ok.replace('    description: Fixed it.\n', '    description: Yes.\n    resolvesIssue: yes\n'),
+  'cl/v1.2.3/dup.yaml': ok.replace('    description: Fixed it.\n', '    description: first\n    description: Dup.\n'),
+  'cl/v1.2.3/swap.yaml': 'changelog:\n  - type: DEPENDENCY_BUMP\n    dependencyOwner: envoy-gloo\n    dependencyRepo: solo-io\n    dependencyTag: v1.27.3-patch1\n',
+  'cl/v1.2.3/noext': ok.replace('Fixed it.', 'No extension.'),
+  'cl/v1.2.3/odd.yam': ok.replace('Fixed it.', 'Odd.'),
+  'cl/validation.yaml': 'allowedLabels:\n  - rc\n  - beta\n',
+};
+const PROBLEMS: Record<string, string> = {
+  'cl/v1.2.4/type.yaml': ok.replace('type: FIX', 'type: BUGFIX'),
+  'cl/v1.2.4/missing.yaml': 'changelog:\n  - type: NEW_FEATURE\n    description: no link\n',
+  'cl/v1.2.4/link.yaml': ok.replace('https://github.com/solo-io/gloo/issues/1', 'gloo#1'),
+  'cl/v1.2.4/bool.yaml': ok.replace('    description: Fixed it.\n', '    description: Bool.\n    resolvesIssue: maybe\n'),
+  'cl/v1.2.4/number.yaml': ok.replace('description: Fixed it.', 'description: 42'),
+  'cl/v1.2.4/guide.yaml': ok.replace('    description: Fixed it.\n', '    description: Guide.\n    upgradeGuide: {section: helm, change: changed}\n'),
+  'cl/v1.2.4/syntax.yaml': 'changelog:\n  - type: FIX\n    description: [oops\n',
+  'cl/v1.2.4/empty.yaml': '',
+  'cl/v1.2.4/notes.md': '# notes',
+  'cl/v1.2.4/sub/x.yaml': ok,
+  'cl/1.2.5/x.yaml': ok,
+  'cl/stray.yaml': ok,
+};
+
+test('quirks Solo\'s tooling accepts are warnings by default and errors in strict mode; every other problem is an error by default', () => {
+  const quirks = load(QUIRKS, 'default');
+  assert.equal(quirks.diagnostics.length, 10, JSON.stringify(quirks.diagnostics.map((d) => `${d.file} ${d.message}`), null, 1));
+  assert.deepEqual(quirks.diagnostics.filter((d) => d.severity !== 'warning'), []);
+  // read with the meaning Solo's tooling gives them
+  const byText = new Map(quirks.releases[0]!.entries.map((e) => [e.description ?? e.dependencyRepo, e]));
+  assert.equal(byText.get('Case.')?.issueLink, 'https://github.com/solo-io/gloo/issues/1');
+  assert.equal(byText.get('Yes.')?.resolvesIssue, true);
+  assert.ok(byText.has('Dup.') && !byText.has('first'));
+  assert.equal(byText.get('envoy-gloo')?.dependencyOwner, 'solo-io');
+  assert.ok(byText.has('No extension.') && byText.has('Odd.') && byText.has('Unknown.'));
+
+  const strict = load(QUIRKS, 'strict');
+  assert.equal(strict.diagnostics.length, 10);
+  assert.deepEqual(strict.diagnostics.filter((d) => d.severity !== 'error'), []);
+  assert.equal(load(QUIRKS, 'lenient').diagnostics.filter((d) => d.severity === 'error').length, 0);
+
+  const problems = load(PROBLEMS, 'default');
+  const files = new Set(problems.diagnostics.map((d) => d.file));
+  for (const file of Object.keys(PROBLEMS)) {
+    const where = file.startsWith('cl/1.2.5') ? 'cl/1.2.5' : file.includes('/sub/') ? 'cl/v1.2.4/sub' : file;
+    assert.ok(files.has(where), `no diagnostic for ${where}`);
+  }
+  assert.deepEqual(problems.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${d.file} ${d.message}`), []);
+  // lenient mode (the dev server) warns about them all and keeps what it can
+  assert.equal(load(PROBLEMS, 'lenient').diagnostics.filter((d) => d.severity === 'error').length, 0);
+});
+
+test('the build\'s changelog severity: default warns about quirks, --strict and strictChangelog make them errors, --lenient warns about everything', async () => {
+  const { loadVersions } = await import('../src/engine/load-versions.ts');
+  const { resolveConfig } = await import('../src/config/define.ts');
+  const project = (strictChangelog?: boolean) => {
+    const dir = tree({
+      'changelog/open_source/v1.2.3/case.yaml': QUIRKS['cl/v1.2.3/case.yaml']!,
+      'changelog/enterprise/v1.2.3/a.yaml': ok,
+    });
+    return { config: resolveConfig(strictChangelog === undefined ? {} : { strictChangelog }), projectDir: dir };
+  };
+  const severities = (r: { diagnostics: Diagnostic[] }) => [...new Set(r.diagnostics.filter((d) => /spelled/.test(d.message)).map((d) => d.severity))];
+  assert.deepEqual(severities(loadVersions(project())), ['warning']);
+  assert.deepEqual(severities(loadVersions(project(), { strict: true })), ['error']);
+  assert.deepEqual(severities(loadVersions(project(true))), ['error']);
+  assert.deepEqual(severities(loadVersions(project(true), { lenient: true })), ['warning']);
+  const broken = { config: resolveConfig({}), projectDir: tree({ 'changelog/open_source/v1.2.3/a.yaml': PROBLEMS['cl/v1.2.4/link.yaml']!, 'changelog/enterprise/v1.2.3/a.yaml': ok }) };
+  assert.deepEqual([...new Set(loadVersions(broken).diagnostics.filter((d) => /issueLink/.test(d.message)).map((d) => d.severity))], ['error']);
 });

@@ -170,7 +170,7 @@ describe('whole compile (renderSource)', () => {
 describe('changelog loader', () => {
   const parse = (text: string) => {
     const diagnostics: Diagnostic[] = [];
-    const parsed = parseChangelogFile(text, 'changelog/open_source/v1.0.0/x.yaml', reporter(true, diagnostics));
+    const parsed = parseChangelogFile(text, 'changelog/open_source/v1.0.0/x.yaml', reporter({ strict: true }, diagnostics));
     checkDiagnostics(diagnostics, text.split('\n').length);
     return { parsed, diagnostics };
   };

@@ -14,7 +14,7 @@ import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
 import type { Product, Release } from '../src/changelog/types.ts';
 import { rel } from './support/releases.ts';
-import { missingKeys, versionValues, VERSION_KEYS } from '../src/versions/values.ts';
+import { deriveVersionValues, missingKeys, versionValues, VERSION_KEYS } from '../src/versions/values.ts';
 import { applyPins } from '../src/versions/pins.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -127,11 +127,76 @@ test('unreleased releases never count', () => {
 
 test('keys that cannot be derived are omitted and listed by missingKeys', () => {
   const v = versionValues(line('open_source', '1.17', 2), '1.17');
-  assert.deepEqual(Object.keys(v).sort(), ['geoss_latest', 'geoss_latest_minor', 'geoss_n+1'].sort());
+  assert.deepEqual(Object.keys(v).sort(), ['geoss_latest', 'geoss_latest_minor'].sort());
   assert.deepEqual(
     missingKeys(v),
-    VERSION_KEYS.filter((k) => !['geoss_latest', 'geoss_latest_minor', 'geoss_n+1'].includes(k)),
+    VERSION_KEYS.filter((k) => !['geoss_latest', 'geoss_latest_minor'].includes(k)),
   );
+});
+
+/** What one release branch's changelog holds: its own line, and the prereleases of older lines cut on main before it branched. */
+const branch117 = () => [
+  ...line('open_source', '1.14', -1, 1).map((r) => ({ ...r, version: r.version.replace('beta', 'rc'), tag: r.tag.replace('beta', 'rc') })),
+  ...line('open_source', '1.15', -1, 3),
+  release('open_source', '1.16.0-rc1'),
+  ...line('open_source', '1.17', 38, 13),
+];
+
+test('one branch\'s changelog: n-1 and n+1 are undecided, saying which data is missing, never another line\'s value', () => {
+  const { values, undecided } = deriveVersionValues(branch117(), '1.17');
+  assert.equal(values.geoss_latest, '1.17.38');
+  assert.equal(values['geoss_n-1'], undefined, 'not 1.16.0-rc1: the branch holds only the prereleases of 1.16');
+  assert.equal(values['geoss_n+1'], undefined, 'not 1.17.38: there is no 1.18 data, which is not the same as no 1.18 line');
+  assert.deepEqual([values['geoss_n-1_minor'], values['geoss_n-2_minor']], ['1.16', '1.15'], 'the line names are known');
+  const why = Object.fromEntries(undecided.map((u) => [u.key, u.reason]));
+  assert.match(why['geoss_n-1']!, /only prereleases of 1\.16 \(newest 1\.16\.0-rc1\).*release branch/);
+  assert.match(why['geoss_n+1']!, /no line newer than 1\.17.*1\.18's changelog/);
+  for (const k of ['gee_latest', 'gee_n-1', 'gee_n-1_oldpatch', 'gee_n+1']) assert.match(why[k]!, /no enterprise release/, k);
+  assert.deepEqual(Object.keys(why).sort(), ['gee_latest', 'gee_n+1', 'gee_n-1', 'gee_n-1_oldpatch', 'geoss_n+1', 'geoss_n-1'].sort());
+});
+
+test('a gap between lines is missing data, not a neighbour', () => {
+  const releases = [...line('open_source', '1.15', 4), ...line('open_source', '1.17', 2), ...line('open_source', '1.18', -1)];
+  const v117 = deriveVersionValues(releases, '1.17');
+  assert.equal(v117.values['geoss_n-1'], undefined);
+  assert.match(v117.undecided.find((u) => u.key === 'geoss_n-1')!.reason, /no release of 1\.16 \(it goes from 1\.17 to 1\.15\)/);
+  assert.equal(v117.values['geoss_n+1'], '1.18.0-beta3');
+  const v115 = deriveVersionValues(releases, '1.15');
+  assert.match(v115.undecided.find((u) => u.key === 'geoss_n+1')!.reason, /no release of 1\.16/);
+});
+
+test('n+1 is latest only when the data reaches the newest line: a development line, or the caller says so', () => {
+  const stableTop = [...line('open_source', '1.16', 3), ...line('open_source', '1.17', 5)];
+  assert.equal(versionValues(stableTop, '1.17')['geoss_n+1'], undefined);
+  assert.equal(versionValues(stableTop, '1.17', { newestLineKnown: true })['geoss_n+1'], '1.17.5');
+  // an unreleased folder of the next line shows the data covers main: 1.18 has no release yet, so n+1 is latest
+  const withDev = [...stableTop, release('open_source', '1.18.0-beta1', true)];
+  assert.equal(versionValues(withDev, '1.17')['geoss_n+1'], '1.17.5');
+  // an unreleased patch of the same line says nothing about newer lines
+  assert.equal(versionValues([...stableTop, release('open_source', '1.17.6', true)], '1.17')['geoss_n+1'], undefined);
+});
+
+test('the real v1.17.x changelog alone: 1.17.38 is latest, n-1 and n+1 are undecided', { skip: NEEDS_SHARED }, () => {
+  const dir = path.resolve(root, '../shared/fixtures/gloo-changelog-v1.17.x');
+  const { releases } = loadChangelog([{ product: 'open_source', dir }], { strict: false, root: dir });
+  const { values, undecided } = deriveVersionValues(releases, '1.17');
+  assert.equal(values.geoss_latest, '1.17.38');
+  assert.deepEqual([values['geoss_n-1'], values['geoss_n+1']], [undefined, undefined]);
+  assert.match(undecided.find((u) => u.key === 'geoss_n-1')!.reason, /1\.16\.0-rc1/);
+  assert.match(undecided.find((u) => u.key === 'geoss_n+1')!.reason, /1\.18/);
+});
+
+test('pins on undecided keys win silently; an undecided key with no pin is a warning naming the missing data', () => {
+  const { values: derived, undecided } = deriveVersionValues(branch117(), '1.17');
+  const dir = snippets({ 'version_geoss_n-1.md': '1.16.27', 'version_geoss_n+1.md': '1.18.27', 'version_geoss_latest.md': '1.17.33' });
+  const { values, diagnostics } = applyPins('static/content', derived, { root: dir, undecided, version: 'v1.17.x' });
+  assert.deepEqual([values['geoss_n-1'], values['geoss_n+1'], values.geoss_latest], ['1.16.27', '1.18.27', '1.17.33']);
+  // only the pin the data decides is called stale
+  const stale = diagnostics.filter((d) => /stale pin/.test(d.message));
+  assert.deepEqual(stale.map((d) => d.file), ['static/content/version_geoss_latest.md']);
+  const missing = diagnostics.filter((d) => /^no value for/.test(d.message));
+  assert.deepEqual(missing.map((d) => d.file).sort(), ['gee_latest', 'gee_n+1', 'gee_n-1', 'gee_n-1_oldpatch'].map((k) => `static/content/version_${k}.md`).sort());
+  assert.ok(missing.every((d) => d.severity === 'warning' && /for docs version v1\.17\.x: the changelog has no enterprise release/.test(d.message)));
 });
 
 test('the sample changelog gives values for every docs version, shaped like REFERENCE', () => {

@@ -1,8 +1,9 @@
 /**
  * Load and validate changelogs (Solo's changelogutils format, REFERENCE.md
  * section 3; our additions in docs/changelog.md): several folders per product
- * merged, every file checked, problems returned as diagnostics (errors in
- * strict mode, warnings in lenient mode, where whatever is usable is kept).
+ * merged, every file checked, problems returned as diagnostics (quirks Solo's
+ * tooling accepts are warnings unless strict, the rest errors unless lenient;
+ * see report.ts), whatever is usable kept.
  * Output order is deterministic: open source first, then enterprise; within a
  * product, newest version first (semver precedence, with `beta10` after
  * `beta9`: see version-order.ts).
@@ -16,6 +17,7 @@ import { ossVersionOf } from './oss-version.ts';
 import { reporter } from './report.ts';
 import type { Report } from './report.ts';
 import { scanChangelogDir } from './scan.ts';
+import type { ReleaseFolder } from './scan.ts';
 import { rcompareVersions } from '../util/version-order.ts';
 
 export { UNRELEASED_MARKER } from './scan.ts';
@@ -29,8 +31,10 @@ export interface ChangelogSource {
 }
 
 export interface LoadOptions {
-  /** CI mode: every problem is an error. Otherwise warnings, and what is usable is kept. */
+  /** CI mode: quirks Solo's tooling accepts are errors too (otherwise warnings). */
   strict: boolean;
+  /** Every problem is a warning (the dev server). */
+  lenient?: boolean;
   /** Project root: folders are resolved against it and diagnostics name files relative to it. */
   root: string;
 }
@@ -73,10 +77,29 @@ export function compareReleases(a: Release, b: Release): number {
 }
 
 export function loadChangelog(sources: readonly ChangelogSource[], options: LoadOptions): LoadResult {
+  return loadReleaseFolders((report) => sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report)), options);
+}
+
+/** Per product, the repository's tags (`v1.17.37`). */
+export type Tags = Partial<Record<Product, readonly string[]>>;
+
+/**
+ * The common tail of every loader: scan (through the one reporter), merge
+ * the copies, make releases, newest first. `tags`: when given for a product,
+ * a release without its tag counts as unreleased.
+ */
+export function loadReleaseFolders(
+  scan: (report: Report) => ReleaseFolder[],
+  options: Pick<LoadOptions, 'strict' | 'lenient'> & { tags?: Tags },
+): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const report = reporter(options.strict, diagnostics);
-  const folders = sources.flatMap((s) => scanChangelogDir(s.product, s.dir, options.root, report));
-  const releases = mergeFolders(folders, diagnostics).map((m) => toRelease(m, report));
+  const report = reporter(options, diagnostics);
+  const folders = scan(report);
+  const tagged = options.tags ?? {};
+  const releases = mergeFolders(folders, diagnostics).map((m) => {
+    const tags = tagged[m.folder.product];
+    return toRelease(tags && !tags.includes(m.folder.tag) ? { ...m, unreleased: true } : m, report);
+  });
   releases.sort(compareReleases);
   return { releases, diagnostics };
 }

@@ -48,12 +48,14 @@ function pos(ctx: Ctx, offset: number | undefined): [number, number] {
   return [p.line, p.col];
 }
 
-function problem(ctx: Ctx, node: Node | null | undefined, message: string, hint?: string): void {
+/** Report at a node. `quirk`: Solo's tooling accepts it with the meaning we read (see report.ts). */
+function problem(ctx: Ctx, node: Node | null | undefined, message: string, hint?: string, quirk = false): void {
   const [line, column] = pos(ctx, node?.range?.[0]);
   const text = ctx.lines[line - 1]?.trim() ?? '';
   ctx.report(ctx.file, line, column, message, {
     ...(text ? { excerpt: excerpt(text) } : {}),
     ...(hint ? { hint } : {}),
+    ...(quirk ? { quirk } : {}),
   });
 }
 
@@ -69,20 +71,26 @@ function keyName(pair: Pair): string {
 /**
  * The canonical key a written key stands for: exact, differing only in case,
  * or a close misspelling (reported, then used when the real key is absent).
+ * A key written twice: the last value wins, as in Solo's tooling (the YAML
+ * parser's report says so). `quirks`: unknown keys and keys in another case
+ * are quirks Solo's tooling accepts (true for changelog files; false inside
+ * our own `upgradeGuide`, where a wrong key would misplace the entry).
  */
 function canonicalKeys(
   ctx: Ctx,
   map: YAMLMap,
   known: readonly string[],
   where: string,
+  quirks: boolean,
 ): { key: string; pair: Pair }[] {
   const out: { key: string; pair: Pair }[] = [];
   const present = new Set(map.items.map(keyName));
+  const last = new Map(map.items.map((pair) => [keyName(pair), pair]));
   const taken = new Set<string>();
   for (const pair of map.items) {
     const written = keyName(pair);
     const keyNode = pair.key as Node;
-    if (taken.has(written)) continue; // a duplicate key: the YAML error already says so; the first wins
+    if (last.get(written) !== pair) continue; // written again further down: that value wins
     if (known.includes(written)) {
       taken.add(written);
       out.push({ key: written, pair });
@@ -91,7 +99,7 @@ function canonicalKeys(
     const guess =
       known.find((k) => k.toLowerCase() === written.toLowerCase()) ?? didYouMean(written, known);
     if (guess === undefined) {
-      problem(ctx, keyNode, `unknown ${where} \`${written}\``, `known ${where}s: ${known.join(', ')}`);
+      problem(ctx, keyNode, `unknown ${where} \`${written}\``, `known ${where}s: ${known.join(', ')}`, quirks);
       continue;
     }
     const used = !present.has(guess) && !taken.has(guess);
@@ -103,6 +111,7 @@ function canonicalKeys(
         ? `\`${written}\` should be spelled \`${guess}\` (keys are case-sensitive)`
         : `unknown ${where} \`${written}\``,
       `did you mean \`${guess}\`?${used ? ` (read as \`${guess}\` for now)` : ''}`,
+      quirks,
     );
     if (used) {
       taken.add(guess);
@@ -118,7 +127,8 @@ function readBoolean(ctx: Ctx, node: Node | null, name: string): boolean | undef
     const v = node.value.trim().toLowerCase();
     const meaning = ['yes', 'on', 'true', 'y'].includes(v) ? true : ['no', 'off', 'false', 'n'].includes(v) ? false : undefined;
     if (meaning !== undefined) {
-      problem(ctx, node, `\`${name}\` must be true or false, not \`${node.value}\``, `write \`${name}: ${meaning}\` (read as ${meaning} for now)`);
+      // YAML 1.1 booleans: Solo's YAML reader takes them the same way
+      problem(ctx, node, `\`${name}\` must be true or false, not \`${node.value}\``, `write \`${name}: ${meaning}\` (read as ${meaning} for now)`, true);
       return meaning;
     }
   }
@@ -157,7 +167,7 @@ function readGuide(ctx: Ctx, node: Node | null): ChangelogEntry['upgradeGuide'] 
     problem(ctx, node, '`upgradeGuide` must be a mapping like `{section: helm, change: deprecated}`');
     return undefined;
   }
-  const fields = canonicalKeys(ctx, node, ['section', 'change'], 'upgradeGuide field');
+  const fields = canonicalKeys(ctx, node, ['section', 'change'], 'upgradeGuide field', false);
   const get = (k: string) => {
     const n = deref(ctx, fields.find((f) => f.key === k)?.pair.value);
     return isScalar(n) && typeof n.value === 'string' ? { node: n, value: n.value.trim() } : undefined;
@@ -186,7 +196,7 @@ function readEntry(ctx: Ctx, map: YAMLMap): ChangelogEntry | undefined {
   const [line] = pos(ctx, map.range?.[0]);
   const entry: Partial<ChangelogEntry> & { file: string; line: number } = { file: ctx.file, line };
   let typeSeen = false;
-  for (const { key, pair } of canonicalKeys(ctx, map, ENTRY_KEYS, 'field')) {
+  for (const { key, pair } of canonicalKeys(ctx, map, ENTRY_KEYS, 'field', true)) {
     const value = deref(ctx, pair.value);
     if (key === 'type') {
       typeSeen = true;
@@ -235,6 +245,7 @@ function readEntry(ctx: Ctx, map: YAMLMap): ChangelogEntry | undefined {
       node ?? map,
       `dependencyOwner \`${repo}\` and dependencyRepo \`${owner}\` look swapped`,
       `write dependencyOwner: ${owner} and dependencyRepo: ${repo} (read that way for now)`,
+      true,
     );
     entry.dependencyOwner = owner;
     entry.dependencyRepo = repo;
@@ -256,9 +267,10 @@ export function parseChangelogFile(source: string, file: string, report: Report)
     const duplicate = e.code === 'DUPLICATE_KEY';
     fatal ||= !duplicate && doc.errors.includes(e as never);
     const key = /^\s*(?:-\s+)?([^:\s]+)\s*:/.exec(ctx.lines[line - 1]?.slice(column - 1) ?? '')?.[1] ?? '';
-    ctx.report(file, line, column, duplicate ? `duplicate key \`${key}\` (the first value is used)` : `YAML syntax error: ${e.message}`, {
+    ctx.report(file, line, column, duplicate ? `duplicate key \`${key}\` (the last value is used, as Solo's changelog tooling does)` : `YAML syntax error: ${e.message}`, {
       ...(text ? { excerpt: excerpt(text) } : {}),
       hint: duplicate ? 'remove one of the two keys' : 'fix the YAML; the file is skipped until it parses',
+      ...(duplicate ? { quirk: true } : {}),
     });
   }
   if (fatal) return none;
@@ -282,7 +294,7 @@ export function parseChangelogFile(source: string, file: string, report: Report)
   }
   const result: ParsedFile = { entries: [], usable: true };
   let list: Node | null | undefined;
-  for (const { key, pair } of canonicalKeys(ctx, top, FILE_KEYS, 'top-level key')) {
+  for (const { key, pair } of canonicalKeys(ctx, top, FILE_KEYS, 'top-level key', true)) {
     const value = deref(ctx, pair.value);
     if (key === 'changelog') list = value ?? (pair.key as Node);
     else if (key === 'releaseStableApi') {

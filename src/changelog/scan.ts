@@ -1,24 +1,40 @@
 /**
- * Read one changelog folder (one copy, e.g. one branch's `changelog/`) into
- * release folders: every file validated, nothing thrown at the user.
+ * One changelog folder (one copy, e.g. one branch's `changelog/`) into
+ * release folders: every file validated, nothing thrown at the user. The
+ * folder comes as a list of files, so it can be read from disk
+ * (`readChangelogTree`) or from git objects (another branch, no checkout).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { ChangelogEntry, Product } from './types.ts';
-import { parseChangelogFile } from './parse-file.ts';
+import { parseChangelogFile, type ParsedFile } from './parse-file.ts';
 import type { Report } from './report.ts';
 
 /** A file in a release folder that marks the release as not yet tagged. */
 export const UNRELEASED_MARKER = 'UNRELEASED';
 const PROSE = new Set(['summary.md', 'closing.md']);
+/** Solo's changelog validation settings (`allowedLabels`, `activeSubdirectory`), beside the release folders. */
+const VALIDATION_SETTINGS = 'validation.yaml';
 const YAML_EXT = /\.ya?ml$/;
+
+/** One entry of a changelog folder. */
+export interface ChangelogFile {
+  /** Relative to the changelog folder, `/`-separated: `v1.17.3/fix.yaml`. */
+  path: string;
+  /** The text; absent for a folder or a file that could not be read. */
+  text?: string;
+  /** A folder (only needed for folders with nothing in them: a file's path implies its folders). */
+  folder?: boolean;
+  /** Why the file could not be read (`EISDIR`, …). */
+  unreadable?: string;
+}
 
 export interface ReleaseFolder {
   product: Product;
   version: string;
   tag: string;
-  /** Folder path relative to the project root. */
+  /** Folder as diagnostics name it (relative to the project root, or `ref:path`). */
   dir: string;
   /** Entries by file name, files in name order. */
   files: Map<string, ChangelogEntry[]>;
@@ -38,97 +54,166 @@ export function versionOfFolder(name: string): string | undefined {
   return m && semver.valid(m[1]!) ? m[1]! : undefined;
 }
 
-function listSorted(dir: string): fs.Dirent[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => !d.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every file and folder under `dir` (dot files left out), or undefined when there is no such folder. */
+export function readChangelogTree(dir: string): ChangelogFile[] | undefined {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return undefined;
+  const out: ChangelogFile[] = [];
+  const walk = (abs: string, rel: string) => {
+    for (const item of fs.readdirSync(abs, { withFileTypes: true })) {
+      if (item.name.startsWith('.')) continue;
+      const p = rel ? `${rel}/${item.name}` : item.name;
+      const full = path.join(abs, item.name);
+      if (item.isDirectory()) {
+        out.push({ path: p, folder: true });
+        walk(full, p);
+        continue;
+      }
+      try {
+        out.push({ path: p, text: fs.readFileSync(full, 'utf8') });
+      } catch (e) {
+        out.push({ path: p, unreadable: (e as NodeJS.ErrnoException).code ?? 'read error' });
+      }
+    }
+  };
+  walk(dir, '');
+  return out.sort((a, b) => byName(a.path, b.path));
 }
 
-function readFolder(product: Product, abs: string, version: string, root: string, report: Report): ReleaseFolder {
-  const name = path.basename(abs);
+/**
+ * Files already parsed, by path and text: a file identical on several
+ * branches is parsed (and its problems reported) once, at its first copy.
+ */
+export type ParseCache = Map<string, ParsedFile>;
+
+function readFolder(
+  product: Product,
+  name: string,
+  version: string,
+  files: readonly ChangelogFile[],
+  at: (p: string) => string,
+  report: Report,
+  cache: ParseCache | undefined,
+): ReleaseFolder {
   const folder: ReleaseFolder = {
     product,
     version,
     tag: name,
-    dir: relPath(root, abs),
+    dir: at(name),
     files: new Map(),
     unreleased: false,
     releaseStableApi: false,
   };
-  for (const item of listSorted(abs)) {
-    const file = path.join(abs, item.name);
-    const rel = relPath(root, file);
-    if (item.isDirectory()) {
-      report(rel, 0, 0, 'unexpected folder inside a release folder; it is ignored', {
-        hint: 'release folders hold YAML files, summary.md and closing.md only',
-      });
+  const nested = new Set<string>();
+  for (const file of files) {
+    const [, child, ...deeper] = file.path.split('/');
+    if (child === undefined || child.startsWith('.')) continue;
+    if (deeper.length > 0 || file.folder) {
+      if (!nested.has(child)) {
+        nested.add(child);
+        report(at(`${name}/${child}`), 0, 0, 'unexpected folder inside a release folder; it is ignored', {
+          hint: 'release folders hold YAML files, summary.md and closing.md only',
+        });
+      }
       continue;
     }
-    if (item.name === UNRELEASED_MARKER) {
+    const rel = at(file.path);
+    if (child === UNRELEASED_MARKER) {
       folder.unreleased = true;
       continue;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      report(rel, 0, 0, `cannot read \`${item.name}\`: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`, {
+    if (file.text === undefined) {
+      report(rel, 0, 0, `cannot read \`${child}\`: ${file.unreadable ?? 'read error'}`, {
         hint: 'release folders hold regular files only',
       });
       continue;
     }
-    if (PROSE.has(item.name)) {
-      const prose = text.trim();
-      if (prose) folder[item.name === 'summary.md' ? 'summary' : 'closing'] = prose;
+    if (PROSE.has(child)) {
+      const prose = file.text.trim();
+      if (prose) folder[child === 'summary.md' ? 'summary' : 'closing'] = prose;
       continue;
     }
-    if (item.name.endsWith('.md')) {
-      report(rel, 0, 0, `Markdown file \`${item.name}\` is not read`, {
+    if (child.endsWith('.md')) {
+      report(rel, 0, 0, `Markdown file \`${child}\` is not read`, {
         hint: 'only summary.md and closing.md are read as prose',
       });
       continue;
     }
-    if (!YAML_EXT.test(item.name)) {
-      const stem = item.name.replace(/\.y[a-z]*$/i, '');
-      report(rel, 0, 0, `\`${item.name}\` is not named like a YAML file (read as YAML anyway)`, {
+    const key = `${product}\0${file.path}\0${file.text}`;
+    const seen = cache?.get(key);
+    if (seen) {
+      if (seen.usable) folder.files.set(child, seen.entries);
+      if (seen.releaseStableApi) folder.releaseStableApi = true;
+      continue;
+    }
+    if (!YAML_EXT.test(child)) {
+      const stem = child.replace(/\.y[a-z]*$/i, '');
+      // Solo's tooling reads every file of a release folder but summary.md and closing.md as YAML
+      report(rel, 0, 0, `\`${child}\` is not named like a YAML file (read as YAML anyway)`, {
         hint: `rename it to ${stem}.yaml`,
+        quirk: true,
       });
     }
-    const parsed = parseChangelogFile(text, rel, report);
-    if (parsed.usable) folder.files.set(item.name, parsed.entries);
+    const parsed = parseChangelogFile(file.text, rel, report);
+    cache?.set(key, parsed);
+    if (parsed.usable) folder.files.set(child, parsed.entries);
     if (parsed.releaseStableApi) folder.releaseStableApi = true;
   }
   return folder;
 }
 
-/** Every release folder of one changelog folder, in name order. */
-export function scanChangelogDir(product: Product, dir: string, root: string, report: Report): ReleaseFolder[] {
-  const abs = path.resolve(root, dir);
-  const rel = relPath(root, abs);
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
-    report(rel, 0, 0, `changelog folder not found for ${product}`, { hint: 'check the changelog sources in the site config' });
-    return [];
-  }
-  const out: ReleaseFolder[] = [];
-  for (const item of listSorted(abs)) {
-    const child = path.join(abs, item.name);
-    const childRel = relPath(root, child);
-    if (!item.isDirectory()) {
-      report(childRel, 0, 0, `stray file outside a release folder: \`${item.name}\` is ignored`, {
+/**
+ * Every release folder of one changelog folder given as its files, in name
+ * order. `label` is how diagnostics name the changelog folder (`changelog`,
+ * `v1.17.x:changelog`).
+ */
+export function scanChangelogFiles(
+  product: Product,
+  files: readonly ChangelogFile[],
+  label: string,
+  report: Report,
+  cache?: ParseCache,
+): ReleaseFolder[] {
+  const at = (p: string) => (label ? `${label}/${p}` : p);
+  const groups = new Map<string, ChangelogFile[]>();
+  for (const file of [...files].sort((a, b) => byName(a.path, b.path))) {
+    const [top, ...rest] = file.path.split('/');
+    if (!top || top.startsWith('.')) continue;
+    if (rest.length === 0 && !file.folder) {
+      if (top === VALIDATION_SETTINGS) continue;
+      report(at(top), 0, 0, `stray file outside a release folder: \`${top}\` is ignored`, {
         hint: 'changelog files go in a release folder such as v1.17.3/; move or delete this one',
       });
       continue;
     }
-    const version = versionOfFolder(item.name);
+    let group = groups.get(top);
+    if (!group) groups.set(top, (group = []));
+    if (rest.length > 0) group.push(file);
+  }
+  const out: ReleaseFolder[] = [];
+  for (const [name, group] of groups) {
+    const version = versionOfFolder(name);
     if (version === undefined) {
-      const fixed = versionOfFolder(`v${item.name}`);
-      report(childRel, 0, 0, `folder name \`${item.name}\` is not a release version; the folder is ignored`, {
-        hint: fixed ? `did you mean v${item.name}?` : 'name release folders vMAJOR.MINOR.PATCH, optionally with a prerelease: v1.18.0-beta2',
+      const fixed = versionOfFolder(`v${name}`);
+      report(at(name), 0, 0, `folder name \`${name}\` is not a release version; the folder is ignored`, {
+        hint: fixed ? `did you mean v${name}?` : 'name release folders vMAJOR.MINOR.PATCH, optionally with a prerelease: v1.18.0-beta2',
       });
       continue;
     }
-    out.push(readFolder(product, child, version, root, report));
+    out.push(readFolder(product, name, version, group, at, report, cache));
   }
   return out;
+}
+
+/** Every release folder of one changelog folder on disk, in name order. */
+export function scanChangelogDir(product: Product, dir: string, root: string, report: Report): ReleaseFolder[] {
+  const abs = path.resolve(root, dir);
+  const rel = relPath(root, abs);
+  const files = readChangelogTree(abs);
+  if (files === undefined) {
+    report(rel, 0, 0, `changelog folder not found for ${product}`, { hint: 'check the changelog sources in the site config' });
+    return [];
+  }
+  return scanChangelogFiles(product, files, rel, report);
 }

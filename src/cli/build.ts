@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --config docs.config.ts] [--out dist] [--lenient] [--drafts]`: builds
+ * `npm run build [-- --config docs.config.ts] [--out dist] [--strict | --lenient] [--drafts]`: builds
  * every docs version into the output folder, or lists every problem and
  * leaves the previous output as it was.
  */
@@ -17,13 +17,14 @@ await runCli(async () => {
       config: { type: 'string' },
       out: { type: 'string' },
       lenient: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
   const started = performance.now();
   const loaded = await loadConfig(values.config);
-  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose });
+  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, strict: values.strict, drafts: values.drafts, quiet: !values.verbose });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
   if (hasErrors(result.diagnostics)) {

@@ -38,6 +38,10 @@ export const siteConfigSchema = z.strictObject({
     .strictObject({
       newest: z.number().int().min(1).describe('How many minor lines to build, newest first: a whole number of at least 1, e.g. `newest: 4`.').optional(),
       include: z.array(z.string().min(1)).describe('Exactly these docs versions, e.g. `include: [\'v1.15.x\']`.').optional(),
+      newestLineKnown: z
+        .boolean()
+        .describe("The changelog holds the newest minor line that exists, so that line's `n+1` is its latest (inferred when that line is still in prereleases; see docs/changelog.md).")
+        .optional(),
     })
     .describe('Which docs versions to build: `{ newest: 4 }` or `{ include: [\'v1.17.x\'] }`.')
     .prefault({}),
@@ -48,7 +52,10 @@ export const siteConfigSchema = z.strictObject({
   shortcodes: folder('A folder of custom shortcode modules').optional(),
   data: folder("Hugo's data folder (`protobuf.yaml`, `support.yaml`, …)").optional(),
   outDir: folder('Where the built site goes').default('dist'),
-  strictChangelog: z.boolean().describe('Fail on any changelog problem (`true`) or warn and keep what is usable (`false`).').default(true),
+  strictChangelog: z
+    .boolean()
+    .describe("Changelog quirks Solo's own tooling accepts (key case, unknown fields, …) are errors too (`true`, as `--strict` does); otherwise warnings (`false`).")
+    .default(false),
 });
 
 /** What a user writes: every key optional. */

@@ -28,6 +28,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Treat changelog problems as warnings. */
   lenient?: boolean;
+  /** Changelog quirks Solo's tooling accepts are errors too. */
+  strict?: boolean;
   /** Stop after rendering (no Astro): for benchmarks and quick checks. */
   pipelineOnly?: boolean;
   /** Compile threads (default: the machine's cores); 1 compiles on the main thread. */

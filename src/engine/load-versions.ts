@@ -11,9 +11,16 @@ import type { Diagnostic } from '../util/diagnostics.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
 
-export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string } = {}) {
+/** `strict`: changelog quirks are errors too (`--strict`); `lenient`: every changelog problem is a warning (the dev server). */
+export interface VersionOptions {
+  strict?: boolean;
+  lenient?: boolean;
+  snippetDir?: string | undefined;
+}
+
+export function loadVersions(loaded: LoadedConfig, options: VersionOptions = {}) {
   // The dev server asks again on every edit: unchanged changelog and pins give the same answer.
-  const wanted = { lenient: options.lenient ?? false, snippetDir: options.snippetDir };
+  const wanted = { strict: options.strict ?? false, lenient: options.lenient ?? false, snippetDir: options.snippetDir };
   const key = inputsKey(loaded, wanted);
   let result = versionsMemo.get(key);
   if (!result) {
@@ -28,7 +35,7 @@ export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean;
 const versionsMemo = new Map<string, ReturnType<typeof readVersions>>();
 
 /** What loadVersions reads: the options, and every changelog and pin file's path, size and modification time. */
-function inputsKey(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }): string {
+function inputsKey(loaded: LoadedConfig, options: VersionOptions): string {
   const { config, projectDir } = loaded;
   const dirs = [...Object.values(config.changelog).flat(), options.snippetDir ?? config.snippets].map((d) => path.resolve(projectDir, d));
   const stats = dirs.flatMap((dir) => filesWithStats(dir));
@@ -46,20 +53,21 @@ function filesWithStats(dir: string): string[] {
   return out.sort();
 }
 
-function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }) {
+function readVersions(loaded: LoadedConfig, options: VersionOptions) {
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
-  const changelog = loadChangelog(sources, { strict: config.strictChangelog && !options.lenient, root: projectDir });
+  const changelog = loadChangelog(sources, { strict: config.strictChangelog || (options.strict ?? false), lenient: options.lenient ?? false, root: projectDir });
   diagnostics.push(...changelog.diagnostics);
   const listed = listDocsVersions(changelog.releases, {
     ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
     ...(config.versions.include ? { include: config.versions.include } : {}),
+    ...(config.versions.newestLineKnown !== undefined ? { newestLineKnown: config.versions.newestLineKnown } : {}),
     ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file), locate: (text: string) => locateInConfig(loaded, text) } : {}),
   });
   diagnostics.push(...listed.diagnostics);
   const versions = listed.versions.map((v) => {
-    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir });
+    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir, undecided: listed.undecided[v.id] ?? [], version: v.id });
     diagnostics.push(...pinned.diagnostics);
     return { ...v, values: pinned.values };
   });

@@ -11,11 +11,12 @@ import type { Diagnostic } from '../util/diagnostics.ts';
 import type { Release } from '../changelog/types.ts';
 import type { DocsVersion, VersionStatus } from '../model/site-data.ts';
 import { compareMinor, minorLines } from './lines.ts';
-import { versionValues } from './values.ts';
+import { deriveVersionValues } from './values.ts';
+import type { Undecided, ValueOptions } from './values.ts';
 
 export const DEFAULT_NEWEST = 4;
 
-export interface DocsVersionOptions {
+export interface DocsVersionOptions extends ValueOptions {
   /** How many lines up to latest to build (default 4); unreleased lines come on top. */
   newest?: number;
   /** Docs version ids (`v1.17.x`) to build instead of the default choice. */
@@ -33,17 +34,20 @@ export function docsVersionId(minor: string): string {
 export function listDocsVersions(
   releases: readonly Release[],
   options: DocsVersionOptions = {},
-): { versions: DocsVersion[]; diagnostics: Diagnostic[] } {
+): { versions: DocsVersion[]; diagnostics: Diagnostic[]; undecided: Record<string, Undecided[]> } {
   const diagnostics: Diagnostic[] = [];
   const lines = minorLines(releases, 'open_source');
+  const undecided: Record<string, Undecided[]> = {};
   const latest = lines.find((l) => l.stable.length > 0);
   const all: DocsVersion[] = lines.map((l) => {
     const status: VersionStatus =
       l === latest ? 'latest' : l.stable.length === 0 && (!latest || compareMinor(l.minor, latest.minor) > 0) ? 'unreleased' : 'supported';
-    return { id: docsVersionId(l.minor), minor: l.minor, label: l.minor, status, values: versionValues(releases, l.minor) };
+    const derived = deriveVersionValues(releases, l.minor, options);
+    undecided[docsVersionId(l.minor)] = derived.undecided;
+    return { id: docsVersionId(l.minor), minor: l.minor, label: l.minor, status, values: derived.values };
   });
 
-  if (options.include && all.length === 0) return namedVersions(options.include, options);
+  if (options.include && all.length === 0) return { ...namedVersions(options.include, options), undecided };
 
   if (options.include) {
     const wanted = new Set<string>();
@@ -58,13 +62,13 @@ export function listDocsVersions(
         );
       }
     }
-    return { versions: all.filter((v) => wanted.has(v.id)), diagnostics };
+    return { versions: all.filter((v) => wanted.has(v.id)), diagnostics, undecided };
   }
 
   const newestCount = options.newest ?? DEFAULT_NEWEST;
   const unreleased = all.filter((v) => v.status === 'unreleased');
   const rest = all.filter((v) => v.status !== 'unreleased').slice(0, Math.max(0, newestCount));
-  return { versions: [...unreleased, ...rest], diagnostics };
+  return { versions: [...unreleased, ...rest], diagnostics, undecided };
 }
 
 /**
