@@ -34,10 +34,12 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   if (custom) diagnostics.push(...custom.diagnostics);
   const env = await createEnv({
     root: path.resolve(projectDir, config.root),
+    contentDir,
     changeSlots: CHANGE_SLOTS,
     site: indexed.index,
     ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
     ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
+    ...(config.params ? { siteParams: config.params } : {}),
   });
   return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, diagnostics };
 }
@@ -65,10 +67,12 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   if (custom) diagnostics.push(...custom.diagnostics);
   const env = await createEnv({
     root,
+    ...(contentDir ? { contentDir } : {}),
     changeSlots: CHANGE_SLOTS,
     ...(site ? { site } : {}),
     ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
     ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
+    ...(config.params ? { siteParams: config.params } : {}),
   });
   return { env, diagnostics };
 }

@@ -28,6 +28,8 @@ export interface SiteConfig {
   shortcodes?: string;
   /** Hugo's data folder (`protobuf.yaml` for the `protobuf` shortcode, …), relative to the project. */
   data?: string;
+  /** Hugo's site parameters (a Hugo config's `[params]`): `.Site.Params` in templates; `noSecurityScan` for `readfile type="SECURITY_SCAN"`. */
+  params?: Record<string, unknown>;
   /** Where the built site goes. */
   outDir: string;
   /** Fail on any changelog problem (otherwise warn and keep what is usable). */

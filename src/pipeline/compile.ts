@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Highlighter } from 'shiki';
-import { error, excerpt, position, type Diagnostic } from '../diagnostics.ts';
+import { error, excerpt, position, warning, type Diagnostic } from '../diagnostics.ts';
 import { excessiveNesting } from '../check/limits.ts';
 import { bindArgs } from '../shortcodes/args.ts';
 import type { Registry } from '../shortcodes/registry.ts';
@@ -42,6 +42,8 @@ export interface CompileEnv {
   site?: SiteIndex;
   /** Data files (Hugo's `data/`), for shortcodes such as `protobuf`. */
   data?: DataFiles;
+  /** Hugo's site parameters, keys lower-cased (`.Site.Params`). */
+  siteParams?: Readonly<Record<string, unknown>>;
 }
 
 export interface CompiledPage {
@@ -63,7 +65,9 @@ export interface CompiledPage {
   diagnostics: Diagnostic[];
 }
 
-const SNIPPET = /^(?:\.\/)?static\/content\/version_(.+)\.md$/;
+/** Inputs a docs team's build generates (Gloo's `*.docgen`): absent from a plain clone. */
+const GENERATED = /\.docgen$/;
+const SNIPPET = /^(?:\.?\/)?static\/content\/version_(.+)\.md$/;
 const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
 export function compilePage(file: string, raw: string, env: CompileEnv): CompiledPage {
@@ -186,7 +190,7 @@ class PageCompiler {
           offset: node.tag.start,
           length: node.tag.end - node.tag.start,
         });
-      } else if (problems.length === 0) {
+      } else if (!problems.some((p) => p.severity !== 'warning')) {
         try {
           output = definition.render(call, this.#context(node, call));
         } catch (e) {
@@ -208,12 +212,23 @@ class PageCompiler {
     return {
       file: this.#file,
       frontMatter: this.#frontMatter,
-      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path },
+      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path, params: env.siteParams ?? {} },
       data: (name) => env.data?.get(name) ?? { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"`.' },
       readFile: (path, argOffset) => {
         const result = env.root.read(path);
         this.#reads.add(path);
         if (result.ok) return result.text;
+        if (result.missing && GENERATED.test(path)) {
+          // Made by the docs team's build (Gloo's Makefile, with network access); Hugo renders nothing without it.
+          this.#report({
+            severity: 'warning',
+            once: `generated:${path.replace(/^\/+/, '')}`,
+            message: `readfile: generated file \`${path}\` is missing; the pages that read it show nothing in its place`,
+            hint: `Looked for ${result.missing.looked.join(' and ')}. Generate it with the docs team's build (e.g. \`make\` in the docs folder) before building, if the pages should show it.`,
+            offset: argOffset,
+          });
+          return '';
+        }
         this.#report({ message: result.message, hint: result.hint, offset: argOffset });
         return undefined;
       },
@@ -342,9 +357,11 @@ class PageCompiler {
     const offset = this.#bodyOffset + (problem.offset ?? 0);
     const { line, column } = this.#lines.position(offset);
     const text = this.#raw.slice(offset, offset + Math.max(problem.length ?? 0, 1));
-    const extra: { excerpt?: string; hint?: string } = { excerpt: excerpt(problem.length ? text : this.#lineAt(offset)) };
+    const extra: { excerpt?: string; hint?: string; once?: string } = { excerpt: excerpt(problem.length ? text : this.#lineAt(offset)) };
     if (problem.hint) extra.hint = problem.hint;
-    this.#diagnostics.push(error(this.#file, line, column, problem.message, extra));
+    if (problem.once !== undefined) extra.once = problem.once;
+    if (problem.once !== undefined && this.#diagnostics.some((d) => d.once === problem.once)) return;
+    this.#diagnostics.push((problem.severity === 'warning' ? warning : error)(this.#file, line, column, problem.message, extra));
   }
 
   #lineAt(offset: number): string {

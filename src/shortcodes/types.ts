@@ -48,6 +48,10 @@ export interface DiagnosticInput {
   /** Offset into the page source; defaults to the call's tag. */
   offset?: number;
   length?: number;
+  /** A warning: reported, but the page still builds (default: an error). */
+  severity?: 'error' | 'warning';
+  /** Reported once per build for this key (the first page, in page order), however many pages meet it. */
+  once?: string;
 }
 
 /** A page of the site, as `children`, `ref` and the like see it (from front matter, before rendering). */
@@ -70,6 +74,8 @@ export interface SiteInfo {
   route: string | undefined;
   /** The source path of the page being rendered, relative to the content folder (undefined as for `route`). */
   path: string | undefined;
+  /** Hugo's site parameters (`[params]` of the Hugo config, `params` of ours), keys lower-cased as Hugo does. */
+  params: Readonly<Record<string, unknown>>;
 }
 
 /** A data file (`<data dir>/<name>.yaml|yml|json`, Hugo's `data/`), parsed. */

@@ -37,7 +37,9 @@ export const children: ShortcodeDefinition = {
       description: { values: ['true', 'false'], description: 'Show each page\'s description.' },
       depth: { description: 'How many levels of sub-pages to list (default 1).' },
       style: { values: STYLES, description: 'Element for each entry: li (default), h2…h6, div.' },
-      sort: { values: ['weight', 'title'], description: 'Order: weight (default, then title) or title.' },
+      sort: { values: ['weight', 'title', 'Weight', 'Name'], description: 'Order: weight (default, then title) or title; the Solo theme spells them `Weight` and `Name`.' },
+      page: { description: 'List this section (a path from the content folder, e.g. `/guides`) instead of the current one.' },
+      showhidden: { description: 'The Solo theme\'s: also list pages marked `hidden` (this build lists every page).' },
     },
   },
   render(call, context) {
@@ -54,7 +56,7 @@ export const children: ShortcodeDefinition = {
     const depth = Number(depthText);
     const withDescription = call.values.description === 'true';
     const style = (call.values.style ?? 'li') as (typeof STYLES)[number];
-    const sort = (call.values.sort ?? 'weight') as 'weight' | 'title';
+    const sort = /^(?:title|name)$/i.test(call.values.sort ?? '') ? 'title' : 'weight';
     const base = context.deferred('base');
     const texts: string[] = [];
 
@@ -74,7 +76,12 @@ export const children: ShortcodeDefinition = {
       }
       return out;
     };
-    const list = entries(site.route, 1);
+    const section = call.values.page === undefined ? site.route : call.values.page.replace(/^\/+|\/+$/g, '') + (call.values.page.replace(/\//g, '') ? '/' : '');
+    if (!site.pages.some((p) => p.route === section)) {
+      context.report({ message: `children: no section \`${call.values.page}\``, hint: 'page= names a section by its path from the content folder, e.g. page="/guides".', offset: call.args.find((a) => a.name === 'page')?.offset ?? call.offset });
+      return undefined;
+    }
+    const list = entries(section, 1);
     const wrapper = style === 'li' ? h('ul', { className: ['children'] }, list) : h('div', { className: ['children', `children-${style}`] }, list);
     return { type: 'hast', block: true, children: list.length ? [wrapper] : [], text: texts.join(' ') };
   },
