@@ -26,7 +26,7 @@ export interface SiteConfig {
   knownExternal: string[];
   /** A folder of custom shortcode modules, relative to the project. */
   shortcodes?: string;
-  /** Hugo's data folder (`protobuf.yaml` for the `protobuf` shortcode, …), relative to the project. */
+  /** Hugo's data folder (`ProtoMap.yaml` for the `protobuf` shortcode, …), relative to the project. */
   data?: string;
   /** Hugo's site parameters (a Hugo config's `[params]`): `.Site.Params` in templates; `noSecurityScan` for `readfile type="SECURITY_SCAN"`. */
   params?: Record<string, unknown>;

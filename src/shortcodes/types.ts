@@ -86,7 +86,7 @@ export interface ShortcodeContext {
   file: string;
   /** The site's pages and this page's route. */
   site: SiteInfo;
-  /** A data file by name (`protobuf` → `data/protobuf.yaml`), cached for the build. */
+  /** A data file by name (`ProtoMap` → `data/ProtoMap.yaml`), cached for the build. */
   data(name: string): DataResult;
   /** Front matter of the page. */
   frontMatter: Record<string, unknown>;
