@@ -3,6 +3,8 @@
  * `docs.config.ts` at the project root default-exports `defineConfig({...})`;
  * every field is optional and defaults to this repository's sample.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Product } from '../changelog/types.ts';
 
 export interface SiteConfig {
@@ -26,8 +28,10 @@ export interface SiteConfig {
   knownExternal: string[];
   /** A folder of custom shortcode modules, relative to the project. */
   shortcodes?: string;
-  /** Hugo's data folder (`ProtoMap.yaml` for the `protobuf` shortcode, …), relative to the project. */
+  /** Hugo's data folder (`ProtoMap.yaml` for the `protobuf` shortcode, …), relative to the project; default: the docs root's `data/` when there is one. */
   data?: string;
+  /** Hugo's layouts folder: its `shortcodes/` templates are run (see docs/shortcodes.md); default: the docs root's `layouts/` when there is one. */
+  layouts?: string;
   /** Hugo's site parameters (a Hugo config's `[params]`): `.Site.Params` in templates; `noSecurityScan` for `readfile type="SECURITY_SCAN"`. */
   params?: Record<string, unknown>;
   /** Where the built site goes. */
@@ -55,6 +59,14 @@ export const DEFAULTS: SiteConfig = {
   outDir: 'dist',
   strictChangelog: true,
 };
+
+/** Hugo's `data` or `layouts` folder (absolute): the config's, else the docs root's when it exists. */
+export function hugoFolder(config: SiteConfig, projectDir: string, kind: 'data' | 'layouts'): string | undefined {
+  const named = config[kind];
+  if (named !== undefined) return path.resolve(projectDir, named);
+  const beside = path.resolve(projectDir, config.root, kind);
+  return existsSync(beside) ? beside : undefined;
+}
 
 /** Typed helper for `docs.config.ts`. */
 export function defineConfig(config: UserConfig): UserConfig {

@@ -180,7 +180,7 @@ class PageCompiler {
     const definition = node.definition;
     if (definition) {
       const { values, problems } = bindArgs(node.tag, definition);
-      const call: ShortcodeCall = { name: node.tag.name, form: node.tag.form, args: node.tag.args, values, offset: node.tag.start };
+      const call: ShortcodeCall = { name: node.tag.name, form: node.tag.form, args: node.tag.args, values, offset: node.tag.start, ordinal: node.ordinal };
       if (parent) call.parent = parent;
       for (const p of problems) this.#report({ offset: node.tag.start, length: node.tag.end - node.tag.start, ...p });
       if (definition.parent && !hasAncestor(parent, definition.parent)) {
@@ -247,6 +247,12 @@ class PageCompiler {
         node.children
           .map((c) => (c.kind === 'text' ? this.#body.slice(c.start, c.end) : c.kind === 'escaped' ? c.text : textOf(this.#callOutput(c, call))))
           .join(''),
+      markdownToHtml: (markdown) => {
+        const children = markdownToHast(markdown).children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+        const only = children[0];
+        // Hugo's markdownify: a lone paragraph loses its <p>.
+        return toHtml(children.length === 1 && only?.type === 'element' && only.tagName === 'p' ? only.children : children, { allowDangerousHtml: true });
+      },
       report: (problem) => this.#report({ offset: node.tag.start, length: node.tag.end - node.tag.start, ...problem }),
       uniqueId: (prefix) => {
         const n = (this.#ids.get(prefix) ?? 0) + 1;

@@ -18,6 +18,10 @@ export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: R
   if (isNamed) {
     for (const arg of tag.args) {
       const spec = named[arg.name!];
+      if (!spec && definition.args.rest) {
+        values[arg.name!] = arg.value;
+        continue;
+      }
       if (!spec) {
         const known = Object.keys(named);
         problems.push({
@@ -34,6 +38,10 @@ export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: R
   } else {
     tag.args.forEach((arg, i) => {
       const spec = positional[i];
+      if (!spec && definition.args.rest) {
+        values[String(i)] = arg.value;
+        return;
+      }
       if (!spec) {
         problems.push({
           severity: 'warning',

@@ -14,6 +14,8 @@ export interface ArgSpec {
 }
 
 export interface ArgSchema {
+  /** Any other argument is taken as it is (no warning): for templates that read arguments by computed names. */
+  rest?: boolean;
   /** Positional arguments, in order. */
   positional?: readonly (ArgSpec & { name: string })[];
   named?: Readonly<Record<string, ArgSpec>>;
@@ -40,6 +42,8 @@ export interface ShortcodeCall {
   parent?: ShortcodeCall;
   /** Offset of the tag in the page source. */
   offset: number;
+  /** Zero-based position among the shortcode calls of its parent (or of the page): Hugo's `.Ordinal`. */
+  ordinal: number;
 }
 
 export interface DiagnosticInput {
@@ -103,6 +107,8 @@ export interface ShortcodeContext {
   renderInner(options?: { dedent?: boolean }): ElementContent[];
   /** The inner content as text (nested shortcodes resolved to their text). */
   innerText(): string;
+  /** Markdown to HTML, as Hugo's `markdownify` (a single paragraph unwrapped). */
+  markdownToHtml(markdown: string): string;
   /** Report a problem at the call (or at `offset`). */
   report(problem: DiagnosticInput): void;
   /** A page-unique id prefix for generated ids. */
