@@ -290,7 +290,8 @@ class PageCompiler {
         resolveTokens(tree, { text: (m) => textOf(this.#outputs[m]), flow: (m) => this.#flow(m) });
         const content = tree.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) as ElementContent[];
         const only = content[0];
-        if (content.length === 1 && only?.type === 'element' && only.tagName === 'p') return { nodes: only.children, block: false };
+        // A Markdown paragraph (no attributes; a raw `<p class=…>` stays a block).
+        if (content.length === 1 && only?.type === 'element' && only.tagName === 'p' && Object.keys(only.properties).length === 0) return { nodes: only.children, block: false };
         return { nodes: content, block: content.some((c) => c.type === 'element' && BLOCK_TAGS.has(c.tagName)) };
       }
       case 'html': {
