@@ -117,9 +117,13 @@ test('two headings with the same explicit id', async () => {
   assert.equal(e!.line, 3);
 });
 
-test('versioned_link_path needs a path from the root', async () => {
-  const [e] = await errorsOf('[x]({{< versioned_link_path fromRoot="operations/" >}})');
-  assert.match(e!.message, /must start with `\/`/);
+test('versioned_link_path without a leading /: a warning, and the link the writer meant (the theme glued it to the version)', async () => {
+  const result = await render('[x]({{< versioned_link_path fromRoot="operations/" >}})');
+  const [w] = result.diagnostics;
+  assert.equal(result.diagnostics.length, 1);
+  assert.equal(w!.severity, 'warning');
+  assert.match(w!.message, /does not start with `\/`; linked as `\/operations\/`/);
+  assert.match(result.html, /href="\/gloo-edge\/v1\.17\.x\/operations\/"/);
 });
 
 test('nesting deeper than the limit is one clear error, not a stack overflow', async () => {
