@@ -8,6 +8,8 @@
  * and column in the template file, for messages.
  */
 
+import { position } from '../../util/diagnostics.ts';
+
 export interface Pos {
   line: number;
   column: number;
@@ -77,18 +79,8 @@ type Item = { kind: 'text'; text: string } | { kind: 'action'; action: Action };
 /** Splits the source into text and actions, applying trim markers and dropping comments. */
 function scan(source: string): Item[] {
   const items: Item[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
-  const posAt = (offset: number): Pos => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  // Templates are small: a linear scan per position is cheap.
+  const posAt = (offset: number): Pos => position(source, offset);
   let at = 0;
   let trimNext = false;
   while (at <= source.length) {
