@@ -255,7 +255,7 @@ function rangeEntries(value: unknown, pos: Pos): [unknown, unknown][] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map((v, i) => [i, v]);
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) throw new TemplateError(`range can't iterate over ${value}`, pos);
+    if (!Number.isInteger(value) || value > 1_000_000) throw new TemplateError(`range can't iterate over ${value}`, pos);
     return Array.from({ length: Math.max(0, value) }, (_, i) => [i, i]);
   }
   if (value instanceof Map) return [...value.entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
