@@ -165,3 +165,23 @@ test('Gloo\'s own extauth_version_info_note (no extension) runs as Hugo ran it',
   );
   assert.ok(result.html.includes('<a href="/gloo-edge/v1.17.x/guides/security/auth/extauth/configuration_format_history/">this page</a>'));
 });
+
+test('on the real v1.17.x tree: /static/content/setup_notes is read from content/, and the security scan page warns once per missing .docgen', { skip: NEEDS_SHARED }, async () => {
+  const docs = glooDocs('v1.17.x');
+  const options = { root: docs, contentDir: path.join(docs, 'content'), dataDir: path.join(docs, 'data') };
+  const direct = 'content/guides/traffic_management/request_processing/direct_response_action/_index.md';
+  const source = readFileSync(path.join(docs, direct), 'utf8');
+  assert.match(source, /\{\{< readfile file="\/static\/content\/setup_notes" markdown="true">\}\}/);
+  const notes = readFileSync(path.join(docs, 'content/static/content/setup_notes'), 'utf8');
+  const result = await render(source, options);
+  assert.deepEqual(result.diagnostics.filter((d) => /readfile/.test(d.message)), []);
+  // The snippet's first words are on the page.
+  const first = notes.replace(/[#*`[\]]/g, '').trim().split(/\s+/).slice(0, 4).join(' ');
+  assert.ok(toString(fromHtml(result.html, { fragment: true })).replace(/\s+/g, ' ').includes(first), first);
+
+  const scans = await render(readFileSync(path.join(docs, 'content/reference/security-updates/enterprise/_index.md'), 'utf8'), options);
+  assert.deepEqual(
+    scans.diagnostics.map((d) => `${d.severity} ${d.line} ${/`([^`]+)`/.exec(d.message)?.[1]}`),
+    [0, 1, 2, 3].map((n) => `warning ${9 + n} static/content/glooe-security-scan-${n}.docgen`),
+  );
+});
