@@ -248,10 +248,9 @@ class PageCompiler {
           .map((c) => (c.kind === 'text' ? this.#body.slice(c.start, c.end) : c.kind === 'escaped' ? c.text : textOf(this.#callOutput(c, call))))
           .join(''),
       markdownToHtml: (markdown) => {
-        const children = markdownToHast(markdown).children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-        const only = children[0];
         // Hugo's markdownify: a lone paragraph loses its <p>.
-        return toHtml(children.length === 1 && only?.type === 'element' && only.tagName === 'p' ? only.children : children, { allowDangerousHtml: true });
+        const content = significant(markdownToHast(markdown).children as ElementContent[]);
+        return toHtml(loneParagraph(content)?.children ?? content, { allowDangerousHtml: true });
       },
       report: (problem) => this.#report({ offset: node.tag.start, length: node.tag.end - node.tag.start, ...problem }),
       uniqueId: (prefix) => {
@@ -288,10 +287,9 @@ class PageCompiler {
         annotate(tree, () => offset);
         // Per-version values in link destinations come back percent-encoded: decode them.
         resolveTokens(tree, { text: (m) => textOf(this.#outputs[m]), flow: (m) => this.#flow(m) });
-        const content = tree.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) as ElementContent[];
-        const only = content[0];
-        // A Markdown paragraph (no attributes; a raw `<p class=…>` stays a block).
-        if (content.length === 1 && only?.type === 'element' && only.tagName === 'p' && Object.keys(only.properties).length === 0) return { nodes: only.children, block: false };
+        const content = significant(tree.children as ElementContent[]);
+        const only = loneParagraph(content);
+        if (only) return { nodes: only.children, block: false };
         return { nodes: content, block: content.some((c) => c.type === 'element' && BLOCK_TAGS.has(c.tagName)) };
       }
       case 'html': {
@@ -383,6 +381,17 @@ class PageCompiler {
 function hasAncestor(call: ShortcodeCall | undefined, name: string): boolean {
   for (let c = call; c; c = c.parent) if (c.name === name) return true;
   return false;
+}
+
+/** Content without whitespace-only text between blocks. */
+function significant(content: ElementContent[]): ElementContent[] {
+  return content.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+}
+
+/** The content's only node when it is a Markdown paragraph (a raw `<p class=…>` has attributes and stays a block). */
+function loneParagraph(content: readonly ElementContent[]): Element | undefined {
+  const only = content[0];
+  return content.length === 1 && only?.type === 'element' && only.tagName === 'p' && Object.keys(only.properties).length === 0 ? only : undefined;
 }
 
 function textOf(output: Output | undefined): string {

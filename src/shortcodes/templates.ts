@@ -10,7 +10,7 @@
  * for each version it builds.
  *
  * A template that does not parse, or names a function we lack, is an error
- * at the template's file:line, reported at every call (once per page). The
+ * at the template's file:line:column, reported at every call. The
  * arguments a template reads with a literal `.Get` are its schema: others
  * are warnings, as for built-ins; a template reading `.Params` or a computed
  * `.Get` takes any argument.
@@ -102,7 +102,8 @@ function shortcodeValue(call: ShortcodeCall, context: ShortcodeContext): GoStruc
     ...argFields(call),
     Inner: lazy(() => new SafeHTML(context.innerText())),
     Ordinal: call.ordinal,
-    Parent: call.parent ? new GoStruct('Shortcode', { ...argFields(call.parent), Scratch: scratch(), Page: page, Site: site }) : undefined,
+    // The parent's arguments; its .Scratch and .Inner are not shared with the children here.
+    Parent: call.parent ? new GoStruct('Shortcode', { ...argFields(call.parent), Page: page, Site: site }) : undefined,
     Scratch: scratch(),
     Page: page,
     Site: site,
