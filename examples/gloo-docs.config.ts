@@ -19,7 +19,6 @@ export default defineConfig({
   snippets: `${tree}/static/content`,
   changelog: { open_source: [], enterprise: [] },
   versions: { include: ['v1.15.x'] },
-  shortcodes: 'shortcodes',
   // The fixture is one folder of the docs: the rest lives outside this site.
   knownExternal: ['/installation', '/guides', '/reference', '/operations/advanced', '/operations/production_deployment', '/operations/debugging_gloo', '/static'],
   outDir: 'dist',

@@ -32,7 +32,6 @@ const common = (rel: (p: string) => string) => ({
   root: rel(TREE),
   content: rel(TREE),
   snippets: rel(path.join(TREE, 'static/content')),
-  shortcodes: rel(path.join(REPO, 'examples/shortcodes')),
   versions: { include: ['v1.15.x'] },
   // Pages the fixture links to that it does not ship (it is one folder of the docs).
   knownExternal: ['/installation', '/guides', '/reference', '/operations/advanced', '/operations/production_deployment', '/operations/debugging_gloo', '/static'],

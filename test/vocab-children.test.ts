@@ -47,7 +47,7 @@ test('the tree renders without errors; a leaf bundle folder holds one page', () 
 });
 
 test('children: weight order, unweighted pages last by title; links carry the version base', () => {
-  assert.deepEqual(hrefs('ops/', 'ul.children > li > a'), [
+  assert.deepEqual(hrefs('ops/', 'ul.children > li > p > a'), [
     '/gloo-edge/v1.17.x/ops/backup/',
     '/gloo-edge/v1.17.x/ops/upgrade/',
     '/gloo-edge/v1.17.x/ops/alpha/',
@@ -55,16 +55,17 @@ test('children: weight order, unweighted pages last by title; links carry the ve
   ]);
 });
 
-test('children description="true" shows each description; without it only titles', () => {
-  const descriptions = selectAll('.children-description', page('ops/').tree).map((p) => toString(p));
-  assert.deepEqual(descriptions, ['Weight 5 comes first.', 'Upgrade it.', 'Unweighted, but A before M.', 'Unweighted: listed last.']);
-  assert.equal(selectAll('.children-description', page('').tree).length, 0);
+test('children shows each entry as the Solo theme does: `Title: description`, whatever description= says', () => {
+  const entries = selectAll('ul.children > li > p', page('ops/').tree).map((p) => toString(p));
+  assert.deepEqual(entries, ['Backup: Weight 5 comes first.', 'Upgrading: Upgrade it.', 'Alpha: Unweighted, but A before M.', 'Monitoring: Unweighted: listed last.']);
+  // The home page's call has no description="true": the theme shows descriptions anyway (Operations has none).
+  assert.deepEqual(selectAll('ul.children > li > p', page('').tree).map((p) => toString(p)), ['Operations']);
   assert.deepEqual(hrefs(''), ['/gloo-edge/v1.17.x/ops/']);
 });
 
-test('children depth="2" style="h3": linkTitle, bundles as children, grandchildren listed', () => {
+test('children depth="2" style="h3": titles (not linkTitle, as the theme), bundles as children, grandchildren listed', () => {
   const titles = selectAll('h3.children-title', page('ops/upgrade/').tree).map((h) => toString(h));
-  assert.deepEqual(titles, ['Prepare', 'Quick upgrade', 'Canary upgrade', 'Rollback']);
+  assert.deepEqual(titles, ['Prepare to upgrade: Before you start.', 'Quick upgrade: A bundle page.', 'Canary upgrade: Two deployments.', 'Rollback']);
 });
 
 test('childPages sorts by weight (0 last), then title', () => {

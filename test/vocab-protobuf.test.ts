@@ -7,22 +7,32 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { CHANGELOG_PAGES } from '../src/engine/render-site.ts';
 import { CHANGELOG_ROUTES } from '../src/shortcodes/builtins/render_changelog.ts';
+import { readFileSync } from 'node:fs';
 import { docsRoot, render } from './support/pipeline.ts';
+import { glooDocs } from './support/gloo-branch.ts';
+import { NEEDS_SHARED } from './support/shared.ts';
 
 const DATA = {
-  'data/protobuf.yaml': [
-    'gloo.solo.io.Upstream: /reference/api/github.com/solo-io/gloo/projects/gloo/api/v1/upstream.proto.sk/#upstream',
-    'enterprise.gloo.solo.io.Settings: reference/api/extauth.proto.sk/#settings',
-    'gloo.solo.io.Settings: /reference/api/settings.proto.sk/#settings',
+  'data/ProtoMap.yaml': [
+    'apis:',
+    '  gloo.solo.io.Upstream:',
+    '    relativepath: reference/api/github.com/solo-io/gloo/projects/gloo/api/v1/upstream.proto.sk/#Upstream',
+    '    package: gloo.solo.io',
+    '  enterprise.gloo.solo.io.Settings:',
+    '    relativepath: reference/api/extauth.proto.sk/#Settings',
+    '    package: enterprise.gloo.solo.io',
+    '  gloo.solo.io.Settings:',
+    '    relativepath: reference/api/settings.proto.sk/#Settings',
+    '    package: gloo.solo.io',
   ].join('\n'),
 };
 
-const withData = async (source: string) => {
-  const root = docsRoot(DATA);
+const withData = async (source: string, files: Record<string, string> = DATA) => {
+  const root = docsRoot(files);
   return render(source, { root, dataDir: path.join(root, 'data') });
 };
 
-test('protobuf: a link to the message\'s API reference page, with the version base', async () => {
+test('protobuf: the link the Solo theme makes from ProtoMap.yaml: relativepath lower-cased, under the version base', async () => {
   const result = await withData('Configure an {{% protobuf name="gloo.solo.io.Upstream" display="Upstream" %}} first.\n');
   assert.deepEqual(result.diagnostics, []);
   const a = select('p > a', fromHtml(result.html, { fragment: true }))!;
@@ -30,34 +40,55 @@ test('protobuf: a link to the message\'s API reference page, with the version ba
   assert.equal(toString(a), 'Upstream');
 });
 
-test('protobuf: display is Markdown; without display the short name; paths without a leading slash', async () => {
+test('protobuf: display is Markdown; without display the full name, as the theme shows it', async () => {
   const result = await withData('Set the {{% protobuf name="enterprise.gloo.solo.io.Settings" display="`requestTimeout` value" %}} on {{% protobuf name="gloo.solo.io.Settings" %}}.\n');
   assert.deepEqual(result.diagnostics, []);
   const [a, b] = selectAll('a', fromHtml(result.html, { fragment: true }));
   assert.equal(a!.properties.href, '/gloo-edge/v1.17.x/reference/api/extauth.proto.sk/#settings');
   assert.equal(toString(select('code', a!)!), 'requestTimeout');
-  assert.equal(toString(b!), 'Settings');
+  assert.equal(toString(b!), 'gloo.solo.io.Settings');
 });
 
-test('protobuf: an unknown name is an error at the name, suggesting the same short name', async () => {
-  const result = await withData('See {{% protobuf name="solo.io.Upstream" display="x" %}}.\n');
-  const [e] = result.diagnostics;
-  assert.match(e!.message, /protobuf: no API reference page for `solo\.io\.Upstream` in .*protobuf\.yaml/);
-  assert.equal(e!.line, 1);
-  assert.equal(e!.column, 18);
-  assert.equal(e!.excerpt, 'name="solo.io.Upstream"');
-  assert.match(e!.hint!, /`gloo\.solo\.io\.Upstream`/);
+test('protobuf: an unknown name is a warning at the name, suggesting the same short name; the text stays, unlinked', async () => {
+  const result = await withData('See {{% protobuf name="solo.io.Upstream" display="the upstream" %}}.\n');
+  const [w] = result.diagnostics;
+  assert.equal(result.diagnostics.length, 1);
+  assert.equal(w!.severity, 'warning');
+  assert.match(w!.message, /protobuf: no API reference page for `solo\.io\.Upstream` in .*ProtoMap\.yaml/);
+  assert.equal(w!.line, 1);
+  assert.equal(w!.column, 18);
+  assert.equal(w!.excerpt, 'name="solo.io.Upstream"');
+  assert.match(w!.hint!, /`gloo\.solo\.io\.Upstream`/);
+  assert.match(result.html, /See the upstream\./);
+  assert.doesNotMatch(result.html, /<a /);
 });
 
-test('protobuf: without a data folder or data file, the error says where it is looked for', async () => {
+test('protobuf: without a data folder, a ProtoMap file or its apis map, the error says where it is looked for', async () => {
   const none = await render('{{% protobuf name="a.B" %}}\n');
   assert.match(none.diagnostics[0]!.message, /No data folder/);
-  const root = docsRoot({ 'data/other.yaml': 'a: 1' });
-  const missing = await render('{{% protobuf name="a.B" %}}\n', { root, dataDir: path.join(root, 'data') });
-  assert.match(missing.diagnostics[0]!.message, /Data file `protobuf` not found/);
-  const bad = docsRoot({ 'data/protobuf.yaml': 'a: [1\n' });
-  const broken = await render('{{% protobuf name="a.B" %}}\n', { root: bad, dataDir: path.join(bad, 'data') });
+  const missing = await withData('{{% protobuf name="a.B" %}}\n', { 'data/other.yaml': 'a: 1' });
+  assert.match(missing.diagnostics[0]!.message, /Data file `ProtoMap` not found/);
+  const broken = await withData('{{% protobuf name="a.B" %}}\n', { 'data/ProtoMap.yaml': 'a: [1\n' });
   assert.match(broken.diagnostics[0]!.message, /cannot be parsed/);
+  const flat = await withData('{{% protobuf name="a.B" %}}\n', { 'data/ProtoMap.yaml': 'a.B: /reference/x/\n' });
+  assert.match(flat.diagnostics[0]!.message, /has no `apis` map/);
+});
+
+test('protobuf on the real v1.17.x tree: every call links as the theme does, or warns at its line', { skip: NEEDS_SHARED }, async () => {
+  const docs = glooDocs('v1.17.x');
+  const page = path.join(docs, 'content/reference/cheatsheets/timeouts/_index.md');
+  const result = await render(readFileSync(page, 'utf8'), { root: docs, contentDir: path.join(docs, 'content'), dataDir: path.join(docs, 'data') });
+  // The page names a message ProtoMap lacks, twice: Hugo linked it to the docs home without a word.
+  assert.deepEqual(
+    result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.excerpt}`),
+    ['warning 84:40 name="gloo.solo.io.Options"', 'warning 94:42 name="gloo.solo.io.Options"'],
+  );
+  const links = selectAll('a', fromHtml(result.html, { fragment: true })).filter((a) => String(a.properties.href).includes('.proto.sk/'));
+  assert.equal(links.length, 12);
+  for (const a of links) assert.match(String(a.properties.href), /^\/gloo-edge\/v1\.17\.x\/reference\/api\/github\.com\/solo-io\/[^A-Z]+\.proto\.sk\/(#[a-z]+)?$/);
+  // As Hugo rendered it (oracle): the theme lower-cases the anchor.
+  const gateway = links.find((a) => toString(a) === 'Gateway')!;
+  assert.equal(gateway.properties.href, '/gloo-edge/v1.17.x/reference/api/github.com/solo-io/gloo/projects/gateway/api/v1/gateway.proto.sk/#gateway');
 });
 
 test('render_changelog: a link to the generated changelog page of the product', async () => {

@@ -50,7 +50,12 @@ export const siteConfigSchema = z.strictObject({
     .describe('Paths from the docs root that live outside this site, e.g. `[\'/operations/production_deployment/\']`.')
     .default([]),
   shortcodes: folder('A folder of custom shortcode modules').optional(),
-  data: folder("Hugo's data folder (`protobuf.yaml`, `support.yaml`, …)").optional(),
+  data: folder("Hugo's data folder (`ProtoMap.yaml` for the `protobuf` shortcode, `support.yaml`, …); default: the docs root's `data/` when there is one").optional(),
+  layouts: folder("Hugo's layouts folder: its `shortcodes/` templates are run (see docs/shortcodes.md); default: the docs root's `layouts/` when there is one").optional(),
+  params: z
+    .record(z.string(), z.unknown())
+    .describe("Hugo's site parameters (a Hugo config's `[params]`): `.Site.Params` in templates; `noSecurityScan` for `readfile type=\"SECURITY_SCAN\"`.")
+    .optional(),
   outDir: folder('Where the built site goes').default('dist'),
   strictChangelog: z
     .boolean()

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedConfig } from '../config/load.ts';
+import { hugoFolder } from '../config/define.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
@@ -116,7 +117,9 @@ function environmentHash(loaded: LoadedConfig, content: SiteContent): string {
     JSON.stringify({
       root: path.resolve(projectDir, config.root),
       shortcodes: folderHash(config.shortcodes),
-      data: folderHash(config.data),
+      data: folderHash(hugoFolder(config, projectDir, 'data')),
+      layouts: folderHash(hugoFolder(config, projectDir, 'layouts')),
+      params: config.params ?? {},
       pages: content.env.site?.pages ?? [],
       // Relative links resolve against the files that exist in the content tree.
       files: listFiles(content.contentDir).map((f) => path.relative(content.contentDir, f)),

@@ -9,7 +9,7 @@ import { GUIDE_LABELS, guideSections, renderGuideList } from '../changelog/guide
 import { renderChangelogPage } from '../changelog/page.ts';
 import type { Product, Release } from '../changelog/types.ts';
 import { escapeHtml } from '../changelog/markdown.ts';
-import { error, type Diagnostic } from '../util/diagnostics.ts';
+import { error, onceEach, type Diagnostic } from '../util/diagnostics.ts';
 import type { ChangeSlot } from '../markdown/change-slots.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
@@ -47,7 +47,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   const diagnostics: Diagnostic[] = [];
   const base = config.base.replace(/\/?$/, '/');
   const compiled = input.pages.map((page, i) => ({ page, compiled: input.compiled[i]! }));
-  for (const { compiled: c } of compiled) diagnostics.push(...c.diagnostics);
+  diagnostics.push(...onceEach(compiled.flatMap(({ compiled: c }) => c.diagnostics)));
 
   const changelog = changelogPages(config, releases, base);
   const pages: Record<string, RenderedPage[]> = {};

@@ -9,7 +9,9 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import type { CompileEnv } from '../markdown/compile.ts';
 import { createEnv } from '../markdown/render.ts';
-import { loadCustomShortcodes } from '../shortcodes/custom.ts';
+import { hugoFolder, type SiteConfig } from '../config/define.ts';
+import { loadCustomShortcodes, type CustomShortcodes } from '../shortcodes/custom.ts';
+import { loadTemplateShortcodes } from '../shortcodes/templates.ts';
 import { loadContent, type SourcePage } from './content.ts';
 import { indexContent, type Alias } from './page-index.ts';
 import { CHANGE_SLOTS } from './render-site.ts';
@@ -34,10 +36,10 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   if (custom) diagnostics.push(...custom.diagnostics);
   const env = await createEnv({
     root: path.resolve(projectDir, config.root),
+    contentDir,
     changeSlots: CHANGE_SLOTS,
     site: indexed.index,
-    ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
-    ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
+    ...shortcodeOptions(config, projectDir, custom),
   });
   return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, diagnostics };
 }
@@ -55,7 +57,7 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   const cwd = process.cwd();
   const file = path.resolve(page);
   const inside = (dir: string) => !path.relative(dir, file).startsWith('..');
-  const contentDir = [path.resolve(projectDir, config.content), root].find(inside);
+  const contentDir = [path.resolve(projectDir, config.content), path.join(root, 'content'), root].find(inside);
   let site;
   if (contentDir) {
     const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')] });
@@ -65,10 +67,27 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   if (custom) diagnostics.push(...custom.diagnostics);
   const env = await createEnv({
     root,
+    ...(contentDir ? { contentDir } : {}),
     changeSlots: CHANGE_SLOTS,
     ...(site ? { site } : {}),
-    ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
-    ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
+    ...shortcodeOptions({ ...config, root: path.relative(projectDir, root) || '.' }, projectDir, custom),
   });
   return { env, diagnostics };
+}
+
+/**
+ * What shortcodes see of the site: the site's own templates (Hugo's
+ * `layouts/shortcodes/`, which win over built-ins of the same name), the
+ * TypeScript modules (which win over both), the data folder, the site params.
+ */
+function shortcodeOptions(config: SiteConfig, projectDir: string, custom: CustomShortcodes | undefined) {
+  const layouts = hugoFolder(config, projectDir, 'layouts');
+  const data = hugoFolder(config, projectDir, 'data');
+  const templates = layouts ? loadTemplateShortcodes(layouts) : [];
+  return {
+    custom: [...templates, ...(custom?.definitions ?? [])],
+    ...(custom ? { customDir: custom.dir } : {}),
+    ...(data ? { dataDir: data } : {}),
+    ...(config.params ? { siteParams: config.params } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Highlighter } from 'shiki';
-import { error, excerpt, position, type Diagnostic } from '../util/diagnostics.ts';
+import { error, excerpt, position, warning, type Diagnostic } from '../util/diagnostics.ts';
 import { excessiveNesting } from './limits.ts';
 import { bindArgs } from '../shortcodes/args.ts';
 import type { Registry } from '../shortcodes/registry.ts';
@@ -42,6 +42,8 @@ export interface CompileEnv {
   site?: SiteIndex;
   /** Data files (Hugo's `data/`), for shortcodes such as `protobuf`. */
   data?: DataFiles;
+  /** Hugo's site parameters, keys lower-cased (`.Site.Params`). */
+  siteParams?: Readonly<Record<string, unknown>>;
 }
 
 export interface CompiledPage {
@@ -63,7 +65,9 @@ export interface CompiledPage {
   diagnostics: Diagnostic[];
 }
 
-const SNIPPET = /^(?:\.\/)?static\/content\/version_(.+)\.md$/;
+/** Inputs a docs team's build generates (Gloo's `*.docgen`): absent from a plain clone. */
+const GENERATED = /\.docgen$/;
+const SNIPPET = /^(?:\.?\/)?static\/content\/version_(.+)\.md$/;
 const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
 export function compilePage(file: string, raw: string, env: CompileEnv): CompiledPage {
@@ -178,7 +182,7 @@ class PageCompiler {
     const definition = node.definition;
     if (definition) {
       const { values, problems } = bindArgs(node.tag, definition);
-      const call: ShortcodeCall = { name: node.tag.name, form: node.tag.form, args: node.tag.args, values, offset: node.tag.start };
+      const call: ShortcodeCall = { name: node.tag.name, form: node.tag.form, args: node.tag.args, values, offset: node.tag.start, ordinal: node.ordinal };
       if (parent) call.parent = parent;
       for (const p of problems) this.#report({ offset: node.tag.start, length: node.tag.end - node.tag.start, ...p });
       if (definition.parent && !hasAncestor(parent, definition.parent)) {
@@ -188,7 +192,7 @@ class PageCompiler {
           offset: node.tag.start,
           length: node.tag.end - node.tag.start,
         });
-      } else if (problems.length === 0) {
+      } else if (!problems.some((p) => p.severity !== 'warning')) {
         try {
           output = definition.render(call, this.#context(node, call));
         } catch (e) {
@@ -210,12 +214,23 @@ class PageCompiler {
     return {
       file: this.#file,
       frontMatter: this.#frontMatter,
-      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path },
+      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path, params: env.siteParams ?? {} },
       data: (name) => env.data?.get(name) ?? { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"`.' },
       readFile: (path, argOffset) => {
         const result = env.root.read(path);
         this.#reads.add(path);
         if (result.ok) return escapeLiterals(result.text, (key) => this.#defer(key, argOffset));
+        if (result.missing && GENERATED.test(path)) {
+          // Made by the docs team's build (Gloo's Makefile, with network access); Hugo renders nothing without it.
+          this.#report({
+            severity: 'warning',
+            once: `generated:${path.replace(/^\/+/, '')}`,
+            message: `readfile: generated file \`${path}\` is missing; the pages that read it show nothing in its place`,
+            hint: `Looked for ${result.missing.looked.join(' and ')}. Generate it with the docs team's build (e.g. \`make\` in the docs folder) before building, if the pages should show it.`,
+            offset: argOffset,
+          });
+          return '';
+        }
         this.#report({ message: result.message, hint: result.hint, offset: argOffset });
         return undefined;
       },
@@ -234,6 +249,11 @@ class PageCompiler {
         node.children
           .map((c) => (c.kind === 'text' ? this.#body.slice(c.start, c.end) : c.kind === 'escaped' ? c.text : textOf(this.#callOutput(c, call))))
           .join(''),
+      markdownToHtml: (markdown) => {
+        // Hugo's markdownify: a lone paragraph loses its <p>.
+        const content = significant(markdownToHast(markdown).children as ElementContent[]);
+        return toHtml(loneParagraph(content)?.children ?? content, { allowDangerousHtml: true });
+      },
       report: (problem) => this.#report({ offset: node.tag.start, length: node.tag.end - node.tag.start, ...problem }),
       uniqueId: (prefix) => {
         const n = (this.#ids.get(prefix) ?? 0) + 1;
@@ -269,9 +289,9 @@ class PageCompiler {
         annotate(tree, () => offset);
         // Per-version values in link destinations come back percent-encoded: decode them.
         resolveTokens(tree, { text: (m) => textOf(this.#outputs[m]), flow: (m) => this.#flow(m) });
-        const content = tree.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) as ElementContent[];
-        const only = content[0];
-        if (content.length === 1 && only?.type === 'element' && only.tagName === 'p') return { nodes: only.children, block: false };
+        const content = significant(tree.children as ElementContent[]);
+        const only = loneParagraph(content);
+        if (only) return { nodes: only.children, block: false };
         return { nodes: content, block: content.some((c) => c.type === 'element' && BLOCK_TAGS.has(c.tagName)) };
       }
       case 'html': {
@@ -345,9 +365,11 @@ class PageCompiler {
     const offset = this.#bodyOffset + (problem.offset ?? 0);
     const { line, column } = this.#lines.position(offset);
     const text = this.#raw.slice(offset, offset + Math.max(problem.length ?? 0, 1));
-    const extra: { excerpt?: string; hint?: string } = { excerpt: excerpt(problem.length ? text : this.#lineAt(offset)) };
+    const extra: { excerpt?: string; hint?: string; once?: string } = { excerpt: excerpt(problem.length ? text : this.#lineAt(offset)) };
     if (problem.hint) extra.hint = problem.hint;
-    this.#diagnostics.push(error(this.#file, line, column, problem.message, extra));
+    if (problem.once !== undefined) extra.once = problem.once;
+    if (problem.once !== undefined && this.#diagnostics.some((d) => d.once === problem.once)) return;
+    this.#diagnostics.push((problem.severity === 'warning' ? warning : error)(this.#file, line, column, problem.message, extra));
   }
 
   #lineAt(offset: number): string {
@@ -362,6 +384,17 @@ class PageCompiler {
 function hasAncestor(call: ShortcodeCall | undefined, name: string): boolean {
   for (let c = call; c; c = c.parent) if (c.name === name) return true;
   return false;
+}
+
+/** Content without whitespace-only text between blocks. */
+function significant(content: ElementContent[]): ElementContent[] {
+  return content.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+}
+
+/** The content's only node when it is a Markdown paragraph (a raw `<p class=…>` has attributes and stays a block). */
+function loneParagraph(content: readonly ElementContent[]): Element | undefined {
+  const only = content[0];
+  return content.length === 1 && only?.type === 'element' && only.tagName === 'p' && Object.keys(only.properties).length === 0 ? only : undefined;
 }
 
 function textOf(output: Output | undefined): string {

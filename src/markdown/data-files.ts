@@ -32,7 +32,7 @@ export class DataFiles {
     if (!this.dir) {
       return { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"` (Hugo keeps it next to content/).' };
     }
-    if (!/^[\w.-]+$/.test(name)) return { ok: false, message: `\`${name}\` is not a data file name`, hint: 'Data files are named by their base name, e.g. `protobuf`.' };
+    if (!/^[\w.-]+$/.test(name)) return { ok: false, message: `\`${name}\` is not a data file name`, hint: 'Data files are named by their base name, e.g. `ProtoMap`.' };
     const file = EXTENSIONS.map((ext) => path.join(this.dir!, name + ext)).find((f) => existsSync(f));
     if (!file) {
       return { ok: false, message: `Data file \`${name}\` not found in ${shown}/`, hint: `Create ${path.join(shown, `${name}.yaml`)}.` };

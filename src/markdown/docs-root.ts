@@ -1,21 +1,37 @@
 /**
- * Reads files for `readfile` strictly inside the docs root: absolute paths,
- * `..` escapes and symbolic links that lead outside are refused. Contents are
- * cached for the whole build (many pages read the same snippets).
+ * Reads files for `readfile` strictly inside the docs root, the way Hugo's
+ * `readFile` finds them: a relative path from the docs root (Hugo's working
+ * folder) and then from the content folder; a path with a leading `/`
+ * (`/static/content/setup_notes`) from the content folder, falling back to
+ * the docs root. `..` escapes and symbolic links that lead outside are refused,
+ * and so is a drive path (`C:\…`). Contents are cached for the whole build
+ * (many pages read the same snippets).
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; message: string; hint: string };
+export type ReadResult =
+  | { ok: true; text: string }
+  /** `missing`: no such file in any of the folders looked in (the caller decides how bad that is). */
+  | { ok: false; message: string; hint: string; missing?: { looked: string[] } };
 
 export class DocsRoot {
   readonly dir: string;
-  readonly #realDir: string;
+  /** Hugo's content folder, searched too (absent: the docs root alone). */
+  readonly contentDir: string | undefined;
+  readonly #realDirs: string[];
   readonly #cache = new Map<string, ReadResult>();
 
-  constructor(dir: string) {
+  constructor(dir: string, contentDir?: string) {
     this.dir = path.resolve(dir);
-    this.#realDir = realpathSync(this.dir);
+    this.contentDir = contentDir === undefined ? undefined : path.resolve(contentDir);
+    this.#realDirs = [this.dir, ...(this.contentDir ? [this.contentDir] : [])].map((d) => {
+      try {
+        return realpathSync(d);
+      } catch {
+        return d;
+      }
+    });
   }
 
   read(file: string): ReadResult {
@@ -31,47 +47,55 @@ export class DocsRoot {
     if (file === '') {
       return { ok: false, message: 'readfile needs a file path', hint: 'Write file="static/content/…", relative to the docs root.' };
     }
-    if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) {
+    if (/^[a-zA-Z]:[\\/]/.test(file) || file.startsWith('\\') || file.startsWith('//')) {
       return {
         ok: false,
         message: `readfile path \`${file}\` is absolute`,
-        hint: `Paths are relative to the docs root (${this.dir}), e.g. file="static/content/version_geoss_latest.md".`,
+        hint: `Paths are relative to the docs root (${this.dir}) or, with a leading \`/\`, to the content folder.`,
       };
     }
-    const full = path.resolve(this.dir, file);
-    if (!isInside(this.dir, full)) {
+    const rooted = file.startsWith('/');
+    const rel = file.replace(/^\/+/, '');
+    const bases = this.contentDir ? (rooted ? [this.contentDir, this.dir] : [this.dir, this.contentDir]) : [this.dir];
+    const candidates = bases.map((base) => path.resolve(base, rel));
+    if (candidates.some((full, i) => !isInside(bases[i]!, full))) {
       return {
         ok: false,
         message: `readfile path \`${file}\` leaves the docs root`,
         hint: 'Only files inside the docs root can be read; remove the `..` segments.',
       };
     }
-    let real: string;
-    try {
-      real = realpathSync(full);
-    } catch {
-      return {
-        ok: false,
-        message: `readfile: file \`${file}\` does not exist`,
-        hint: `Create ${path.relative(process.cwd(), full) || file}, or fix the path (relative to the docs root).`,
-      };
+    for (const full of candidates) {
+      let real: string;
+      try {
+        real = realpathSync(full);
+      } catch {
+        continue;
+      }
+      if (!this.#realDirs.some((dir) => isInside(dir, real))) {
+        return {
+          ok: false,
+          message: `readfile path \`${file}\` is a symbolic link leading outside the docs root`,
+          hint: 'Copy the file into the docs root instead of linking to it.',
+        };
+      }
+      try {
+        return { ok: true, text: readFileSync(real, 'utf8') };
+      } catch (e) {
+        return {
+          ok: false,
+          message: `readfile: \`${file}\` cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          hint: 'readfile takes a regular, readable file.',
+        };
+      }
     }
-    if (!isInside(this.#realDir, real)) {
-      return {
-        ok: false,
-        message: `readfile path \`${file}\` is a symbolic link leading outside the docs root`,
-        hint: 'Copy the file into the docs root instead of linking to it.',
-      };
-    }
-    try {
-      return { ok: true, text: readFileSync(real, 'utf8') };
-    } catch (e) {
-      return {
-        ok: false,
-        message: `readfile: \`${file}\` cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-        hint: 'readfile takes a regular, readable file.',
-      };
-    }
+    const shown = candidates.map((c) => path.relative(process.cwd(), c) || c);
+    return {
+      ok: false,
+      missing: { looked: shown },
+      message: `readfile: file \`${file}\` does not exist`,
+      hint: `Create ${shown[0]}, or fix the path (from the docs root${this.contentDir ? ', then the content folder; a leading `/` starts from the content folder' : ''}). Looked for ${shown.join(' and ')}.`,
+    };
   }
 }
 

@@ -19,6 +19,8 @@ import { SNIPPET_KEYS } from './snippets.ts';
 export interface EnvOptions {
   /** The docs root: `readfile` paths are relative to it. */
   root: string;
+  /** Hugo's content folder: `readfile` looks there too (first for a path with a leading `/`). */
+  contentDir?: string;
   custom?: readonly ShortcodeDefinition[];
   customDir?: string;
   snippetKeys?: readonly string[];
@@ -27,18 +29,21 @@ export interface EnvOptions {
   site?: SiteIndex;
   /** Hugo's `data/` folder (absolute or relative to the current directory). */
   dataDir?: string;
+  /** Hugo's site parameters (`.Site.Params`); keys are matched case-insensitively, as Hugo does. */
+  siteParams?: Readonly<Record<string, unknown>>;
 }
 
 export async function createEnv(options: EnvOptions): Promise<CompileEnv> {
   const env: CompileEnv = {
     registry: new Registry(options.custom, options.customDir),
-    root: new DocsRoot(options.root),
+    root: new DocsRoot(options.root, options.contentDir),
     highlighter: await loadHighlighter(),
     snippetKeys: new Set(options.snippetKeys ?? SNIPPET_KEYS),
   };
   if (options.changeSlots) env.changeSlots = options.changeSlots;
   if (options.site) env.site = options.site;
   env.data = new DataFiles(options.dataDir);
+  if (options.siteParams) env.siteParams = Object.fromEntries(Object.entries(options.siteParams).map(([k, v]) => [k.toLowerCase(), v]));
   return env;
 }
 

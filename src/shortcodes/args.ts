@@ -1,7 +1,9 @@
 /**
  * Checks a call's arguments against its definition's schema and binds them
- * to names: missing required arguments, unknown names, values outside the
- * allowed set and the wrong style (named vs positional) are reported.
+ * to names: missing required arguments and values outside the allowed set
+ * are errors. An argument the shortcode does not read (an unknown name, one
+ * positional argument too many) is a warning: Hugo ignores it too, so a tree
+ * that built with Hugo still builds.
  */
 import { tagText, type Tag } from './parse.ts';
 import type { DiagnosticInput, ShortcodeDefinition } from './types.ts';
@@ -16,10 +18,15 @@ export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: R
   if (isNamed) {
     for (const arg of tag.args) {
       const spec = named[arg.name!];
+      if (!spec && definition.args.rest) {
+        values[arg.name!] = arg.value;
+        continue;
+      }
       if (!spec) {
         const known = Object.keys(named);
         problems.push({
-          message: `Shortcode \`${definition.name}\` has no argument \`${arg.name}\``,
+          severity: 'warning',
+          message: `Shortcode \`${definition.name}\` has no argument \`${arg.name}\`; it is ignored, as Hugo ignores it`,
           hint: known.length ? `It takes ${known.map((k) => `\`${k}\``).join(', ')}: ${usage}` : `It takes no named arguments: ${usage}`,
           offset: arg.offset,
           length: arg.name!.length,
@@ -31,9 +38,14 @@ export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: R
   } else {
     tag.args.forEach((arg, i) => {
       const spec = positional[i];
+      if (!spec && definition.args.rest) {
+        values[String(i)] = arg.value;
+        return;
+      }
       if (!spec) {
         problems.push({
-          message: `Shortcode \`${definition.name}\` takes ${positional.length ? `at most ${positional.length} positional argument(s)` : 'no positional arguments'}; \`${arg.value}\` is one too many`,
+          severity: 'warning',
+          message: `Shortcode \`${definition.name}\` takes ${positional.length ? `at most ${positional.length} positional argument(s)` : 'no positional arguments'}; \`${arg.value}\` is one too many and is ignored`,
           hint: usage,
           offset: arg.offset,
           length: arg.value.length || 1,

@@ -17,6 +17,8 @@ export interface CallNode {
   innerEnd: number;
   /** Undefined for an unknown shortcode. */
   definition?: ShortcodeDefinition;
+  /** Zero-based position among the shortcode calls of its parent (or of the page): Hugo's `.Ordinal`. */
+  ordinal: number;
 }
 
 export type ShortcodeNode = Text | Escaped | CallNode;
@@ -67,6 +69,7 @@ export function parseShortcodes(
     });
   };
 
+  const callCounts = new WeakMap<ShortcodeNode[], number>();
   let tooDeep = 0;
   const tooDeepByName = new Map<string, number>();
   for (const token of tokens) {
@@ -106,7 +109,11 @@ export function parseShortcodes(
       continue;
     }
     const definition = lookup(token.name);
+    const siblings = children();
+    const ordinal = callCounts.get(siblings) ?? 0;
+    callCounts.set(siblings, ordinal + 1);
     const node: CallNode = {
+      ordinal,
       kind: 'call',
       tag: token,
       children: [],

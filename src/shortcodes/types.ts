@@ -14,6 +14,8 @@ export interface ArgSpec {
 }
 
 export interface ArgSchema {
+  /** Any other argument is taken as it is (no warning): for templates that read arguments by computed names. */
+  rest?: boolean;
   /** Positional arguments, in order. */
   positional?: readonly (ArgSpec & { name: string })[];
   named?: Readonly<Record<string, ArgSpec>>;
@@ -40,6 +42,8 @@ export interface ShortcodeCall {
   parent?: ShortcodeCall;
   /** Offset of the tag in the page source. */
   offset: number;
+  /** Zero-based position among the shortcode calls of its parent (or of the page): Hugo's `.Ordinal`. */
+  ordinal: number;
 }
 
 export interface DiagnosticInput {
@@ -48,6 +52,10 @@ export interface DiagnosticInput {
   /** Offset into the page source; defaults to the call's tag. */
   offset?: number;
   length?: number;
+  /** A warning: reported, but the page still builds (default: an error). */
+  severity?: 'error' | 'warning';
+  /** Reported once per build for this key (the first page, in page order), however many pages meet it. */
+  once?: string;
 }
 
 /** A page of the site, as `children`, `ref` and the like see it (from front matter, before rendering). */
@@ -70,6 +78,8 @@ export interface SiteInfo {
   route: string | undefined;
   /** The source path of the page being rendered, relative to the content folder (undefined as for `route`). */
   path: string | undefined;
+  /** Hugo's site parameters (`[params]` of the Hugo config, `params` of ours), keys lower-cased as Hugo does. */
+  params: Readonly<Record<string, unknown>>;
 }
 
 /** A data file (`<data dir>/<name>.yaml|yml|json`, Hugo's `data/`), parsed. */
@@ -80,7 +90,7 @@ export interface ShortcodeContext {
   file: string;
   /** The site's pages and this page's route. */
   site: SiteInfo;
-  /** A data file by name (`protobuf` → `data/protobuf.yaml`), cached for the build. */
+  /** A data file by name (`ProtoMap` → `data/ProtoMap.yaml`), cached for the build. */
   data(name: string): DataResult;
   /** Front matter of the page. */
   frontMatter: Record<string, unknown>;
@@ -97,6 +107,8 @@ export interface ShortcodeContext {
   renderInner(options?: { dedent?: boolean }): ElementContent[];
   /** The inner content as text (nested shortcodes resolved to their text). */
   innerText(): string;
+  /** Markdown to HTML, as Hugo's `markdownify` (a single paragraph unwrapped). */
+  markdownToHtml(markdown: string): string;
   /** Report a problem at the call (or at `offset`). */
   report(problem: DiagnosticInput): void;
   /** A page-unique id prefix for generated ids. */

@@ -21,6 +21,8 @@ export interface Diagnostic {
   excerpt?: string;
   /** What to do about it. */
   hint?: string;
+  /** Reported once per build for this key (see `onceEach`). */
+  once?: string;
 }
 
 /** Thrown only to abort a build after diagnostics were collected. */
@@ -32,7 +34,7 @@ export class DiagnosticsError extends Error {
   }
 }
 
-type Extra = { excerpt?: string; hint?: string };
+type Extra = { excerpt?: string; hint?: string; once?: string };
 
 function make(severity: Severity) {
   return (file: string, line: number, column: number, message: string, extra: Extra = {}): Diagnostic => ({
@@ -49,6 +51,12 @@ function make(severity: Severity) {
 export const error = make('error');
 /** A warning at file:line:column. */
 export const warning = make('warning');
+
+/** The diagnostics with every `once` key kept at its first occurrence only. */
+export function onceEach(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => d.once === undefined || (!seen.has(d.once) && Boolean(seen.add(d.once))));
+}
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -33,7 +33,7 @@ export async function renderTree(
   const contentDir = options.contentDir ?? 'content';
   const all = loadContent(dir, contentDir, { exclude: ['static/content'] });
   const content = indexContent(all, path.join(dir, contentDir), options.drafts ? { drafts: true } : {});
-  const env = await createEnv({ ...options, root: options.root ?? dir, site: content.index });
+  const env = await createEnv({ ...options, root: options.root ?? dir, contentDir: path.join(dir, contentDir), site: content.index });
   const pages = new Map<string, RenderedTreePage>();
   for (const source of content.pages) {
     const result = renderSource(env, source.file, source.raw, V117);

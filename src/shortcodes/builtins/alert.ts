@@ -12,6 +12,7 @@ export const alert: ShortcodeDefinition = {
   name: 'alert',
   inner: 'required',
   args: {
+    positional: [{ name: 'theme', values: THEMES, description: 'The look, as `theme=` (the Solo theme reads either).' }],
     named: {
       theme: { values: THEMES, description: 'The look: info (default), success, warning, danger.' },
       color: { values: THEMES, description: 'Docsy spelling of `theme`.' },

@@ -1,8 +1,9 @@
 /**
  * `{{% children [description="true"] [depth="2"] [style="h3"] [sort="title"] %}}`:
- * the pages of the current section (its `_index.md` or bundle folder), with
- * their descriptions, in weight order (unweighted pages last) then by title,
- * as the learn theme lists them. Links carry the docs version's base.
+ * the pages of the current section (its `_index.md` or bundle folder), in
+ * weight order (unweighted pages last) then by title, each as the Solo theme
+ * shows it: `Title: description` (the theme shows descriptions whatever
+ * `description` says). Links carry the docs version's base.
  */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
@@ -34,10 +35,12 @@ export const children: ShortcodeDefinition = {
   inner: 'none',
   args: {
     named: {
-      description: { values: ['true', 'false'], description: 'Show each page\'s description.' },
+      description: { values: ['true', 'false'], description: 'Read by the Solo theme but without effect: a page\'s description is always shown after its title.' },
       depth: { description: 'How many levels of sub-pages to list (default 1).' },
       style: { values: STYLES, description: 'Element for each entry: li (default), h2…h6, div.' },
-      sort: { values: ['weight', 'title'], description: 'Order: weight (default, then title) or title.' },
+      sort: { values: ['weight', 'title', 'Weight', 'Name'], description: 'Order: weight (default, then title) or title; the Solo theme spells them `Weight` and `Name`.' },
+      page: { description: 'List this section (a path from the content folder, e.g. `/guides`) instead of the current one.' },
+      showhidden: { description: 'The Solo theme\'s: also list pages marked `hidden` (this build lists every page).' },
     },
   },
   render(call, context) {
@@ -52,29 +55,33 @@ export const children: ShortcodeDefinition = {
       return undefined;
     }
     const depth = Number(depthText);
-    const withDescription = call.values.description === 'true';
     const style = (call.values.style ?? 'li') as (typeof STYLES)[number];
-    const sort = (call.values.sort ?? 'weight') as 'weight' | 'title';
+    const sort = /^(?:title|name)$/i.test(call.values.sort ?? '') ? 'title' : 'weight';
     const base = context.deferred('base');
     const texts: string[] = [];
 
     const entries = (route: string, level: number): ElementContent[] => {
       const out: ElementContent[] = [];
       for (const page of childPages(site.pages, route, sort)) {
-        const label = page.linkTitle ?? page.title;
-        texts.push(label);
-        const link = h('a', { href: `${base}/${page.route}` }, label);
-        const description = withDescription && page.description ? [h('p', { className: ['children-description'] }, page.description)] : [];
+        // As the Solo theme: the page's title, then `: ` and its description whenever it has one.
+        texts.push(page.title);
+        const link = h('a', { href: `${base}/${page.route}` }, page.title);
+        const line = page.description ? [link, ': ', h('span', { className: ['children-description'] }, page.description)] : [link];
         const nested = level < depth ? entries(page.route, level + 1) : [];
         if (style === 'li') {
-          out.push(h('li', [link, ...description, ...(nested.length ? [h('ul', nested)] : [])]));
+          out.push(h('li', [h('p', line), ...(nested.length ? [h('ul', nested)] : [])]));
         } else {
-          out.push(h(style, { className: ['children-title'] }, [link]), ...description, ...nested);
+          out.push(h(style, { className: ['children-title'] }, line), ...nested);
         }
       }
       return out;
     };
-    const list = entries(site.route, 1);
+    const section = call.values.page === undefined ? site.route : call.values.page.replace(/^\/+|\/+$/g, '') + (call.values.page.replace(/\//g, '') ? '/' : '');
+    if (!site.pages.some((p) => p.route === section)) {
+      context.report({ message: `children: no section \`${call.values.page}\``, hint: 'page= names a section by its path from the content folder, e.g. page="/guides".', offset: call.args.find((a) => a.name === 'page')?.offset ?? call.offset });
+      return undefined;
+    }
+    const list = entries(section, 1);
     const wrapper = style === 'li' ? h('ul', { className: ['children'] }, list) : h('div', { className: ['children', `children-${style}`] }, list);
     return { type: 'hast', block: true, children: list.length ? [wrapper] : [], text: texts.join(' ') };
   },

@@ -14,9 +14,10 @@ export const expand: ShortcodeDefinition = {
       { name: 'title', description: 'The summary line (default "Expand me...").' },
       { name: 'open', values: ['true', 'false'], description: 'Open when the page loads.' },
     ],
+    named: { default: { description: 'The summary line, as the Solo theme names it.' } },
   },
   render(call, context) {
-    const title = call.values.title || 'Expand me...';
+    const title = call.values.title || call.values.default || 'Expand me...';
     const props: Record<string, string | boolean | string[]> = { className: ['expand'] };
     if (call.values.open === 'true') props.open = true;
     const details = h('details', props, [h('summary', { className: ['expand-title'] }, title), h('div', { className: ['expand-body'] }, context.renderInner({ dedent: true }))]);

@@ -13,12 +13,22 @@ export const notice: ShortcodeDefinition = {
   inner: 'required',
   args: {
     positional: [
-      { name: 'type', required: true, values: NOTICE_TYPES },
+      { name: 'type', required: true, description: `${NOTICE_TYPES.join(', ')}; another word is a warning (the Solo theme uses it as a CSS class that no style matches).` },
       { name: 'id', description: 'Element id of the callout.' },
     ],
   },
   render(call, context) {
     const type = call.values.type!;
+    if (!(NOTICE_TYPES as readonly string[]).includes(type)) {
+      const near = NOTICE_TYPES.find((t) => t.startsWith(type.slice(0, 4).toLowerCase()));
+      context.report({
+        severity: 'warning',
+        message: `notice: \`${type}\` is not a notice type; the callout has no colour of its own`,
+        hint: `Use one of ${NOTICE_TYPES.map((t) => `\`${t}\``).join(', ')}${near ? ` (\`${near}\`?)` : ''}.`,
+        offset: call.args[0]!.offset,
+        length: type.length,
+      });
+    }
     const label = type[0]!.toUpperCase() + type.slice(1);
     const children = context.renderInner({ dedent: true });
     const aside = h(

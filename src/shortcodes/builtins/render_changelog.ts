@@ -4,7 +4,10 @@
  * (`reference/changelog/open_source/` and `…/enterprise/`) from changelog
  * data: a content page at one of those routes is replaced by the generated
  * one, and anywhere else the shortcode is a link to it. The product defaults
- * to the one the page's route names (enterprise, else open source).
+ * to the one the page's route names (enterprise, else open source). The Solo
+ * theme's `enterprise="true"` picks the enterprise one; its
+ * `changelogJsonPath` (a JSON file Gloo's Makefile generates) is accepted and
+ * not read.
  */
 import type { ShortcodeDefinition } from '../types.ts';
 
@@ -15,9 +18,16 @@ const LABELS = { open_source: 'Open Source changelog', enterprise: 'Enterprise c
 export const renderChangelog: ShortcodeDefinition = {
   name: 'render_changelog',
   inner: 'none',
-  args: { named: { product: { values: ['open_source', 'enterprise'], description: 'Which changelog (default: from the page\'s route).' } } },
+  args: {
+    named: {
+      product: { values: ['open_source', 'enterprise'], description: 'Which changelog (default: from the page\'s route).' },
+      enterprise: { values: ['true', 'false'], description: 'The Solo theme\'s spelling: `true` for the enterprise changelog, `false` for open source.' },
+      changelogJsonPath: { description: 'The Solo theme\'s JSON file under static/content/ (made by Gloo\'s Makefile); not read: the changelog pages are generated from the changelog data.' },
+    },
+  },
   render(call, context) {
-    const product = (call.values.product ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as keyof typeof CHANGELOG_ROUTES;
+    const fromFlag = call.values.enterprise === undefined ? undefined : call.values.enterprise === 'true' ? 'enterprise' : 'open_source';
+    const product = (call.values.product ?? fromFlag ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as keyof typeof CHANGELOG_ROUTES;
     const href = `${context.deferred('base')}/${CHANGELOG_ROUTES[product]}`;
     return { type: 'markdown', value: `See the [${LABELS[product]}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
   },

@@ -27,13 +27,18 @@ export const tab: ShortcodeDefinition = {
   parent: 'tabs',
   args: {
     named: {
-      name: { required: true, description: 'The tab label; tabs with the same name switch together.' },
+      name: { description: 'The tab label (default: empty, as in the Solo theme); tabs with the same name switch together.' },
       codelang: { description: 'The inner content is code in this language.' },
+      include: { description: 'The Solo theme\'s: a file of the page bundle shown when the tab has no inner content (not supported yet).' },
     },
   },
   render(call, context) {
-    const name = call.values.name!;
+    const name = (call.values.name ?? '').trim();
     const lang = call.values.codelang;
+    if (call.values.include !== undefined && !context.innerText().trim()) {
+      context.report({ message: 'tab: `include` is not supported yet', hint: 'Put the content between {{% tab %}} and {{% /tab %}} instead.' });
+      return undefined;
+    }
     const body = lang
       ? [context.highlight(context.innerText().replace(/^\n+|\s+$/g, ''), lang)]
       : context.renderInner({ dedent: true });

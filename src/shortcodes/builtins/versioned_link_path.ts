@@ -11,11 +11,14 @@ export const versionedLinkPath: ShortcodeDefinition = {
   render(call, context) {
     const fromRoot = call.values.fromRoot!;
     if (!fromRoot.startsWith('/')) {
+      // The Solo theme glues it to the version (`/gloo-edge/v1.14.xreference/…`), a link that leads nowhere:
+      // a warning, and the link the writer meant.
       context.report({
-        message: `versioned_link_path: fromRoot \`${fromRoot}\` must start with \`/\``,
-        hint: `Write fromRoot="/${fromRoot}" (the path from the docs root).`,
+        severity: 'warning',
+        message: `versioned_link_path: fromRoot \`${fromRoot}\` does not start with \`/\`; linked as \`/${fromRoot}\``,
+        hint: `Write fromRoot="/${fromRoot}" (the path from the docs root): Hugo's theme made a broken link of it.`,
       });
-      return undefined;
+      return { type: 'text', value: `${context.deferred('base')}/${fromRoot}` };
     }
     return { type: 'text', value: context.deferred('base') + fromRoot };
   },
