@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../src/build/build.ts';
 import { formatSummary } from '../src/check/links.ts';
-import { loadConfig } from '../src/config/load.ts';
+import { loadSite } from '../src/config/load.ts';
 import { format, hasErrors } from '../src/diagnostics.ts';
 import { runCli } from './cli.ts';
 
@@ -15,6 +15,7 @@ await runCli(async () => {
   const { values } = parseArgs({
     options: {
       config: { type: 'string' },
+      hugo: { type: 'string' },
       out: { type: 'string' },
       lenient: { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
@@ -22,7 +23,7 @@ await runCli(async () => {
     },
   });
   const started = performance.now();
-  const loaded = await loadConfig(values.config);
+  const loaded = await loadSite(values);
   const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);

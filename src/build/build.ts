@@ -72,7 +72,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   const rendered = renderSite({ config, compiled, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
   // Known once every page is compiled: files that relative links point at.
-  const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
+  const files = [...new Set([...content.files, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
   return { diagnostics, data: rendered.data, releases, extras, compileStats: stats };
 }

@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.ts';
 import type { CompileEnv } from '../pipeline/compile.ts';
 import { createEnv } from '../pipeline/render.ts';
 import { loadCustomShortcodes } from '../shortcodes/custom.ts';
-import { loadContent, type SourcePage } from './content.ts';
+import { loadContent, loadContentTree, type SourcePage } from './content.ts';
 import { indexContent, type Alias } from './page-index.ts';
 import { CHANGE_SLOTS } from './render-site.ts';
 
@@ -20,6 +20,8 @@ export interface SiteContent {
   aliases: Alias[];
   /** The content folder (absolute): resources and linked files are copied from it. */
   contentDir: string;
+  /** Non-Markdown files outside page bundles, relative to the content folder: published as they are. */
+  files: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -27,7 +29,8 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const contentDir = path.resolve(projectDir, config.content);
-  const all = loadContent(projectDir, config.content, { exclude: [config.snippets] });
+  const tree = loadContentTree(projectDir, config.content, { exclude: [config.snippets], ignore: ignorePatterns(loaded) });
+  const all = tree.pages;
   const indexed = indexContent(all, contentDir, options);
   diagnostics.push(...indexed.diagnostics);
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;
@@ -39,7 +42,7 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
     ...(custom ? { custom: custom.definitions, customDir: custom.dir } : {}),
     ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
   });
-  return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, diagnostics };
+  return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, files: tree.files, diagnostics };
 }
 
 /**
@@ -58,7 +61,10 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   const contentDir = [path.resolve(projectDir, config.content), root].find(inside);
   let site;
   if (contentDir) {
-    const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')] });
+    const all = loadContent(cwd, contentDir, {
+      exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')],
+      ignore: ignorePatterns(loaded),
+    });
     site = indexContent(all, contentDir, { drafts: true }).index;
   }
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;
@@ -71,4 +77,16 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
     ...(config.data ? { dataDir: path.resolve(projectDir, config.data) } : {}),
   });
   return { env, diagnostics };
+}
+
+/** The config's `ignoreFiles` as regular expressions; one that does not compile is reported at the config file. */
+function ignorePatterns(loaded: LoadedConfig): RegExp[] {
+  return loaded.config.ignoreFiles.map((pattern) => {
+    try {
+      return new RegExp(pattern);
+    } catch (e) {
+      const file = path.relative(process.cwd(), loaded.hugo?.file ?? loaded.file ?? 'docs.config.ts');
+      throw new DiagnosticsError([error(file, 0, 0, `ignoreFiles: \`${pattern}\` is not a regular expression (${(e as Error).message})`, { hint: 'Fix the pattern; Hugo would refuse it too.' })]);
+    }
+  });
 }

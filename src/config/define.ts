@@ -32,6 +32,19 @@ export interface SiteConfig {
   outDir: string;
   /** Fail on any changelog problem (otherwise warn and keep what is usable). */
   strictChangelog: boolean;
+  /** The site title in the header (default: `<product> docs`). */
+  title?: string;
+  /** The logo, a path from a version's root (`img/logo.png`), shown in the header. */
+  logo?: string;
+  /** Links in the header (Hugo's `menu.shortcuts`). */
+  headerLinks: HeaderLink[];
+  /** Regular expressions: content files whose path (from the content folder) matches one are skipped, as Hugo's `ignoreFiles`. */
+  ignoreFiles: string[];
+}
+
+export interface HeaderLink {
+  name: string;
+  url: string;
 }
 
 export type UserConfig = Partial<Omit<SiteConfig, 'changelog' | 'productNames' | 'versions'>> & {
@@ -52,6 +65,8 @@ export const DEFAULTS: SiteConfig = {
   knownExternal: [],
   outDir: 'dist',
   strictChangelog: true,
+  headerLinks: [],
+  ignoreFiles: [],
 };
 
 /** Typed helper for `docs.config.ts`. */
