@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { DiagnosticsError, error } from '../diagnostics.ts';
+import { DiagnosticsError, error } from '../util/diagnostics.ts';
 import { resolveConfig, type HeaderLink } from './define.ts';
 import type { LoadedConfig } from './load.ts';
 
