@@ -5,7 +5,9 @@
  * previous output untouched.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
@@ -40,6 +42,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
+  /** Write the site even when pages or links have errors (each still reported, as an error): for trying a tree, never for publishing. */
+  keepGoing?: boolean;
 }
 
 export interface BuildResult {
@@ -90,7 +94,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   astro?.catch(() => undefined);
   const prepared = await prepare(loaded, options);
   lap('pipeline');
-  if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
+  if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro) return { ...prepared, timings };
   const { buildSite } = await astro;
   // Laying out, checking and indexing the site keeps little alive (~170 MB at 250 pages x 4 versions) but
   // allocates a lot; left alone, V8 lets the heap grow up to 4x between collections (peak ~1 GB there).
@@ -98,7 +102,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
-  const work = path.join(projectDir, '.build');
+  const work = workDir(projectDir, outDir);
   const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
@@ -117,7 +121,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
-  if (hasErrors(diagnostics)) {
+  if (hasErrors(diagnostics) && !options.keepGoing) {
     await search.close();
     await rm(stage, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
@@ -128,11 +132,39 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   // Swap: the previous output is removed only once the new one is in place.
   const previous = path.join(work, 'previous');
   await rm(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) await rename(outDir, previous);
-  await rename(stage, outDir);
+  if (existsSync(outDir)) await moveDir(outDir, previous);
+  await moveDir(stage, outDir);
   await rm(previous, { recursive: true, force: true });
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
+}
+
+/** This package's folder: where Astro's build must run, so its chunks find the package's dependencies. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Scratch space of a build: `.build/` in the project when the project is this package (the repository);
+ * otherwise (a Hugo folder built from another directory, or this package installed there) a folder per
+ * output inside this package, since the bundles Astro writes import packages resolved from where they lie.
+ */
+function workDir(projectDir: string, outDir: string): string {
+  const rel = path.relative(PACKAGE_ROOT, projectDir);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(projectDir, '.build');
+  return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+}
+
+/** rename(), or a copy and a removal when the two folders are on different file systems. */
+async function moveDir(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const partial = `${to}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    await cp(from, partial, { recursive: true });
+    await rename(partial, to);
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 /** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */

@@ -68,6 +68,10 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   injectSiteData(data);
   setLatestByCopy(copy);
   builtRoutes = routes;
+  // Astro writes its prerender bundle under the working directory, and that bundle imports this package's
+  // dependencies: it must lie inside the package, wherever the command was run from (`versioned-docs build --hugo docs`).
+  const cwd = process.cwd();
+  process.chdir(PROJECT_ROOT);
   try {
     await build({
       root: PROJECT_ROOT,
@@ -78,6 +82,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     });
     if (copy) await copyLatest(outDir, model);
   } finally {
+    process.chdir(cwd);
     setLatestByCopy(false);
     injectSiteData(undefined);
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
