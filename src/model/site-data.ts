@@ -40,8 +40,16 @@ export interface RenderedPage {
   sourceFile: string;
   title: string;
   linkTitle?: string;
+  /** The sidebar's name for a section (the Solo theme's `menuTitle`). */
+  menuTitle?: string;
   description: string;
   weight: number;
+  /** Front matter `date` (ISO), when set: Hugo orders pages of the same weight by it, newest first. */
+  date?: string;
+  /** A section (`_index.md`): pages below it without a section of their own sit under it in the sidebar. False for other pages; unset counts as a section. */
+  section?: boolean;
+  /** Front matter `hidden: true`: the page is published but not in the sidebar. */
+  hidden?: boolean;
   /** The article body. */
   html: string;
   headings: Heading[];

@@ -1,8 +1,9 @@
 /**
  * The site model: SiteData arranged for the Astro pages. Every version gets
- * its pages by route, plus a synthetic page for each section (and the home
- * page) that has children but no page of its own, so any route's ancestors
- * always exist and a version switch can always fall back to one.
+ * its pages by route, plus a synthetic home page when the tree has none. A
+ * folder without a page of its own (`_index.md`) is no page, as in Hugo:
+ * its pages sit under the nearest section above (src/view/nav.ts), and a
+ * version switch falls back to the nearest ancestor that exists.
  */
 import type { DocsVersion, RenderedPage, SiteData } from './site-data.ts';
 
@@ -88,17 +89,6 @@ export function buildModel(data: SiteData): SiteModel {
       const route = normalizeRoute(page.route);
       if (pages.has(route)) throw new Error(`${version.id}: two pages for route "${route}" (${page.sourceFile})`);
       pages.set(route, { ...page, route });
-    }
-    // Missing ancestors: weight of their lightest child, so sections sort sensibly.
-    for (const route of [...pages.keys()].sort((a, b) => b.length - a.length || cmp(a, b))) {
-      let child = pages.get(route)!;
-      for (const ancestor of routeAndAncestors(route).slice(1)) {
-        const existing = pages.get(ancestor);
-        if (existing && !existing.synthetic) break;
-        if (existing) existing.weight = Math.min(existing.weight, child.weight);
-        else pages.set(ancestor, syntheticPage(ancestor, data.product, version, child.weight));
-        child = pages.get(ancestor)!;
-      }
     }
     if (!pages.has('')) pages.set('', syntheticPage('', data.product, version, 0));
     const sorted = new Map([...pages.entries()].sort(([a], [b]) => cmp(a, b)));
