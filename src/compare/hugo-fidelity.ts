@@ -21,6 +21,7 @@ import { fromHtml } from 'hast-util-from-html';
 /** Pages Hugo renders that we leave out on purpose (docs/hugo-compatibility.md says why). */
 export const DELIBERATE: readonly { pattern: RegExp; reason: string }[] = [
   { pattern: /^static\/content\//, reason: 'the snippet folder (`static/content/`) holds fragments for `readfile`; Hugo renders each as a stray page, we render none' },
+  { pattern: /(?:^|\/)page\/\d+\/$/, reason: "Hugo's pagination of a section's list (`static/page/2/`, of the hidden snippet section): we paginate nothing" },
 ];
 
 export const TARGETS = { pages: 1, ids: 1, mean: 0.99, floor: 0.95 };
@@ -52,6 +53,13 @@ export interface FidelityReport {
 }
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'select']);
+/** Elements inside a line of text: no word break around them (code highlighting splits words into spans). */
+const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+/**
+ * Our affordances that are no article text: the heading's `#` self-link (and its screen-reader label), and
+ * the callout's label, which Hugo's theme draws with CSS (`content: 'Note'`) rather than writing it.
+ */
+const OUR_CHROME = ['heading-anchor', 'sr-only', 'notice-label'];
 
 function classes(node: Element): string[] {
   const c = node.properties.className;
@@ -75,9 +83,10 @@ function collect(nodes: readonly ElementContent[], out: { text: string[]; ids: s
     else if (node.type === 'element') {
       if (SKIP.has(node.tagName) || skip(node)) continue;
       if (typeof node.properties.id === 'string' && idsOf(node)) out.ids.push(node.properties.id);
-      out.text.push(' ');
+      const gap = INLINE.has(node.tagName) ? '' : ' ';
+      out.text.push(gap);
       collect(node.children, out, idsOf, skip);
-      out.text.push(' ');
+      out.text.push(gap);
     }
   }
 }
@@ -113,9 +122,10 @@ export function ourArticle(html: string): Article {
   const out = { text: [] as string[], ids: [] as string[] };
   const head = find(tree, (e) => classes(e).includes('page-head'));
   const title = head && find(head, (e) => e.tagName === 'h1');
-  if (title) collect([title], out, () => false, () => false);
+  const chrome = (e: Element) => classes(e).some((c) => OUR_CHROME.includes(c));
+  if (title) collect([title], out, () => false, chrome);
   const article = find(tree, (e) => e.tagName === 'article');
-  if (article) collect(article.children, out, () => false, () => false);
+  if (article) collect(article.children, out, () => false, chrome);
   const ids = { text: [] as string[], ids: [] as string[] };
   collect(tree.children.filter((c): c is Element => c.type === 'element'), ids, () => true, () => false);
   return { words: words(out.text.join('')), ids: ids.ids };

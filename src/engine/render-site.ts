@@ -83,7 +83,12 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
-  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+  const header = {
+    ...(config.title ? { title: config.title } : {}),
+    ...(config.logo ? { logo: config.logo } : {}),
+    ...(config.headerLinks.length ? { links: config.headerLinks } : {}),
+  };
+  return { data: { base, product: config.product, ...(Object.keys(header).length ? { header } : {}), versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
 }
 
 /** What the sidebar reads besides title and weight: section or page, `menuTitle`, `hidden`, `date`. */

@@ -61,10 +61,20 @@ export interface SiteData {
   base: string;
   /** Product name for titles: `Gloo Edge`. */
   product: string;
+  /** What the header shows when the site sets it (a Hugo config's `title`, `params.logoPath`, `menu.shortcuts`). */
+  header?: SiteHeader;
   /** Newest first. */
   versions: DocsVersion[];
   /** Id of the version also served under `latest/`. */
   latest: string;
   /** Pages of each version, by version id. */
   pages: Record<string, RenderedPage[]>;
+}
+
+export interface SiteHeader {
+  /** The site title (default: `<product> docs`). */
+  title?: string;
+  /** The logo, a path from a version's root: `img/logo.png`. */
+  logo?: string;
+  links?: { name: string; url: string }[];
 }
