@@ -6,9 +6,11 @@
  * how alike is the visible article text.
  *
  * Text measure: the article's visible text (no script/style, no Hugo
- * navigation `<select>`, our page description left out as Hugo shows none)
- * split into whitespace-separated words, typographic quotes, dashes and
- * ellipses folded to ASCII; similarity = 2·L / (|A| + |B|), where L is the
+ * navigation `<select>` and sidebar toggle, our heading self-links and
+ * callout labels — see OUR_CHROME) split into whitespace-separated words;
+ * what Goldmark's typographer makes of the writer's ASCII (’ “ ” – — …) is
+ * folded back to it (`'`, `"`, `--`, `---`, `...`), as we print what was
+ * written; similarity = 2·L / (|A| + |B|), where L is the
  * length of the longest common subsequence of the two word lists (jsdiff's
  * `diffArrays`, Myers' algorithm) — 1 for the same words in the same order.
  */
@@ -94,7 +96,8 @@ function collect(nodes: readonly ElementContent[], out: { text: string[]; ids: s
 const TYPOGRAPHY: [RegExp, string][] = [
   [/[\u2018\u2019\u201A\u2032]/g, "'"],
   [/[\u201C\u201D\u201E\u2033]/g, '"'],
-  [/[\u2013\u2014]/g, '-'],
+  [/\u2013/g, '--'],
+  [/\u2014/g, '---'],
   [/\u2026/g, '...'],
   [/\u00A0/g, ' '],
 ];
@@ -112,7 +115,7 @@ export function hugoArticle(html: string): Article | undefined {
   const section = find(fromHtml(html), (e) => e.tagName === 'section' && classes(e).includes('page'));
   if (!section) return undefined;
   const out = { text: [] as string[], ids: [] as string[] };
-  collect(section.children, out, (e) => HEADING.test(e.tagName), (e) => classes(e).includes('nav-select'));
+  collect(section.children, out, (e) => HEADING.test(e.tagName), (e) => classes(e).includes('nav-select') || e.properties.id === 'sidebar-toggle-span');
   return { words: words(out.text.join('')), ids: out.ids };
 }
 
