@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadVersions } from '../engine/load-versions.ts';
 import { changeLists } from '../engine/render-site.ts';
-import { loadConfig } from '../config/load.ts';
+import { loadSite } from '../config/load.ts';
 import { error, format, hasErrors } from '../util/diagnostics.ts';
 import { renderFile } from '../markdown/render.ts';
 import { pageEnv } from '../engine/site-content.ts';
@@ -22,11 +22,12 @@ await runCli(async () => {
       version: { type: 'string' },
       root: { type: 'string' },
       config: { type: 'string' },
+      hugo: { type: 'string' },
     },
   });
   const page = positionals[0];
   if (!page) return { usage: 'usage: npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--config docs.config.ts]' };
-  const loaded = await loadConfig(values.config);
+  const loaded = await loadSite(values);
   const root = path.resolve(values.root ?? path.resolve(loaded.projectDir, loaded.config.root));
   const { releases, versions, diagnostics } = loadVersions(loaded, { lenient: true, snippetDir: path.join(root, SNIPPET_DIR) });
   const version = values.version ? versions.find((v) => v.id === values.version) : (versions.find((v) => v.status === 'latest') ?? versions[0]);

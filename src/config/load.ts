@@ -8,6 +8,7 @@ import { lineIndex } from '../util/line-index.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { resolveConfig, type SiteConfig, type UserConfig } from './define.ts';
 import { describeKey, knownKeys, siteConfigSchema } from './schema.ts';
+import { loadHugoFolder } from './hugo.ts';
 
 export const CONFIG_FILE = 'docs.config.ts';
 
@@ -17,6 +18,8 @@ export interface LoadedConfig {
   projectDir: string;
   /** The config file, when there was one. */
   file?: string;
+  /** Set when the site is a Hugo docs folder read as it stands (`--hugo`): the folder and its Hugo config file. */
+  hugo?: { folder: string; file: string };
 }
 
 export async function loadConfig(file?: string, cwd = process.cwd()): Promise<LoadedConfig> {
@@ -90,6 +93,14 @@ function configProblems(issues: readonly z.core.$ZodIssue[], file: string, sourc
     }));
   }
   return out;
+}
+
+/** The site the command line names: a Hugo folder (`--hugo docs`), else a config file (`--config`), else `docs.config.ts`. */
+export async function loadSite(options: { config?: string | undefined; hugo?: string | undefined }, cwd = process.cwd()): Promise<LoadedConfig> {
+  if (options.hugo !== undefined && options.config !== undefined) {
+    throw new DiagnosticsError([error(options.config, 0, 0, '--config and --hugo name two sites', { hint: 'Pass one: --hugo <folder> builds a Hugo docs folder with no config file of ours.' })]);
+  }
+  return options.hugo !== undefined ? loadHugoFolder(options.hugo, cwd) : loadConfig(options.config, cwd);
 }
 
 /** Where a quoted string (`'v1.9.x'` or `"v1.9.x"`) stands in the config file, 1-based; line 0 when it is not there. */

@@ -57,11 +57,24 @@ export const siteConfigSchema = z.strictObject({
     .describe("Hugo's site parameters (a Hugo config's `[params]`): `.Site.Params` in templates; `noSecurityScan` for `readfile type=\"SECURITY_SCAN\"`.")
     .optional(),
   outDir: folder('Where the built site goes').default('dist'),
+  title: name('The site title in the header (default: `<product> docs`).').optional(),
+  logo: name('The logo, a path from a version\'s root (`img/logo.png`), shown in the header.').optional(),
+  headerLinks: z
+    .array(z.strictObject({ name: name('The link text.'), url: name('The link target.') }))
+    .describe("Links in the header (Hugo's `menu.shortcuts`): `[{ name: 'GitHub', url: 'https://…' }]`.")
+    .default([]),
+  ignoreFiles: z
+    .array(z.string())
+    .describe("Regular expressions: content files whose path (from the content folder) matches one are skipped, as Hugo's `ignoreFiles`.")
+    .default([]),
   strictChangelog: z
     .boolean()
     .describe("Changelog quirks Solo's own tooling accepts (key case, unknown fields, …) are errors too (`true`, as `--strict` does); otherwise warnings (`false`).")
     .default(false),
 });
+
+/** A header link (Hugo's `menu.shortcuts` entry). */
+export type HeaderLink = SiteConfig['headerLinks'][number];
 
 /** What a user writes: every key optional. */
 export type UserConfig = z.input<typeof siteConfigSchema>;

@@ -5,7 +5,9 @@
  * previous output untouched.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -39,6 +41,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
+  /** Write the site even when pages or links have errors (each still reported, as an error): for trying a tree, never for publishing. */
+  keepGoing?: boolean;
 }
 
 export interface BuildResult {
@@ -74,7 +78,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   diagnostics.push(...support.diagnostics);
   const data = rendered.data && support.lines ? { ...rendered.data, support: support.lines } : rendered.data;
   // Known once every page is compiled: files that relative links point at.
-  const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
+  const files = [...new Set([...content.files, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
   return { diagnostics, data, releases, extras, compileStats: stats };
 }
@@ -98,11 +102,11 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   astro?.catch(() => undefined);
   const prepared = await prepare(loaded, options);
   lap('pipeline');
-  if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
+  if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro) return { ...prepared, timings };
   const { buildSite } = await astro;
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
-  const work = path.join(projectDir, '.build');
+  const work = workDir(projectDir, outDir);
   const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
@@ -121,7 +125,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
-  if (hasErrors(diagnostics)) {
+  if (hasErrors(diagnostics) && !options.keepGoing) {
     await search.close();
     await rm(stage, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
@@ -132,11 +136,39 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   // Swap: the previous output is removed only once the new one is in place.
   const previous = path.join(work, 'previous');
   await rm(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) await rename(outDir, previous);
-  await rename(stage, outDir);
+  if (existsSync(outDir)) await moveDir(outDir, previous);
+  await moveDir(stage, outDir);
   await rm(previous, { recursive: true, force: true });
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
+}
+
+/** This package's folder: where Astro's build must run, so its chunks find the package's dependencies. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Scratch space of a build: `.build/` in the project when the project is this package (the repository);
+ * otherwise (a Hugo folder built from another directory, or this package installed there) a folder per
+ * output inside this package, since the bundles Astro writes import packages resolved from where they lie.
+ */
+function workDir(projectDir: string, outDir: string): string {
+  const rel = path.relative(PACKAGE_ROOT, projectDir);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(projectDir, '.build');
+  return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+}
+
+/** rename(), or a copy and a removal when the two folders are on different file systems. */
+async function moveDir(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const partial = `${to}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    await cp(from, partial, { recursive: true });
+    await rename(partial, to);
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 /** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */

@@ -25,6 +25,14 @@ export interface SourcePage {
 export interface ContentOptions {
   /** Folders to skip, relative to the project (e.g. the snippet folder inside the content folder). */
   exclude?: readonly string[];
+  /** Files to skip (Hugo's `ignoreFiles`): a file whose absolute path matches one is neither a page nor published. */
+  ignore?: readonly RegExp[];
+}
+
+export interface ContentTree {
+  pages: SourcePage[];
+  /** Every other non-Markdown file under the content folder (outside page bundles), relative to it: published where it is, as Hugo does (`img/logo.png`). */
+  files: string[];
 }
 
 export function routeOf(relative: string): string {
@@ -35,13 +43,19 @@ export function routeOf(relative: string): string {
 }
 
 export function loadContent(projectDir: string, contentDir: string, options: ContentOptions = {}): SourcePage[] {
+  return loadContentTree(projectDir, contentDir, options).pages;
+}
+
+export function loadContentTree(projectDir: string, contentDir: string, options: ContentOptions = {}): ContentTree {
   const root = path.resolve(projectDir, contentDir);
   const excluded = new Set((options.exclude ?? []).map((d) => path.resolve(projectDir, d)));
+  const ignored = (full: string) => (options.ignore ?? []).some((re) => re.test(full.split(path.sep).join('/')));
   const pages: SourcePage[] = [];
+  const loose: string[] = [];
   const rel = (full: string) => path.relative(root, full).split(path.sep).join('/');
   const list = (dir: string): Dirent[] =>
     readdirSync(dir, { withFileTypes: true })
-      .filter((e) => !e.name.startsWith('.') && !excluded.has(path.join(dir, e.name)))
+      .filter((e) => !e.name.startsWith('.') && !excluded.has(path.join(dir, e.name)) && !(e.isFile() && ignored(path.join(dir, e.name))))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const page = (full: string, resources: string[]): SourcePage => ({
     file: path.relative(projectDir, full).split(path.sep).join('/'),
@@ -70,7 +84,9 @@ export function loadContent(projectDir: string, contentDir: string, options: Con
       // A section's (`_index.md`) own files are its resources, as in a Hugo branch bundle.
       else if (entry.isFile() && entry.name.endsWith('.md')) pages.push(page(full, entry.name === '_index.md' ? files : []));
     }
+    // Files of a folder without `_index.md` belong to no page; Hugo publishes them all the same.
+    if (!entries.some((e) => e.isFile() && e.name === '_index.md')) loose.push(...files);
   };
   walk(root);
-  return pages;
+  return { pages, files: loose };
 }

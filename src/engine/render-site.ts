@@ -71,6 +71,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
         sourceFile: page.file,
         title: stringOr(c.frontMatter.title, titleFromRoute(page.route)),
         ...(typeof c.frontMatter.linkTitle === 'string' ? { linkTitle: c.frontMatter.linkTitle } : {}),
+        ...navFields(page.path, c.frontMatter),
         description: stringOr(c.frontMatter.description, ''),
         weight: typeof c.frontMatter.weight === 'number' ? c.frontMatter.weight : 0,
         html: result.html,
@@ -83,7 +84,23 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
-  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+  const header = {
+    ...(config.title ? { title: config.title } : {}),
+    ...(config.logo ? { logo: config.logo } : {}),
+    ...(config.headerLinks.length ? { links: config.headerLinks } : {}),
+  };
+  return { data: { base, product: config.product, ...(Object.keys(header).length ? { header } : {}), versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+}
+
+/** What the sidebar reads besides title and weight: section or page, `menuTitle`, `hidden`, `date`. */
+function navFields(contentPath: string, fm: Record<string, unknown>): Pick<RenderedPage, 'section' | 'menuTitle' | 'hidden' | 'date'> {
+  const date = fm.date instanceof Date ? fm.date.toISOString() : typeof fm.date === 'string' ? fm.date : undefined;
+  return {
+    section: contentPath === '_index.md' || contentPath.endsWith('/_index.md'),
+    ...(typeof fm.menuTitle === 'string' ? { menuTitle: fm.menuTitle } : {}),
+    ...(fm.hidden === true ? { hidden: true } : {}),
+    ...(date ? { date } : {}),
+  };
 }
 
 const changeListsMemo = new WeakMap<readonly Release[], Map<string, Record<string, string>>>();
@@ -131,6 +148,7 @@ function renderChangelogPages(config: SiteConfig, releases: readonly Release[], 
       title,
       description: `Release notes of ${config.productNames[product]}, by minor line, with a compare view.`,
       weight: product === 'open_source' ? 10 : 20,
+      section: false,
       html: feed + rendered.html,
       headings: rendered.headings,
       links: [],

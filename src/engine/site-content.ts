@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.ts';
-import type { Diagnostic } from '../util/diagnostics.ts';
+import { DiagnosticsError, error, type Diagnostic } from '../util/diagnostics.ts';
 import type { CompileEnv } from '../markdown/compile.ts';
 import { createEnv } from '../markdown/render.ts';
 import { hugoFolder, type SiteConfig } from '../config/define.ts';
 import { loadCustomShortcodes, type CustomShortcodes } from '../shortcodes/custom.ts';
 import { loadTemplateShortcodes } from '../shortcodes/templates.ts';
-import { loadContent, type SourcePage } from './content.ts';
+import { loadContent, loadContentTree, type SourcePage } from './content.ts';
 import { indexContent, type Alias } from './page-index.ts';
 import { CHANGE_SLOTS } from './render-site.ts';
 
@@ -22,6 +22,8 @@ export interface SiteContent {
   aliases: Alias[];
   /** The content folder (absolute): resources and linked files are copied from it. */
   contentDir: string;
+  /** Non-Markdown files outside page bundles, relative to the content folder: published as they are. */
+  files: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -29,7 +31,8 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const contentDir = path.resolve(projectDir, config.content);
-  const all = loadContent(projectDir, config.content, { exclude: [config.snippets] });
+  const tree = loadContentTree(projectDir, config.content, { exclude: [config.snippets], ignore: ignorePatterns(loaded) });
+  const all = tree.pages;
   const indexed = indexContent(all, contentDir, options);
   diagnostics.push(...indexed.diagnostics);
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;
@@ -41,7 +44,7 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
     site: indexed.index,
     ...shortcodeOptions(config, projectDir, custom),
   });
-  return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, diagnostics };
+  return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, files: tree.files, diagnostics };
 }
 
 /**
@@ -60,7 +63,10 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   const contentDir = [path.resolve(projectDir, config.content), path.join(root, 'content'), root].find(inside);
   let site;
   if (contentDir) {
-    const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')] });
+    const all = loadContent(cwd, contentDir, {
+      exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')],
+      ignore: ignorePatterns(loaded),
+    });
     site = indexContent(all, contentDir, { drafts: true }).index;
   }
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;
@@ -90,4 +96,16 @@ function shortcodeOptions(config: SiteConfig, projectDir: string, custom: Custom
     ...(data ? { dataDir: data } : {}),
     ...(config.params ? { siteParams: config.params } : {}),
   };
+}
+
+/** The config's `ignoreFiles` as regular expressions; one that does not compile is reported at the config file. */
+function ignorePatterns(loaded: LoadedConfig): RegExp[] {
+  return loaded.config.ignoreFiles.map((pattern) => {
+    try {
+      return new RegExp(pattern);
+    } catch (e) {
+      const file = path.relative(process.cwd(), loaded.hugo?.file ?? loaded.file ?? 'docs.config.ts');
+      throw new DiagnosticsError([error(file, 0, 0, `ignoreFiles: \`${pattern}\` is not a regular expression (${(e as Error).message})`, { hint: 'Fix the pattern; Hugo would refuse it too.' })]);
+    }
+  });
 }

@@ -68,14 +68,22 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     siteUrl: options.siteUrl ?? siteUrl(),
     copiedPages: copy ? latestPaths(model) : [],
   });
-  await build({
-    root: PROJECT_ROOT,
-    outDir,
-    cacheDir: join(cacheDir, 'astro'),
-    logLevel: options.quiet ? 'error' : 'warn',
-    mode: 'production',
-    integrations: [docs],
-  });
+  // Astro writes its prerender bundle under the working directory, and that bundle imports this package's
+  // dependencies: it must lie inside the package, wherever the command was run from (`versioned-docs build --hugo docs`).
+  const cwd = process.cwd();
+  process.chdir(PROJECT_ROOT);
+  try {
+    await build({
+      root: PROJECT_ROOT,
+      outDir,
+      cacheDir: join(cacheDir, 'astro'),
+      logLevel: options.quiet ? 'error' : 'warn',
+      mode: 'production',
+      integrations: [docs],
+    });
+  } finally {
+    process.chdir(cwd);
+  }
   if (copy) await copyLatest(outDir, model);
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
 }

@@ -19,7 +19,7 @@ import { insertChangeSlots, type ChangeSlot } from './change-slots.ts';
 import type { DataFiles } from './data-files.ts';
 import type { DocsRoot } from './docs-root.ts';
 import { parseFrontMatter } from './front-matter.ts';
-import { collectHeadings, type CompiledHeading } from './headings.ts';
+import { atxSource, collectHeadings, type CompiledHeading } from './headings.ts';
 import { highlightCodeBlocks } from './highlight-code.ts';
 import { highlightToHast } from './highlight.ts';
 import { collectLinks, type CompiledLink } from './links.ts';
@@ -139,7 +139,12 @@ class PageCompiler {
     const tree: Root = { type: 'root', children: this.#renderMarkdown(text, map) as Root['children'] };
     highlightCodeBlocks(tree, this.#env.highlighter);
     this.#rewriteLocalLinks(tree);
-    const headings = collectHeadings(tree, (node) => this.#offsetOf(node), (i) => this.#defer(`h:${i}`, 0));
+    const headings = collectHeadings(
+      tree,
+      (node) => this.#offsetOf(node),
+      (i) => this.#defer(`h:${i}`, 0),
+      (node) => atxSource(this.#raw, this.#nodeOffset(node)),
+    );
     this.#checkDuplicateIds(headings);
     if (this.#env.changeSlots) insertChangeSlots(tree, this.#env.changeSlots, (key) => this.#defer(`html:changes:${key}`, 0));
     const links = collectLinks(tree, this.#bodyOffset);

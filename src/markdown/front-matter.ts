@@ -1,8 +1,13 @@
 /**
- * Front matter with gray-matter: the page's metadata, where its body starts
- * (so body offsets map to file lines), and a diagnostic for malformed YAML.
+ * Front matter, as Hugo reads it: YAML between `---` lines, TOML between
+ * `+++` lines, or a JSON object at the top — after any blank lines (solo-kit
+ * writes one before it). gray-matter parses the delimited kinds (smol-toml
+ * for TOML). Gives the page's metadata, where its body starts (so body
+ * offsets map to file lines), and a diagnostic at the file's line for
+ * malformed front matter.
  */
 import matter from 'gray-matter';
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
 export interface FrontMatter {
@@ -12,22 +17,79 @@ export interface FrontMatter {
   bodyOffset: number;
 }
 
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)*/;
+
 export function parseFrontMatter(file: string, raw: string): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
+  const lead = LEADING_BLANK_LINES.exec(raw)![0];
+  const text = raw.slice(lead.length);
+  /** The line of the opening delimiter (after the blank lines). */
+  const linesBefore = lead.split('\n').length;
+  const kind = text.startsWith('---') ? 'YAML' : text.startsWith('+++') ? 'TOML' : text.startsWith('{') ? 'JSON' : undefined;
+  if (!kind) return { frontMatter: { data: {}, body: raw, bodyOffset: 0 }, diagnostics: [] };
   try {
-    // Options given: gray-matter caches by content otherwise. JavaScript front matter would run code: refused.
-    const parsed = matter(raw, { engines: { js: refuseCode, javascript: refuseCode, coffee: refuseCode } });
-    const body = parsed.content;
+    let data: unknown;
+    let body: string;
+    if (kind === 'JSON') {
+      const end = jsonObjectEnd(text);
+      data = JSON.parse(text.slice(0, end));
+      body = text.slice(end).replace(/^[ \t]*\r?\n/, '');
+    } else {
+      // Options given: gray-matter caches by content otherwise. JavaScript front matter would run code: refused.
+      const parsed = matter(text, {
+        ...(kind === 'TOML' ? { delimiters: '+++', language: 'toml' } : {}),
+        engines: { toml: (s: string) => parseToml(s), js: refuseCode, javascript: refuseCode, coffee: refuseCode },
+      });
+      data = parsed.data;
+      body = parsed.content;
+    }
     const bodyOffset = raw.endsWith(body) ? raw.length - body.length : 0;
-    const data = parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
-    return { frontMatter: { data, body, bodyOffset }, diagnostics: [] };
+    const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    return { frontMatter: { data: record, body, bodyOffset }, diagnostics: [] };
   } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0];
-    const diagnostic = error(file, mark ? mark.line + 2 : 1, mark ? mark.column + 1 : 1, `Malformed front matter: ${reason}`, {
-      hint: 'Front matter is YAML between two `---` lines; check quoting and indentation.',
-    });
-    return { frontMatter: { data: {}, body: raw, bodyOffset: 0 }, diagnostics: [diagnostic] };
+    const { line, column } = errorPosition(e, kind, text, linesBefore);
+    const reason = ((e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0]!).replace(/^Invalid TOML document: /, '');
+    const hint =
+      kind === 'YAML'
+        ? 'Front matter is YAML between two `---` lines; check quoting and indentation.'
+        : kind === 'TOML'
+          ? 'Front matter is TOML between two `+++` lines; check quoting and `key = value` syntax.'
+          : 'Front matter is one JSON object at the top of the file; check commas, quotes and braces.';
+    return { frontMatter: { data: {}, body: raw, bodyOffset: 0 }, diagnostics: [error(file, line, column, `Malformed front matter: ${reason}`, { hint })] };
   }
+}
+
+/** 1-based file position of a front matter error. */
+function errorPosition(e: unknown, kind: 'YAML' | 'TOML' | 'JSON', text: string, linesBefore: number): { line: number; column: number } {
+  if (kind === 'YAML') {
+    const mark = (e as { mark?: { line: number; column: number } }).mark;
+    // gray-matter's YAML text starts with the newline that ends the `---` line: its line 0 is the delimiter's.
+    return mark ? { line: linesBefore + mark.line, column: mark.column + 1 } : { line: linesBefore, column: 1 };
+  }
+  if (kind === 'TOML') return e instanceof TomlError ? { line: linesBefore - 1 + e.line, column: e.column } : { line: linesBefore, column: 1 };
+  // JSON: V8 names the position (`at position 12`, or `line 2 column 5`).
+  const message = (e as Error).message;
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: linesBefore - 1 + Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return { line: linesBefore, column: 1 };
+  const before = text.slice(0, Number(pos[1])).split('\n');
+  return { line: linesBefore - 1 + before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** End of the JSON object that opens `text` (after its closing brace); the whole text when it never closes (JSON.parse then says where). */
+function jsonObjectEnd(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 function refuseCode(): never {

@@ -52,8 +52,9 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
 
   const headings = assignIds(
     page.headings.map((h) => {
-      const heading: { depth: number; text: string; explicitId?: string } = { depth: h.depth, text: fill(h.text) };
+      const heading: { depth: number; text: string; explicitId?: string; source?: string } = { depth: h.depth, text: fill(h.text) };
       if (h.explicitId) heading.explicitId = fill(h.explicitId);
+      if (h.source !== undefined) heading.source = h.source;
       return heading;
     }),
   );

@@ -40,8 +40,16 @@ export interface RenderedPage {
   sourceFile: string;
   title: string;
   linkTitle?: string;
+  /** The sidebar's name for a section (the Solo theme's `menuTitle`). */
+  menuTitle?: string;
   description: string;
   weight: number;
+  /** Front matter `date` (ISO), when set: Hugo orders pages of the same weight by it, newest first. */
+  date?: string;
+  /** A section (`_index.md`): pages below it without a section of their own sit under it in the sidebar. False for other pages; unset counts as a section. */
+  section?: boolean;
+  /** Front matter `hidden: true`: the page is published but not in the sidebar. */
+  hidden?: boolean;
   /** The article body. */
   html: string;
   headings: Heading[];
@@ -61,6 +69,8 @@ export interface SiteData {
   base: string;
   /** Product name for titles: `Gloo Edge`. */
   product: string;
+  /** What the header shows when the site sets it (a Hugo config's `title`, `params.logoPath`, `menu.shortcuts`). */
+  header?: SiteHeader;
   /** Newest first. */
   versions: DocsVersion[];
   /** Id of the version also served under `latest/`. */
@@ -69,4 +79,12 @@ export interface SiteData {
   pages: Record<string, RenderedPage[]>;
   /** The supported-versions table added to each version's support page, when the site has one. */
   support?: SupportLine[];
+}
+
+export interface SiteHeader {
+  /** The site title (default: `<product> docs`). */
+  title?: string;
+  /** The logo, a path from a version's root: `img/logo.png`. */
+  logo?: string;
+  links?: { name: string; url: string }[];
 }

@@ -1,10 +1,11 @@
 /**
  * The site model: SiteData arranged for the Astro pages. Every version gets
- * its pages by route, plus a synthetic page for each section (and the home
- * page) that has children but no page of its own, so any route's ancestors
- * always exist and a version switch can always fall back to one.
+ * its pages by route, plus a synthetic home page when the tree has none. A
+ * folder without a page of its own (`_index.md`) is no page, as in Hugo:
+ * its pages sit under the nearest section above (src/view/nav.ts), and a
+ * version switch falls back to the nearest ancestor that exists.
  */
-import type { DocsVersion, RenderedPage, SiteData } from './site-data.ts';
+import type { DocsVersion, RenderedPage, SiteData, SiteHeader } from './site-data.ts';
 
 /** The URL segment under which data.latest is also served. */
 export const LATEST = 'latest';
@@ -33,6 +34,7 @@ export interface SiteModel {
   diagnostics: SiteDiagnostic[];
   base: string;
   product: string;
+  header: SiteHeader;
   latest: string;
   /** Newest first, as in SiteData. */
   versions: VersionModel[];
@@ -89,17 +91,6 @@ export function buildModel(data: SiteData): SiteModel {
       if (pages.has(route)) throw new Error(`${version.id}: two pages for route "${route}" (${page.sourceFile})`);
       pages.set(route, { ...page, route });
     }
-    // Missing ancestors: weight of their lightest child, so sections sort sensibly.
-    for (const route of [...pages.keys()].sort((a, b) => b.length - a.length || cmp(a, b))) {
-      let child = pages.get(route)!;
-      for (const ancestor of routeAndAncestors(route).slice(1)) {
-        const existing = pages.get(ancestor);
-        if (existing && !existing.synthetic) break;
-        if (existing) existing.weight = Math.min(existing.weight, child.weight);
-        else pages.set(ancestor, syntheticPage(ancestor, data.product, version, child.weight));
-        child = pages.get(ancestor)!;
-      }
-    }
     if (!pages.has('')) pages.set('', syntheticPage('', data.product, version, 0));
     const sorted = new Map([...pages.entries()].sort(([a], [b]) => cmp(a, b)));
     return { version, pages: sorted };
@@ -107,7 +98,7 @@ export function buildModel(data: SiteData): SiteModel {
   const byId = new Map(versions.map((v) => [v.version.id, v]));
   if (!byId.has(data.latest)) throw new Error(`SiteData.latest "${data.latest}" is not one of the versions`);
   if (byId.has(LATEST)) throw new Error(`A version may not be called "${LATEST}"`);
-  return { diagnostics: [], base: data.base, product: data.product, latest: data.latest, versions, byId };
+  return { diagnostics: [], base: data.base, product: data.product, header: data.header ?? {}, latest: data.latest, versions, byId };
 }
 
 /** Locale-independent string order, for deterministic output. */

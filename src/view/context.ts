@@ -18,6 +18,8 @@ export interface Banner {
 
 export interface PageContext {
   product: string;
+  /** The header's title, logo URL and links. */
+  header: { title: string; logo?: string; links: { name: string; url: string }[] };
   base: string;
   /** `latest` or the version id this copy is served under. */
   prefix: string;
@@ -70,6 +72,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
   const isLatest = versionId === model.latest;
   return {
     product: model.product,
+    header: headerOf(model, prefix),
     base: model.base,
     prefix,
     version: version.version,
@@ -89,5 +92,15 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     searchBundle: `${model.base}${prefix}/pagefind/`,
     homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
     diagnostics: diagnosticsFor(model, version, page),
+  };
+}
+
+/** The header of a copy of the docs: the site's title (else `<product> docs`), its logo under this copy's prefix, its links. */
+export function headerOf(model: SiteModel, prefix: string): PageContext['header'] {
+  const { title, logo, links } = model.header;
+  return {
+    title: title ?? `${model.product} docs`,
+    ...(logo ? { logo: pageHref(model.base, prefix, logo.replace(/^\/+/, '')) } : {}),
+    links: links ?? [],
   };
 }
