@@ -4,8 +4,7 @@
  * check it, and only then swap it into place. A failed build leaves the
  * previous output untouched.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
@@ -18,6 +17,8 @@ import { writeExtras, type Extras } from './extras.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { loadSiteContent } from './site-content.ts';
+import { acquireBuildLock, LockHeld } from './lock.ts';
+import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../site/site-config.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
+  /** When another build of the project holds the lock: wait for it (default: fail at once, naming it). */
+  wait?: boolean;
 }
 
 export interface BuildResult {
@@ -78,6 +81,31 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  if (options.pipelineOnly) return buildLocked(loaded, options);
+  const { projectDir, config } = loaded;
+  const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
+  // Refused before the lock and the long build: only an output of ours is ever replaced.
+  const state = inspectOutput(outDir, projectDir);
+  if ('severity' in state) return { diagnostics: [state] };
+  let lock;
+  try {
+    lock = await acquireBuildLock(path.join(projectDir, '.build'), { projectDir, ...(options.wait ? { wait: true } : {}) });
+  } catch (e) {
+    if (e instanceof LockHeld) return { diagnostics: [e.diagnostic] };
+    throw e;
+  }
+  try {
+    await recoverOutput(outDir);
+    return await buildLocked(loaded, options, outDir);
+  } catch (e) {
+    if (e instanceof OutputRefused) return { diagnostics: [e.diagnostic] };
+    throw e;
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?: string): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (phase: string) => {
@@ -90,47 +118,45 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   astro?.catch(() => undefined);
   const prepared = await prepare(loaded, options);
   lap('pipeline');
-  if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
+  if (hasErrors(prepared.diagnostics) || !prepared.data || !astro || !outDir) return { ...prepared, timings };
   const { buildSite } = await astro;
   // Laying out, checking and indexing the site keeps little alive (~170 MB at 250 pages x 4 versions) but
   // allocates a lot; left alone, V8 lets the heap grow up to 4x between collections (peak ~1 GB there).
   // Growing it by 30% at a time keeps the peak near 600-750 MB for a few percent more GC time.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { projectDir, config } = loaded;
-  const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
   const work = path.join(projectDir, '.build');
-  const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
+  // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
+  const built = path.join(work, 'stage');
+  await rm(built, { recursive: true, force: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
   const search = startSearchIndex(buildModel(prepared.data), path.join(work, 'search'));
   let linkCheck: CheckResult;
   try {
-    await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true, search: false });
+    await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
-    await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
-    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
+    await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
+    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(built, prepared.data, prepared.extras)));
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
+    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal });
     lap('check');
   } catch (failure) {
     await search.close();
+    await rm(built, { recursive: true, force: true });
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
   if (hasErrors(diagnostics)) {
     await search.close();
-    await rm(stage, { recursive: true, force: true });
+    await rm(built, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
   }
-  await search.write(stage);
+  await search.write(built);
   lap('search');
-
-  // Swap: the previous output is removed only once the new one is in place.
-  const previous = path.join(work, 'previous');
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) await rename(outDir, previous);
-  await rename(stage, outDir);
-  await rm(previous, { recursive: true, force: true });
+  const stage = await createStage(outDir);
+  await moveIntoStage(built, stage);
+  await swapIn(outDir, stage, projectDir);
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
 }
