@@ -68,7 +68,8 @@ type OutputState = { kind: 'missing' } | { kind: 'empty' } | { kind: 'link'; tar
 
 function relativeForUser(projectDir: string, p: string): string {
   const rel = path.relative(projectDir, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+  if (rel === '') return '.';
+  return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 /**
@@ -77,7 +78,7 @@ function relativeForUser(projectDir: string, p: string): string {
  */
 export function inspectOutput(outDir: string, projectDir: string): OutputState | Diagnostic {
   const shown = relativeForUser(projectDir, outDir);
-  const refuse = (why: string, hint: string) => error(shown || '.', 0, 0, `Refusing to replace the output folder \`${shown || '.'}\`: ${why}`, { hint });
+  const refuse = (why: string, hint: string) => error(shown, 0, 0, `Refusing to replace the output folder \`${shown}\`: ${why}`, { hint });
   const rel = path.relative(outDir, projectDir);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
     return refuse('it contains the project', 'Choose an output folder of its own, e.g. `--out dist`.');
