@@ -7,6 +7,7 @@ import path from 'node:path';
 import semver from 'semver';
 import type { ChangelogEntry, Product } from './types.ts';
 import { parseChangelogFile } from './parse-file.ts';
+import { notRegularFile } from '../util/files.ts';
 import type { Report } from './report.ts';
 
 /** A file in a release folder that marks the release as not yet tagged. */
@@ -67,6 +68,11 @@ function readFolder(product: Product, abs: string, version: string, root: string
     }
     if (item.name === UNRELEASED_MARKER) {
       folder.unreleased = true;
+      continue;
+    }
+    const special = notRegularFile(file);
+    if (special) {
+      report(rel, 0, 0, `\`${item.name}\` is ${special}, not a regular file; it is not read`, { hint: 'release folders hold regular files only' });
       continue;
     }
     let text: string;

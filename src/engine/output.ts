@@ -28,6 +28,8 @@ const MARKER_TEXT = 'This folder was written by versioned-docs; a build replaces
  * Every file-system step of staging and swapping, in order. A fault-injection hook
  * (DOCS_FAULT_SWAP=<step>, read only here) kills the process with SIGKILL right after
  * the named step: the test suite proves the output survives a kill after each one.
+ * `DOCS_FAULT_SWAP=<step>:<code>` (ENOSPC, EACCES, …) makes the step fail as the system
+ * would instead: the suite proves such a failure is reported as what it is.
  */
 export const SWAP_STEPS = [
   'recover',
@@ -43,9 +45,11 @@ export const SWAP_STEPS = [
 export type SwapStep = (typeof SWAP_STEPS)[number];
 const FAULT_ENV = 'DOCS_FAULT_SWAP';
 
-async function step<T>(name: SwapStep, action: () => Promise<T>): Promise<T> {
+async function step<T>(name: SwapStep, where: string, action: () => Promise<T>): Promise<T> {
+  const [at, code] = (process.env[FAULT_ENV] ?? '').split(':');
+  if (at === name && code) throw Object.assign(new Error(`${code}: injected fault, ${name} ${where}`), { code, syscall: 'write', path: where });
   const result = await action();
-  if (process.env[FAULT_ENV] === name) process.kill(process.pid, 'SIGKILL');
+  if (at === name) process.kill(process.pid, 'SIGKILL');
   return result;
 }
 
@@ -119,15 +123,15 @@ export async function recoverOutput(outDir: string): Promise<void> {
   const pending = lstatOrUndefined(next);
   if (pending?.isSymbolicLink() && !lstatOrUndefined(outDir)) {
     // Killed while migrating a real folder to a link: the new link is ready, the old folder moved away.
-    await step('recover', () => rename(next, outDir));
+    await step('recover', outDir, () => rename(next, outDir));
   } else if (pending) {
-    await step('recover', () => unlink(next));
+    await step('recover', next, () => unlink(next));
   }
   if (!existsSync(builds) || !hasMarker(builds)) return;
   const current = lstatOrUndefined(outDir)?.isSymbolicLink() ? path.basename(await readlink(outDir)) : undefined;
   for (const name of await readdir(builds)) {
     if (name === MARKER || name === current) continue;
-    await step('cleanup', () => rm(path.join(builds, name), { recursive: true, force: true }));
+    await step('cleanup', path.join(builds, name), () => rm(path.join(builds, name), { recursive: true, force: true }));
   }
 }
 
@@ -145,12 +149,12 @@ export async function createStage(outDir: string): Promise<string> {
   if (existsSync(builds) && !hasMarker(builds)) {
     throw new OutputRefused(error(builds, 0, 0, `Refusing to write into \`${builds}\`: it exists and no build of this generator made it`, { hint: 'Move that folder away, or choose another --out.' }));
   }
-  await step('builds-dir', async () => {
+  await step('builds-dir', builds, async () => {
     await mkdir(builds, { recursive: true });
     await writeFile(path.join(builds, MARKER), MARKER_TEXT);
   });
   const stage = path.join(builds, `build-${Date.now().toString(36)}-${process.pid}`);
-  await step('stage-dir', () => mkdir(stage));
+  await step('stage-dir', stage, () => mkdir(stage));
   return stage;
 }
 
@@ -161,10 +165,10 @@ export async function createStage(outDir: string): Promise<string> {
  */
 export async function moveIntoStage(built: string, stage: string): Promise<void> {
   try {
-    await step('stage-fill', () => rename(built, stage));
+    await step('stage-fill', stage, () => rename(built, stage));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    await step('stage-fill', () => cp(built, stage, { recursive: true, verbatimSymlinks: true }));
+    await step('stage-fill', stage, () => cp(built, stage, { recursive: true, verbatimSymlinks: true }));
     await rm(built, { recursive: true, force: true });
   }
 }
@@ -187,13 +191,13 @@ export class OutputRefused extends Error {
 export async function swapIn(outDir: string, stage: string, projectDir: string): Promise<void> {
   const state = inspectOutput(outDir, projectDir);
   if ('severity' in state) throw new OutputRefused(state);
-  await step('marker', () => writeFile(path.join(stage, MARKER), MARKER_TEXT));
+  await step('marker', path.join(stage, MARKER), () => writeFile(path.join(stage, MARKER), MARKER_TEXT));
   const next = linkTemp(outDir);
   await rm(next, { force: true });
-  await step('link', () => symlink(path.relative(path.dirname(outDir), stage), next));
-  if (state.kind === 'empty') await step('migrate', () => rmdir(outDir));
-  if (state.kind === 'folder') await step('migrate', () => rename(outDir, path.join(buildsDir(outDir), `previous-${process.pid}`)));
-  await step('rename', () => rename(next, outDir));
+  await step('link', next, () => symlink(path.relative(path.dirname(outDir), stage), next));
+  if (state.kind === 'empty') await step('migrate', outDir, () => rmdir(outDir));
+  if (state.kind === 'folder') await step('migrate', outDir, () => rename(outDir, path.join(buildsDir(outDir), `previous-${process.pid}`)));
+  await step('rename', outDir, () => rename(next, outDir));
   await recoverOutput(outDir);
 }
 

@@ -27,7 +27,7 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const contentDir = path.resolve(projectDir, config.content);
-  const all = loadContent(projectDir, config.content, { exclude: [config.snippets] });
+  const all = loadContent(projectDir, config.content, { exclude: [config.snippets], diagnostics });
   const indexed = indexContent(all, contentDir, options);
   diagnostics.push(...indexed.diagnostics);
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { excerpt, warning } from '../util/diagnostics.ts';
+import { error, excerpt, warning } from '../util/diagnostics.ts';
+import { notRegularFile } from '../util/files.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 
 const PIN = /^version_(.+)\.md$/;
@@ -33,6 +34,11 @@ export function applyPins(
   for (const name of names) {
     const key = PIN.exec(name)![1]!;
     const file = path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
+    const special = notRegularFile(path.join(dir, name));
+    if (special) {
+      diagnostics.push(error(file, 0, 0, `pin \`${name}\` is ${special}, not a regular file; it is not read`, { hint: 'a pin is a regular file holding one version' }));
+      continue;
+    }
     const pinned = fs.readFileSync(path.join(dir, name), 'utf8').trim();
     if (!pinned) {
       diagnostics.push(
