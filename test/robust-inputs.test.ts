@@ -6,7 +6,8 @@
  * collected across pages and versions and printed once, grouped by file.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -28,6 +29,20 @@ interface Case {
 }
 
 const page = (body: string, front = 'title: Page') => `---\n${front}\n---\n${body}\n`;
+
+/** A special file no build may read: reading it would block until a writer comes. */
+const mkfifo = (file: string) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('mkfifo', [file]);
+};
+
+/** `levels` anchors, each a list of 9 aliases of the one before: 9^levels values once expanded. */
+function aliasBomb(levels: number): string {
+  const name = (i: number) => String.fromCharCode(97 + i);
+  const lines = ['title: Bomb', `a: &a [${Array(9).fill('"x"').join(',')}]`];
+  for (let i = 1; i < levels; i++) lines.push(`${name(i)}: &${name(i)} [${Array(9).fill(`*${name(i - 1)}`).join(',')}]`);
+  return [...lines, `aliases: *${name(levels - 1)}`].join('\n');
+}
 
 const CASES: Case[] = [
   {
@@ -111,6 +126,59 @@ const CASES: Case[] = [
     expect: [/docs\.config\.ts:2:62: error: docs version v1\.99\.x has no open source release in the changelog/, /hint: docs versions with data: .*v1\.17\.x/],
   },
   {
+    name: 'a FIFO as a page: refused at its path, no hang',
+    setup: (dir) => mkfifo(path.join(dir, 'content/pipe.md')),
+    expect: ['content/pipe.md: error: `content/pipe.md` is a FIFO (named pipe); it is not read'],
+  },
+  {
+    name: 'a FIFO as a changelog file: refused at its path, no hang',
+    setup: (dir) => mkfifo(path.join(dir, 'changelog/open_source/v1.17.3/pipe.yaml')),
+    expect: ['changelog/open_source/v1.17.3/pipe.yaml: error: `pipe.yaml` is a FIFO (named pipe), not a regular file; it is not read'],
+  },
+  {
+    name: 'a FIFO as a readfile target: refused at the shortcode, no hang',
+    files: { 'content/bad.md': page('{{< readfile file="static/pipe.md" >}}') },
+    setup: (dir) => mkfifo(path.join(dir, 'static/pipe.md')),
+    expect: [/content\/bad\.md:4:\d+: error: readfile: `static\/pipe\.md` is a FIFO \(named pipe\), not a regular file/],
+  },
+  {
+    name: 'a FIFO as a data file: refused, no hang',
+    files: { 'content/bad.md': page('{{< protobuf name="x" >}}') },
+    config: "versions: { newest: 1 }, data: 'data'",
+    setup: (dir) => mkfifo(path.join(dir, 'data/protobuf.yaml')),
+    expect: [/Data file .*data\/protobuf\.yaml is a FIFO \(named pipe\), not a regular file/],
+  },
+  {
+    name: 'two pages on one route: foo.md and foo/_index.md',
+    files: { 'content/foo.md': page('A'), 'content/foo/_index.md': page('B') },
+    expect: ['content/foo.md:1:1: error: Two pages have the route `/foo/`: content/foo/_index.md and content/foo.md', 'hint: A route has one page'],
+  },
+  {
+    name: 'two pages on one route: foo.md and foo/index.md',
+    files: { 'content/foo.md': page('A'), 'content/foo/index.md': page('B') },
+    expect: ['content/foo.md:1:1: error: Two pages have the route `/foo/`: content/foo/index.md and content/foo.md'],
+  },
+  {
+    name: 'a YAML alias bomb in front matter (10 levels of 9)',
+    files: { 'content/bad.md': page('Body', aliasBomb(10)) },
+    expect: ['content/bad.md:4:8: error: Front matter expands to more than 10000 values: YAML aliases repeat the values they name'],
+  },
+  {
+    name: 'a front-matter YAML error is reported on its own line (duplicate title on line 3)',
+    files: { 'content/bad.md': '---\ntitle: One\ntitle: Two\nweight: 1\n---\nBody\n' },
+    expect: ['content/bad.md:3:1: error: Malformed front matter: duplicated mapping key'],
+  },
+  {
+    name: 'a front-matter YAML error after leading fields (bad indentation on line 4)',
+    files: { 'content/bad.md': '---\ntitle: One\nweight: 1\n  bad: indent\n---\nBody\n' },
+    expect: [/content\/bad\.md:4:\d+: error: Malformed front matter: bad indentation/],
+  },
+  {
+    name: 'a 200,000-character value in a message: the line is cut at 1,000 characters',
+    files: { 'content/bad.md': page('Body', `title: Page\nversions: ">=1.16 ${'banana'.repeat(200_000 / 6)}"`) },
+    expect: [/content\/bad\.md:3:1: error: Front matter `versions: >=1\.16 (banana)+… \(\d+ more characters\)\n/, /^(?![^\n]{1200})/m],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],
@@ -171,4 +239,29 @@ describe('bad inputs: a clear error, nothing else changes', { concurrency: 3 }, 
     assert.match(stderr, /\n5 error\(s\), 0 warning\(s\)\n/, 'each problem once, though the pages exist in two versions');
     assert.match(stderr, /Build failed: nothing was written; the previous output is untouched\./);
   });
+});
+
+test('symbolic links in content/ (a loop, .., /, a pair pointing at each other, a dangling link): each reported with its target, none followed, the site builds', async () => {
+  const dir = tempProject({ copy: ['changelog', 'static'], files: { 'content/good.md': GOOD_PAGE }, config: 'versions: { newest: 1 }' });
+  temps.push(dir);
+  const links: [string, string][] = [
+    ['content/loop', 'loop'],
+    ['content/up', '..'],
+    ['content/root', '/'],
+    ['content/a.md', 'b.md'],
+    ['content/b.md', 'a.md'],
+    ['content/gone.md', 'nowhere.md'],
+    ['content/docs/inner', '../docs'],
+  ];
+  mkdirSync(path.join(dir, 'content/docs'));
+  writeText(dir, 'content/docs/page.md', page('Inside.'));
+  for (const [link, target] of links) symlinkSync(target, path.join(dir, link));
+  const run = await buildProject(dir);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stderr, /internal error|ELOOP|ENOENT/);
+  for (const [link, target] of links) {
+    assert.ok(run.stderr.includes(`${link}: warning: \`${link}\` is a symbolic link to \`${target}\`; it is not followed`), `${link} reported:\n${run.stderr}`);
+  }
+  assert.match(run.stderr, /hint: Hugo does not follow symbolic links inside the content folder either/);
+  assert.match(run.stdout, /Built \d+ pages/);
 });

@@ -210,3 +210,36 @@ describe('one build at a time', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
   });
 });
+
+describe('failures of the machine say what failed and where', () => {
+  for (const [fault, meaning] of [
+    ['marker:ENOSPC', 'no space left on the device (ENOSPC)'],
+    ['stage-fill:EACCES', 'permission denied (EACCES)'],
+    ['builds-dir:EROFS', 'the file system is read-only (EROFS)'],
+  ] as const) {
+    test(`injected ${fault}`, async () => {
+      const dir = project();
+      const run = await buildProject(dir, [], { DOCS_FAULT_SWAP: fault });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, new RegExp(`^error: cannot write ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\.dist\\.builds\\S*: ${meaning.replace(/[()]/g, '\\$&')}$`, 'm'));
+      assert.match(run.stderr, /hint: /);
+      assert.doesNotMatch(run.stderr, /internal error|a bug in the generator/);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
+      assert.equal(existsSync(path.join(dir, 'dist')), false, 'no output appeared');
+      const next = await buildProject(dir);
+      assert.equal(next.code, 0, `the next build succeeds\n${next.stderr}`);
+    });
+  }
+
+  test('an output where even root may not write (/sys): the path and the reason', async (t) => {
+    if (!existsSync('/sys/kernel')) {
+      t.skip('no /sys');
+      return;
+    }
+    const dir = project();
+    const run = await buildProject(dir, ['--out', '/sys/versioned-docs-site']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /^error: cannot mkdir \/sys\/\.versioned-docs-site\.builds: (operation not permitted \(EPERM\)|permission denied \(EACCES\)|the file system is read-only \(EROFS\))$/m);
+    assert.doesNotMatch(run.stderr, /internal error/);
+  });
+});

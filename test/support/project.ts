@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MARKER } from '../../src/engine/output.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -94,9 +95,10 @@ export function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-/** A stand-in previous output: a few files whose bytes a failed build must not change. */
+/** A stand-in previous output of ours (it holds our marker): a few files whose bytes a failed build must not change. */
 export function fakeDist(dir: string): Map<string, string> {
   const dist = path.join(dir, 'dist');
+  writeText(dist, MARKER, 'a previous build\n');
   writeText(dist, 'index.html', '<!doctype html><title>previous build</title>');
   writeText(dist, 'gloo-edge/latest/index.html', '<!doctype html><p>previous</p>');
   writeText(dist, 'gloo-edge/feeds/open_source.xml', '<feed/>');
