@@ -179,6 +179,19 @@ const CASES: Case[] = [
     expect: [/content\/bad\.md:3:1: error: Front matter `versions: >=1\.16 [a-z]+… \(\d+ more characters\)\n/],
   },
   {
+    name: 'file names with %, # and ?: refused at the file, nothing linked to a URL that does not reach it',
+    files: { 'content/100%25.md': page('A'), 'content/100%.md': page('B'), 'content/a#b.md': page('C'), 'content/why?.md': page('D'), 'content/img/50%.png': 'png', 'content/c#/x.md': page('E') },
+    expect: [
+      'content/100%25.md: error: `100%25.md` has `%` in its name, which means something else in a URL (an escape such as %20); it is not read',
+      'content/100%.md: error: `100%.md` has `%` in its name',
+      'hint: Rename it without `%`, `#` or `?`, e.g. `100-percent.md`.',
+      'content/a#b.md: error: `a#b.md` has `#` in its name, which means something else in a URL (the start of an anchor)',
+      'content/why?.md: error: `why?.md` has `?` in its name, which means something else in a URL (the start of a query)',
+      'content/img/50%.png: error: `50%.png` has `%`',
+      'content/c#: error: `c#` has `#`',
+    ],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],

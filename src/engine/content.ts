@@ -38,6 +38,10 @@ export function routeOf(relative: string): string {
   return parts.length ? `${parts.join('/')}/` : '';
 }
 
+/** Characters a file name cannot carry into its page's URL as they are (Hugo would publish a URL that does not reach the file). */
+const URL_SPECIAL = /[%#?]/;
+const URL_MEANING: Record<string, string> = { '%': 'an escape such as %20', '#': 'the start of an anchor', '?': 'the start of a query' };
+
 export function loadContent(projectDir: string, contentDir: string, options: ContentOptions = {}): SourcePage[] {
   const root = path.resolve(projectDir, contentDir);
   const excluded = new Set((options.exclude ?? []).map((d) => path.resolve(projectDir, d)));
@@ -46,8 +50,15 @@ export function loadContent(projectDir: string, contentDir: string, options: Con
   const reported = new Set<string>();
   /** Symbolic links and special files are never read: Hugo does not follow links inside the content folder either. */
   const notRead = (full: string, e: Dirent): boolean => {
-    if (e.isFile() || e.isDirectory()) return false;
     const file = path.relative(projectDir, full).split(path.sep).join('/');
+    const unsafe = URL_SPECIAL.exec(e.name);
+    if (unsafe) {
+      options.diagnostics?.push(error(file, 0, 0, `\`${e.name}\` has \`${unsafe[0]}\` in its name, which means something else in a URL (${URL_MEANING[unsafe[0]]}); it is not read`, {
+        hint: `Rename it without \`%\`, \`#\` or \`?\`, e.g. \`${e.name.replace(/%/g, '-percent').replace(/[#?]/g, '-')}\`.`,
+      }));
+      return true;
+    }
+    if (e.isFile() || e.isDirectory()) return false;
     if (!reported.has(file)) {
       reported.add(file);
       if (e.isSymbolicLink()) {
