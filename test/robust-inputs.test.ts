@@ -192,6 +192,15 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a page with 6,200 headings: the limit, and why, at the first heading past it',
+    files: { 'content/bad.md': page(Array.from({ length: 6200 }, (_, i) => `## H${i}`).join('\n\n')) },
+    expect: [
+      'content/bad.md:12292:1: error: This heading is one too many: a page holds at most 6144 headings and per-version values',
+      '## H6144',
+      'hint: Each one is carried through Markdown as one of 6144 private-use characters',
+    ],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],

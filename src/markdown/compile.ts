@@ -26,7 +26,7 @@ import { collectLinks, type CompiledLink } from './links.ts';
 import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
-import { deferredChar, token } from './sentinels.ts';
+import { deferredChar, MAX_DEFERRED, token } from './sentinels.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -84,10 +84,34 @@ export function compilePage(file: string, raw: string, env: CompileEnv): Compile
   try {
     return new PageCompiler(file, raw, env).compile();
   } catch (e) {
+    if (e instanceof DeferredLimit) {
+      const page = new PageCompiler(file, '', env).compile();
+      const at = position(raw, e.offset);
+      const end = raw.indexOf('\n', e.offset);
+      const what = e.key.startsWith('h:') ? 'heading' : 'per-version value';
+      page.diagnostics.push(
+        error(file, at.line, at.column, `This ${what} is one too many: a page holds at most ${MAX_DEFERRED} headings and per-version values (version numbers, links to the docs base, change lists)`, {
+          excerpt: excerpt(raw.slice(e.offset, end === -1 ? undefined : end)),
+          hint: `Each one is carried through Markdown as one of ${MAX_DEFERRED} private-use characters and filled in per docs version; split the page.`,
+        }),
+      );
+      return page;
+    }
     if (!(e instanceof RangeError)) throw e;
     const page = new PageCompiler(file, '', env).compile();
     page.diagnostics.push(error(file, 1, 1, `The page cannot be rendered: ${e.message}`, { hint: 'Reduce the nesting of block quotes, lists or shortcodes.' }));
     return page;
+  }
+}
+
+/** A page needs more deferred values than there are characters for them (see sentinels.ts). */
+class DeferredLimit extends Error {
+  readonly offset: number;
+  readonly key: string;
+  constructor(offset: number, key: string) {
+    super(`more than ${MAX_DEFERRED} deferred values`);
+    this.offset = offset;
+    this.key = key;
   }
 }
 
@@ -133,7 +157,7 @@ class PageCompiler {
     const tree: Root = { type: 'root', children: this.#renderMarkdown(text, map) as Root['children'] };
     highlightCodeBlocks(tree, this.#env.highlighter);
     this.#rewriteLocalLinks(tree);
-    const headings = collectHeadings(tree, (node) => this.#offsetOf(node), (i) => this.#defer(`h:${i}`, 0));
+    const headings = collectHeadings(tree, (node) => this.#offsetOf(node), (i, offset) => this.#defer(`h:${i}`, offset - this.#bodyOffset));
     this.#checkDuplicateIds(headings);
     if (this.#env.changeSlots) insertChangeSlots(tree, this.#env.changeSlots, (key) => this.#defer(`html:changes:${key}`, 0));
     const links = collectLinks(tree, this.#bodyOffset);
@@ -322,6 +346,7 @@ class PageCompiler {
 
   #defer(key: string, bodyOffset: number): string {
     let index = this.#deferred.indexOf(key);
+    if (index === -1 && this.#deferred.length >= MAX_DEFERRED) throw new DeferredLimit(this.#bodyOffset + bodyOffset, key);
     if (index === -1) {
       index = this.#deferred.push(key) - 1;
       this.#deferredOffsets.push(this.#bodyOffset + bodyOffset);

@@ -22,7 +22,7 @@ const EXPLICIT_ID = /\s*\{#([^}\s]+)\}\s*$/;
 const HEADING = /^h([1-6])$/;
 
 /** Finds headings, strips `{#id}`, and sets each heading's id via `idFor(index)` unless explicit. */
-export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number) => string): CompiledHeading[] {
+export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number, offset: number) => string): CompiledHeading[] {
   const headings: CompiledHeading[] = [];
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
@@ -43,7 +43,7 @@ export function collectHeadings(tree: Root, offsetOf: (node: Element) => number,
       }
       const heading: CompiledHeading = { depth: Number(m[1]), text: toString(child).trim(), offset: offsetOf(child) };
       if (explicitId) heading.explicitId = explicitId;
-      child.properties.id = explicitId ?? idFor(headings.length);
+      child.properties.id = explicitId ?? idFor(headings.length, heading.offset);
       headings.push(heading);
     }
   };
