@@ -201,6 +201,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'two tabs with the same name in one set: reported at the second',
+    files: { 'content/bad.md': page('{{< tabs >}}\n{{% tab name="Linux" %}}\nA\n{{% /tab %}}\n{{% tab name="Linux" %}}\nB\n{{% /tab %}}\n{{< /tabs >}}\n\n{{< tabs >}}\n{{% tab name="Linux" %}}\nC\n{{% /tab %}}\n{{< /tabs >}}') },
+    expect: [/content\/bad\.md:8:\d+: error: Two tabs of this set are named `Linux`: the second panel could never be shown/, 'hint: Tab names switch panels', '\n1 error(s), 0 warning(s)'],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],
