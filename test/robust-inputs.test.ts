@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -206,6 +206,11 @@ const CASES: Case[] = [
     expect: [/content\/bad\.md:8:\d+: error: Two tabs of this set are named `Linux`: the second panel could never be shown/, 'hint: Tab names switch panels', '\n1 error(s), 0 warning(s)'],
   },
   {
+    name: 'an explicit heading id with the layout\'s prefix',
+    files: { 'content/bad.md': page('## Mine {#vd:main}') },
+    expect: ['content/bad.md:4:1: error: The id `vd:main` starts with `vd:`, which only the layout\'s own ids use'],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],
@@ -291,4 +296,21 @@ test('symbolic links in content/ (a loop, .., /, a pair pointing at each other, 
   }
   assert.match(run.stderr, /hint: Hugo does not follow symbolic links inside the content folder either/);
   assert.match(run.stdout, /Built \d+ pages/);
+});
+
+test('headings named like the layout\'s parts (Main, Search results, Site nav, {#main}, {#toc-title}): every id of the page is unique', async () => {
+  const dir = tempProject({
+    copy: ['changelog', 'static'],
+    files: { 'content/good.md': page('## Main\n\n## Search results\n\n## Site nav\n\n## Search input\n\n## Other {#main}\n\n## Title {#toc-title}\n\n[Up](#main)', 'title: Good\nweight: 1') },
+    config: 'versions: { newest: 1 }',
+  });
+  temps.push(dir);
+  const run = await buildProject(dir);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  const html = readFileSync(path.join(dir, 'dist/gloo-edge/latest/good/index.html'), 'utf8');
+  const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+  for (const id of ['main', 'search-results', 'site-nav', 'search-input', 'toc-title']) assert.ok(ids.includes(id), `the page's heading id ${id} is there`);
+  assert.ok(ids.includes('vd:main') && ids.includes('vd:site-nav'), 'and the layout\'s own');
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  assert.deepEqual(repeated, [], 'no id twice in the page');
 });

@@ -27,6 +27,7 @@ import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
 import { deferredChar, MAX_DEFERRED, token } from './sentinels.ts';
+import { LAYOUT_ID_PREFIX } from '../util/layout-ids.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -330,6 +331,14 @@ class PageCompiler {
     const seen = new Map<string, CompiledHeading>();
     for (const h of headings) {
       if (!h.explicitId) continue;
+      if (h.explicitId.startsWith(LAYOUT_ID_PREFIX)) {
+        this.#report({
+          message: `The id \`${h.explicitId}\` starts with \`${LAYOUT_ID_PREFIX}\`, which only the layout's own ids use`,
+          hint: `Choose an id without the \`${LAYOUT_ID_PREFIX}\` prefix.`,
+          offset: h.offset - this.#bodyOffset,
+        });
+        continue;
+      }
       const first = seen.get(h.explicitId);
       if (first) {
         const at = this.#lines.position(first.offset);
