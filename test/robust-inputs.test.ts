@@ -211,6 +211,30 @@ const CASES: Case[] = [
     expect: ['content/bad.md:4:1: error: The id `vd:main` starts with `vd:`, which only the layout\'s own ids use'],
   },
   {
+    name: 'script and data URLs in SVG and <base>, broken form, frame, object, embed and refresh targets: each at its line',
+    files: {
+      'content/bad.md': page(
+        [
+          'Intro',
+          '<form action="/nope-form/"><button formaction="/nope-button/">Go</button></form>',
+          '<iframe src="/nope-iframe/"></iframe>',
+          '<object data="/nope-object/"></object>',
+          '<embed src="/nope-embed/">',
+          '<meta http-equiv="refresh" content="0; url=/nope-meta/">',
+          '<svg><use href="javascript:alert(1)"></use><use xlink:href="data:image/svg+xml,x"></use><a xlink:href="javascript:alert(2)"><text>t</text></a></svg>',
+          '<base href="javascript:alert(3)">',
+        ].join('\n\n'),
+      ),
+    },
+    expect: [
+      ...['form', 'button', 'iframe', 'object', 'embed', 'meta'].map((what, i) => new RegExp(`content/bad\\.md:${[6, 6, 8, 10, 12, 14][i]}:\\d+: error: Broken link \`/nope-${what}/\``)),
+      /content\/bad\.md:16:\d+: error: Broken link `javascript:alert\(1\)`/,
+      /content\/bad\.md:16:\d+: error: Broken link `data:image\/svg\+xml,x`/,
+      /content\/bad\.md:16:\d+: error: Broken link `javascript:alert\(2\)`/,
+      /content\/bad\.md:18:\d+: error: Broken link `javascript:alert\(3\)`/,
+    ],
+  },
+  {
     name: 'a config file that does not load',
     setup: (dir) => writeFileSync(path.join(dir, 'docs.config.ts'), 'export default { versions: { newest: 1 ;\n'),
     expect: [/docs\.config\.ts: error: Config file cannot be loaded/, 'hint: It must be a TypeScript module'],
