@@ -1,11 +1,14 @@
 // The Astro site of the versioned docs. Pages come from SiteData (see
 // src/site/data.ts); Astro renders no Markdown of its own.
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { devGuard, strictFsSettings } from './src/integration/dev-guard.ts';
 import { siteDataReload } from './src/integration/dev-reload.ts';
 import { mermaidVendor } from './src/integration/mermaid-vendor.ts';
 import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/integration/site-config.ts';
 
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const base = siteBase();
 const assets = assetsDir(base);
 const redirectSources = Object.keys(redirects(base)).map((from) => `${siteUrl()}${from.endsWith('/') ? from : `${from}/`}`);
@@ -20,7 +23,8 @@ export default defineConfig({
   redirects: redirects(base),
   devToolbar: { enabled: false },
   prefetch: false,
-  vite: { plugins: [siteDataReload()] },
+  // `npm run dev` serves the site and its assets only (src/integration/dev-guard.ts).
+  vite: { plugins: [devGuard(ROOT), siteDataReload()], server: { fs: strictFsSettings(ROOT) } },
   integrations: [
     mermaidVendor(assets),
     sitemap({
