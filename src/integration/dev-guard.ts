@@ -68,7 +68,7 @@ export function refusal(rawUrl: string, root: string, allowed: ReadonlySet<strin
 }
 
 /** Answer 5xx and 403 with one line instead of the body Vite or Astro writes (a stack trace, machine paths). */
-function sanitizeErrors(res: ServerResponse): void {
+export function sanitizeErrors(res: ServerResponse): void {
   const end = res.end.bind(res);
   const write = res.write.bind(res);
   const scrub = () => res.statusCode >= 500 || res.statusCode === 403;
