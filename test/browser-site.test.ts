@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
 import type { SiteData } from '../src/model/site-data.ts';
+import { byId, LAYOUT_IDS } from '../src/util/layout-ids.ts';
 
 warnWithoutChromium('the browser tests of the site');
 const GUIDE = 'operations/upgrading/upgrade_steps/';
@@ -182,7 +183,7 @@ describe('the versioned site in Chromium', () => {
         scope = older.at(-1)!;
         await page.goto(url(scope));
       }
-      await page.locator('#search-input').fill('glooctl check');
+      await page.locator(byId(LAYOUT_IDS.searchInput)).fill('glooctl check');
       const link = page.locator('.search-results a');
       await link.first().waitFor({ timeout: 15_000 });
       const hrefs = await link.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
@@ -235,7 +236,7 @@ describe('the versioned site in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     assert.ok(await page.locator('.menu-link').isVisible());
-    assert.ok(await page.locator('#site-nav').count());
+    assert.ok(await page.locator(byId(LAYOUT_IDS.nav)).count());
   });
 
   test('budgets: chrome ≤ 8 kB, JS ≤ 30 kB, CSS ≤ 20 kB gzipped', async (t) => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import semver from 'semver';
 import type { ChangelogEntry, Product } from './types.ts';
 import { parseChangelogFile, type ParsedFile } from './parse-file.ts';
+import { notRegularFile } from '../util/files.ts';
 import type { Report } from './report.ts';
 
 /** A file in a release folder that marks the release as not yet tagged. */
@@ -28,6 +29,8 @@ export interface ChangelogFile {
   folder?: boolean;
   /** Why the file could not be read (`EISDIR`, …). */
   unreadable?: string;
+  /** What the entry is when it is no regular file (`a FIFO (named pipe)`): not read. */
+  special?: string;
 }
 
 export interface ReleaseFolder {
@@ -68,6 +71,11 @@ export function readChangelogTree(dir: string): ChangelogFile[] | undefined {
       if (item.isDirectory()) {
         out.push({ path: p, folder: true });
         walk(full, p);
+        continue;
+      }
+      const special = notRegularFile(full);
+      if (special) {
+        out.push({ path: p, special });
         continue;
       }
       try {
@@ -121,6 +129,10 @@ function readFolder(
     const rel = at(file.path);
     if (child === UNRELEASED_MARKER) {
       folder.unreleased = true;
+      continue;
+    }
+    if (file.special) {
+      report(rel, 0, 0, `\`${child}\` is ${file.special}, not a regular file; it is not read`, { hint: 'release folders hold regular files only' });
       continue;
     }
     if (file.text === undefined) {

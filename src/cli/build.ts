@@ -1,7 +1,8 @@
 /**
- * `npm run build [-- --config docs.config.ts] [--out dist] [--strict | --lenient] [--drafts]`: builds
+ * `npm run build [-- --config docs.config.ts] [--out dist] [--strict | --lenient] [--drafts] [--wait]`: builds
  * every docs version into the output folder, or lists every problem and
- * leaves the previous output as it was.
+ * leaves the previous output as it was. Another build of the same project
+ * running: fails at once naming it, or waits for it with --wait.
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -22,11 +23,12 @@ await runCli(async () => {
       drafts: { type: 'boolean', default: false },
       'keep-going': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      wait: { type: 'boolean', default: false },
     },
   });
   const started = performance.now();
   const loaded = await loadSite(values);
-  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, strict: values.strict, drafts: values.drafts, keepGoing: values['keep-going'], quiet: !values.verbose });
+  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, strict: values.strict, drafts: values.drafts, keepGoing: values['keep-going'], wait: values.wait, quiet: !values.verbose });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
   if (hasErrors(result.diagnostics) && !values['keep-going']) {

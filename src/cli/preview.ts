@@ -6,5 +6,13 @@ const args = process.argv.slice(2);
 const portAt = args.indexOf('--port');
 const port = portAt >= 0 ? Number(args[portAt + 1]) : Number(process.env.PORT ?? 4321);
 const dir = resolve(args.find((a, i) => !a.startsWith('--') && !(portAt >= 0 && i === portAt + 1)) ?? 'dist');
-const { origin } = await serveStatic(dir, port, 'localhost');
-console.log(`Serving ${dir} at ${origin}/ (Ctrl-C to stop)`);
+try {
+  const { origin } = await serveStatic(dir, port, 'localhost');
+  console.log(`Serving ${dir} at ${origin}/ (Ctrl-C to stop)`);
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e;
+  const why = code === 'EADDRINUSE' ? 'is already in use' : 'may not be used by this user';
+  process.stderr.write(`error: port ${port} ${why}; pick another with --port <number> (e.g. npm run preview -- --port ${port === 65535 ? 4322 : port + 1}), or --port 0 for any free one.\n`);
+  process.exitCode = 1;
+}

@@ -84,7 +84,13 @@ export async function serveStatic(root: string, port = 0, host = '127.0.0.1'): P
     if (req.method === 'HEAD') res.end();
     else createReadStream(target).pipe(res);
   });
-  await new Promise<void>((ok) => server.listen(port, host, ok));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
   const { port: actual } = server.address() as AddressInfo;
   return {
     server,

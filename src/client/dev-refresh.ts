@@ -11,8 +11,9 @@ import { initCopyButtons } from './copy.ts';
 import { initMermaid } from './mermaid.ts';
 import { initTabs } from './tabs.ts';
 import { initToc } from './toc.ts';
+import { byId, LAYOUT_IDS } from '../util/layout-ids.ts';
 
-const SWAPPED = ['main', '#site-nav'];
+const SWAPPED = ['main', byId(LAYOUT_IDS.nav)];
 
 async function refresh(): Promise<void> {
   const response = await fetch(location.href, { cache: 'no-store' });

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { renderAtomFeed } from '../changelog/feed.ts';
@@ -19,6 +19,8 @@ import { writeExtras, type Extras } from './extras.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { loadSiteContent } from './site-content.ts';
+import { acquireBuildLock, LockHeld } from './lock.ts';
+import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
@@ -43,6 +45,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Write the site even when pages or links have errors (each still reported, as an error): for trying a tree, never for publishing. */
   keepGoing?: boolean;
+  /** When another build of the project holds the lock: wait for it (default: fail at once, naming it). */
+  wait?: boolean;
 }
 
 export interface BuildResult {
@@ -90,6 +94,31 @@ function loadSupportTable({ config, projectDir }: LoadedConfig): ReturnType<type
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  if (options.pipelineOnly) return buildLocked(loaded, options);
+  const { projectDir, config } = loaded;
+  const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
+  // Refused before the lock and the long build: only an output of ours is ever replaced.
+  const state = inspectOutput(outDir, projectDir);
+  if ('severity' in state) return { diagnostics: [state] };
+  let lock;
+  try {
+    lock = await acquireBuildLock(workDir(projectDir, outDir), { projectDir, ...(options.wait ? { wait: true } : {}) });
+  } catch (e) {
+    if (e instanceof LockHeld) return { diagnostics: [e.diagnostic] };
+    throw e;
+  }
+  try {
+    await recoverOutput(outDir);
+    return await buildLocked(loaded, options, outDir);
+  } catch (e) {
+    if (e instanceof OutputRefused) return { diagnostics: [e.diagnostic] };
+    throw e;
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?: string): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (phase: string) => {
@@ -102,43 +131,41 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   astro?.catch(() => undefined);
   const prepared = await prepare(loaded, options);
   lap('pipeline');
-  if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro) return { ...prepared, timings };
+  if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro || !outDir) return { ...prepared, timings };
   const { buildSite } = await astro;
   const { projectDir, config } = loaded;
-  const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
   const work = workDir(projectDir, outDir);
-  const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
+  // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
+  const built = path.join(work, 'stage');
+  await rm(built, { recursive: true, force: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
   const search = startSearchIndex(buildModel(prepared.data), path.join(work, 'search'));
   let linkCheck: CheckResult;
   try {
-    await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true, search: false });
+    await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
-    await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
-    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
+    await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
+    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(built, prepared.data, prepared.extras)));
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
+    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal });
     lap('check');
   } catch (failure) {
     await search.close();
+    await rm(built, { recursive: true, force: true });
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
   if (hasErrors(diagnostics) && !options.keepGoing) {
     await search.close();
-    await rm(stage, { recursive: true, force: true });
+    await rm(built, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
   }
-  await search.write(stage);
+  await search.write(built);
   lap('search');
-
-  // Swap: the previous output is removed only once the new one is in place.
-  const previous = path.join(work, 'previous');
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) await moveDir(outDir, previous);
-  await moveDir(stage, outDir);
-  await rm(previous, { recursive: true, force: true });
+  const stage = await createStage(outDir);
+  await moveIntoStage(built, stage);
+  await swapIn(outDir, stage, projectDir);
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
 }
@@ -155,20 +182,6 @@ function workDir(projectDir: string, outDir: string): string {
   const rel = path.relative(PACKAGE_ROOT, projectDir);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(projectDir, '.build');
   return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
-}
-
-/** rename(), or a copy and a removal when the two folders are on different file systems. */
-async function moveDir(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    const partial = `${to}.partial`;
-    await rm(partial, { recursive: true, force: true });
-    await cp(from, partial, { recursive: true });
-    await rename(partial, to);
-    await rm(from, { recursive: true, force: true });
-  }
 }
 
 /** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */

@@ -10,7 +10,7 @@
  * invalidate it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,8 +135,10 @@ function listFiles(dir: string): string[] {
     for (const name of readdirSync(d).sort()) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
       const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(full);
+      // Symbolic links are not followed (no loops); special files never read (a FIFO blocks): the loaders report them.
+      const info = lstatSync(full);
+      if (info.isDirectory()) walk(full);
+      else if (info.isFile()) out.push(full);
     }
   };
   if (existsSync(dir)) walk(dir);

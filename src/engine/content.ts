@@ -7,8 +7,10 @@
  * sits inside the content folder) are skipped. Sorted, so builds are
  * deterministic.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
+import { specialFileKind } from '../util/files.ts';
 
 export interface SourcePage {
   /** Path relative to the project, with `/`: `content/operations/upgrading/upgrade_steps.md`. */
@@ -25,6 +27,8 @@ export interface SourcePage {
 export interface ContentOptions {
   /** Folders to skip, relative to the project (e.g. the snippet folder inside the content folder). */
   exclude?: readonly string[];
+  /** Where to report what is not read: symbolic links (not followed, as in Hugo) and special files. */
+  diagnostics?: Diagnostic[];
   /** Files to skip (Hugo's `ignoreFiles`): a file whose absolute path matches one is neither a page nor published. */
   ignore?: readonly RegExp[];
 }
@@ -42,6 +46,10 @@ export function routeOf(relative: string): string {
   return parts.length ? `${parts.join('/')}/` : '';
 }
 
+/** Characters a file name cannot carry into its page's URL as they are (Hugo would publish a URL that does not reach the file). */
+const URL_SPECIAL = /[%#?]/;
+const URL_MEANING: Record<string, string> = { '%': 'an escape such as %20', '#': 'the start of an anchor', '?': 'the start of a query' };
+
 export function loadContent(projectDir: string, contentDir: string, options: ContentOptions = {}): SourcePage[] {
   return loadContentTree(projectDir, contentDir, options).pages;
 }
@@ -53,9 +61,35 @@ export function loadContentTree(projectDir: string, contentDir: string, options:
   const pages: SourcePage[] = [];
   const loose: string[] = [];
   const rel = (full: string) => path.relative(root, full).split(path.sep).join('/');
+  const reported = new Set<string>();
+  /** Symbolic links and special files are never read: Hugo does not follow links inside the content folder either. */
+  const notRead = (full: string, e: Dirent): boolean => {
+    const file = path.relative(projectDir, full).split(path.sep).join('/');
+    const unsafe = URL_SPECIAL.exec(e.name);
+    if (unsafe) {
+      options.diagnostics?.push(error(file, 0, 0, `\`${e.name}\` has \`${unsafe[0]}\` in its name, which means something else in a URL (${URL_MEANING[unsafe[0]]}); it is not read`, {
+        hint: `Rename it without \`%\`, \`#\` or \`?\`, e.g. \`${e.name.replace(/%/g, '-percent').replace(/[#?]/g, '-')}\`.`,
+      }));
+      return true;
+    }
+    if (e.isFile() || e.isDirectory()) return false;
+    if (!reported.has(file)) {
+      reported.add(file);
+      if (e.isSymbolicLink()) {
+        options.diagnostics?.push(warning(file, 0, 0, `\`${file}\` is a symbolic link to \`${readlinkSync(full)}\`; it is not followed, so it is no page or file of the site`, {
+          hint: 'Hugo does not follow symbolic links inside the content folder either: copy or move the file here instead.',
+        }));
+      } else {
+        options.diagnostics?.push(error(file, 0, 0, `\`${file}\` is ${specialFileKind(lstatSync(full)) ?? 'not a regular file'}; it is not read`, {
+          hint: 'The content folder holds regular files and folders only: remove it.',
+        }));
+      }
+    }
+    return true;
+  };
   const list = (dir: string): Dirent[] =>
     readdirSync(dir, { withFileTypes: true })
-      .filter((e) => !e.name.startsWith('.') && !excluded.has(path.join(dir, e.name)) && !(e.isFile() && ignored(path.join(dir, e.name))))
+      .filter((e) => !e.name.startsWith('.') && !excluded.has(path.join(dir, e.name)) && !(e.isFile() && ignored(path.join(dir, e.name))) && !notRead(path.join(dir, e.name), e))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const page = (full: string, resources: string[]): SourcePage => ({
     file: path.relative(projectDir, full).split(path.sep).join('/'),

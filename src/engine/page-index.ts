@@ -32,9 +32,20 @@ export function indexContent(pages: readonly SourcePage[], contentDir: string, o
   const kept: SourcePage[] = [];
   const entries: { file: string; info: PageInfo }[] = [];
   const aliases: Alias[] = [];
+  const byRoute = new Map<string, SourcePage>();
   for (const page of pages) {
     const data = parseFrontMatter(page.file, page.raw).frontMatter.data;
     if (data.draft === true && !options.drafts) continue;
+    const first = byRoute.get(page.route);
+    if (first) {
+      diagnostics.push(
+        error(page.file, 1, 1, `Two pages have the route \`/${page.route}\`: ${first.file} and ${page.file}`, {
+          hint: 'A route has one page: rename or remove one of them (`foo.md`, `foo/_index.md` and `foo/index.md` are all `/foo/`).',
+        }),
+      );
+      continue;
+    }
+    byRoute.set(page.route, page);
     kept.push(page);
     const info: PageInfo = {
       route: page.route,

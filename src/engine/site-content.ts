@@ -31,7 +31,7 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
   const contentDir = path.resolve(projectDir, config.content);
-  const tree = loadContentTree(projectDir, config.content, { exclude: [config.snippets], ignore: ignorePatterns(loaded) });
+  const tree = loadContentTree(projectDir, config.content, { exclude: [config.snippets], ignore: ignorePatterns(loaded), diagnostics });
   const all = tree.pages;
   const indexed = indexContent(all, contentDir, options);
   diagnostics.push(...indexed.diagnostics);

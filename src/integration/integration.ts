@@ -14,6 +14,8 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { devGuard, strictFsSettings } from './dev-guard.ts';
 import { mermaidVendor } from './mermaid-vendor.ts';
 import { assetsDir, redirects } from './site-config.ts';
 
@@ -66,12 +68,15 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
   return {
     name: 'versioned-docs',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command, config }) => {
+        // `npm run dev` serves the site and its assets only (src/integration/dev-guard.ts).
+        const root = fileURLToPath(config.root);
+        const guard = command === 'dev' ? { plugins: [plugin, devGuard(root)], server: { fs: strictFsSettings(root) } } : { plugins: [plugin] };
         updateConfig({
           site: options.siteUrl,
           redirects: redirectMap,
           build: { assets },
-          vite: { plugins: [plugin] },
+          vite: guard,
           integrations: [
             mermaidVendor(assets),
             sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') }),

@@ -6,6 +6,7 @@
  */
 import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
+import { refreshTarget, URL_ATTRIBUTES } from '../util/url-attributes.ts';
 
 export interface HtmlLink {
   /** The attribute value as written (entities decoded). */
@@ -20,31 +21,6 @@ export interface HtmlLink {
 export interface HtmlFacts {
   ids: Set<string>;
   links: HtmlLink[];
-}
-
-/** Attributes that hold a URL the browser follows or loads, by element. */
-const URL_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src'],
-  iframe: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  form: ['action'],
-  button: ['formaction'],
-  input: ['formaction', 'src'],
-};
-
-/** `0; url=/x/` → `/x/`. */
-export function refreshTarget(content: string): string | undefined {
-  const m = /^\s*\d*(?:\.\d+)?\s*[;,]\s*url\s*=\s*(['"]?)(.*?)\1\s*$/i.exec(content);
-  return m ? m[2] : undefined;
 }
 
 /** An attribute value as written to its value (`&amp;` → `&`). */

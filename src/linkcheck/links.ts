@@ -16,6 +16,7 @@ import { error, excerpt, type Diagnostic } from '../util/diagnostics.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { cmp, LATEST } from '../model/site-model.ts';
 import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
+import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
@@ -217,7 +218,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
         fail('url', '', 'Write a valid URL or path.');
         continue;
       }
-      if (/^(?:javascript|vbscript|data):$/i.test(url.protocol) && link.tag !== 'img') {
+      if (/^(?:javascript|vbscript):$/i.test(url.protocol) || (url.protocol.toLowerCase() === 'data:' && !DATA_URL_ELEMENTS.has(link.tag))) {
         fail('script', '', 'Links must not carry script or data URLs; link a page or an http(s) address.');
         continue;
       }

@@ -26,7 +26,8 @@ import { collectLinks, type CompiledLink } from './links.ts';
 import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
-import { deferredChar, escapeLiterals, token } from './sentinels.ts';
+import { deferredChar, escapeLiterals, MAX_DEFERRED, token } from './sentinels.ts';
+import { LAYOUT_ID_PREFIX } from '../util/layout-ids.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -88,10 +89,34 @@ export function compilePage(file: string, raw: string, env: CompileEnv): Compile
   try {
     return new PageCompiler(file, raw, env).compile();
   } catch (e) {
+    if (e instanceof DeferredLimit) {
+      const page = new PageCompiler(file, '', env).compile();
+      const at = position(raw, e.offset);
+      const end = raw.indexOf('\n', e.offset);
+      const what = e.key.startsWith('h:') ? 'heading' : 'per-version value';
+      page.diagnostics.push(
+        error(file, at.line, at.column, `This ${what} is one too many: a page holds at most ${MAX_DEFERRED} headings and per-version values (version numbers, links to the docs base, change lists)`, {
+          excerpt: excerpt(raw.slice(e.offset, end === -1 ? undefined : end)),
+          hint: `Each one is carried through Markdown as one of ${MAX_DEFERRED} private-use characters and filled in per docs version; split the page.`,
+        }),
+      );
+      return page;
+    }
     if (!(e instanceof RangeError)) throw e;
     const page = new PageCompiler(file, '', env).compile();
     page.diagnostics.push(error(file, 1, 1, `The page cannot be rendered: ${e.message}`, { hint: 'Reduce the nesting of block quotes, lists or shortcodes.' }));
     return page;
+  }
+}
+
+/** A page needs more deferred values than there are characters for them (see sentinels.ts). */
+class DeferredLimit extends Error {
+  readonly offset: number;
+  readonly key: string;
+  constructor(offset: number, key: string) {
+    super(`more than ${MAX_DEFERRED} deferred values`);
+    this.offset = offset;
+    this.key = key;
   }
 }
 
@@ -142,7 +167,7 @@ class PageCompiler {
     const headings = collectHeadings(
       tree,
       (node) => this.#offsetOf(node),
-      (i) => this.#defer(`h:${i}`, 0),
+      (i, offset) => this.#defer(`h:${i}`, offset - this.#bodyOffset),
       (node) => atxSource(this.#raw, this.#nodeOffset(node)),
     );
     this.#checkDuplicateIds(headings);
@@ -333,6 +358,14 @@ class PageCompiler {
     const seen = new Map<string, CompiledHeading>();
     for (const h of headings) {
       if (!h.explicitId) continue;
+      if (h.explicitId.startsWith(LAYOUT_ID_PREFIX)) {
+        this.#report({
+          message: `The id \`${h.explicitId}\` starts with \`${LAYOUT_ID_PREFIX}\`, which only the layout's own ids use`,
+          hint: `Choose an id without the \`${LAYOUT_ID_PREFIX}\` prefix.`,
+          offset: h.offset - this.#bodyOffset,
+        });
+        continue;
+      }
       const first = seen.get(h.explicitId);
       if (first) {
         const at = this.#lines.position(first.offset);
@@ -349,6 +382,7 @@ class PageCompiler {
 
   #defer(key: string, bodyOffset: number): string {
     let index = this.#deferredIndex.get(key);
+    if (index === undefined && this.#deferred.length >= MAX_DEFERRED) throw new DeferredLimit(this.#bodyOffset + bodyOffset, key);
     if (index === undefined) {
       index = this.#deferred.push(key) - 1;
       this.#deferredIndex.set(key, index);

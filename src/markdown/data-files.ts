@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { notRegularFile } from '../util/files.ts';
 import type { DataResult } from '../shortcodes/types.ts';
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -38,6 +39,8 @@ export class DataFiles {
       return { ok: false, message: `Data file \`${name}\` not found in ${shown}/`, hint: `Create ${path.join(shown, `${name}.yaml`)}.` };
     }
     const rel = path.relative(process.cwd(), file);
+    const special = notRegularFile(file);
+    if (special) return { ok: false, message: `Data file ${rel} is ${special}, not a regular file`, hint: 'Data files are regular YAML or JSON files.' };
     try {
       const text = readFileSync(file, 'utf8');
       return { ok: true, value: file.endsWith('.json') ? JSON.parse(text) : parseYaml(text), file: rel };

@@ -8,6 +8,7 @@
  * (many pages read the same snippets).
  */
 import { readFileSync, realpathSync } from 'node:fs';
+import { notRegularFile } from '../util/files.ts';
 import path from 'node:path';
 
 export type ReadResult =
@@ -78,6 +79,10 @@ export class DocsRoot {
           message: `readfile path \`${file}\` is a symbolic link leading outside the docs root`,
           hint: 'Copy the file into the docs root instead of linking to it.',
         };
+      }
+      const special = notRegularFile(real);
+      if (special) {
+        return { ok: false, message: `readfile: \`${file}\` is ${special}, not a regular file`, hint: 'readfile takes a regular, readable file.' };
       }
       try {
         return { ok: true, text: readFileSync(real, 'utf8') };

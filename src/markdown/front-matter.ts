@@ -8,7 +8,7 @@
  */
 import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { error, type Diagnostic } from '../util/diagnostics.ts';
+import { error, position, type Diagnostic } from '../util/diagnostics.ts';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -44,6 +44,14 @@ export function parseFrontMatter(file: string, raw: string): { frontMatter: Fron
     }
     const bodyOffset = raw.endsWith(body) ? raw.length - body.length : 0;
     const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    if (expandsBeyond(record, MAX_FRONT_MATTER_VALUES)) {
+      const alias = /^[^#\n]*?\*[\w-]/m.exec(raw);
+      const at = alias ? position(raw, alias.index + alias[0].length - 2) : { line: 1, column: 1 };
+      const diagnostic = error(file, at.line, at.column, `Front matter expands to more than ${MAX_FRONT_MATTER_VALUES} values: YAML aliases repeat the values they name`, {
+        hint: 'Front matter needs no nested aliases: write the values out.',
+      });
+      return { frontMatter: { data: {}, body, bodyOffset }, diagnostics: [diagnostic] };
+    }
     return { frontMatter: { data: record, body, bodyOffset }, diagnostics: [] };
   } catch (e) {
     const { line, column } = errorPosition(e, kind, text, linesBefore);
@@ -90,6 +98,22 @@ function jsonObjectEnd(text: string): number {
     else if (c === '}' && --depth === 0) return i + 1;
   }
   return text.length;
+}
+
+/** Values a page's front matter may hold once YAML aliases are expanded (an alias bomb ends here). */
+export const MAX_FRONT_MATTER_VALUES = 10_000;
+
+/** Whether walking `value` (aliases expanded, as every later use does) visits more than `budget` values. */
+function expandsBeyond(value: unknown, budget: number): boolean {
+  let left = budget;
+  const walk = (v: unknown): boolean => {
+    if (--left < 0) return true;
+    if (v && typeof v === 'object' && !(v instanceof Date)) {
+      for (const child of Object.values(v)) if (walk(child)) return true;
+    }
+    return false;
+  };
+  return walk(value);
 }
 
 function refuseCode(): never {

@@ -53,7 +53,7 @@ const EXPLICIT_ID = /\s*\{#([^}\s]+)\}\s*$/;
 const HEADING = /^h([1-6])$/;
 
 /** Finds headings, strips `{#id}`, and sets each heading's id via `idFor(index)` unless explicit. */
-export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number) => string, sourceOf: (node: Element) => string | undefined = () => undefined): CompiledHeading[] {
+export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number, offset: number) => string, sourceOf: (node: Element) => string | undefined = () => undefined): CompiledHeading[] {
   const headings: CompiledHeading[] = [];
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
@@ -76,7 +76,7 @@ export function collectHeadings(tree: Root, offsetOf: (node: Element) => number,
       if (explicitId) heading.explicitId = explicitId;
       const source = sourceOf(child);
       if (source !== undefined) heading.source = source;
-      child.properties.id = explicitId ?? idFor(headings.length);
+      child.properties.id = explicitId ?? idFor(headings.length, heading.offset);
       headings.push(heading);
     }
   };

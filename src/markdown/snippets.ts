@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { notRegularFile } from '../util/files.ts';
 import { VERSION_KEYS } from '../versions/values.ts';
 
 /** The keys with per-version values: the changelog derives them (src/versions/values.ts). */
@@ -23,7 +24,8 @@ export function readSnippetFiles(root: string): Record<string, string> {
   }
   for (const name of names.sort()) {
     const m = /^version_(.+)\.md$/.exec(name);
-    if (m) values[m[1]!] = readFileSync(path.join(dir, name), 'utf8').trim();
+    // A pin that is not a regular file is reported by the pins' check (src/versions/pins.ts), never read.
+    if (m && !notRegularFile(path.join(dir, name))) values[m[1]!] = readFileSync(path.join(dir, name), 'utf8').trim();
   }
   return values;
 }

@@ -68,6 +68,14 @@ export function excerpt(text: string, max = 80): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/** The longest message, excerpt or hint printed (longer ones end in `… (N more characters)`). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** Cut text to `max` characters, saying how much was left out. */
+export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
 /** A 1-based line and column for an offset into `source`. */
 export function position(source: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -117,9 +125,9 @@ export function format(diagnostics: readonly Diagnostic[]): string {
       currentFile = d.file;
     }
     const where = d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file;
-    lines.push(`  ${where}: ${d.severity}: ${d.message}`);
-    if (d.excerpt) lines.push(`      ${d.excerpt}`);
-    if (d.hint) lines.push(`      hint: ${d.hint}`);
+    lines.push(`  ${where}: ${d.severity}: ${clip(d.message)}`);
+    if (d.excerpt) lines.push(`      ${clip(d.excerpt)}`);
+    if (d.hint) lines.push(`      hint: ${clip(d.hint)}`);
   }
   const errors = sorted.filter((d) => d.severity === 'error').length;
   const warnings = sorted.length - errors;

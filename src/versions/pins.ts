@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { excerpt, warning } from '../util/diagnostics.ts';
+import { error, excerpt, warning } from '../util/diagnostics.ts';
+import { notRegularFile } from '../util/files.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import type { Undecided } from './values.ts';
 
@@ -44,8 +45,15 @@ export function applyPins(
   const dir = path.resolve(options.root, snippetDir);
   const rel = (name: string) => path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
   const names = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((n) => PIN.test(n)).sort() : [];
-  const pins = names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8'), file: rel(name) }));
-  return applyPinFiles(pins, derived, { ...options, fileOf: (name) => rel(name) });
+  const refused: Diagnostic[] = [];
+  const pins: PinFile[] = [];
+  for (const name of names) {
+    const special = notRegularFile(path.join(dir, name));
+    if (special) refused.push(error(rel(name), 0, 0, `pin \`${name}\` is ${special}, not a regular file; it is not read`, { hint: 'a pin is a regular file holding one version' }));
+    else pins.push({ name, text: fs.readFileSync(path.join(dir, name), 'utf8'), file: rel(name) });
+  }
+  const applied = applyPinFiles(pins, derived, { ...options, fileOf: (name) => rel(name) });
+  return { values: applied.values, diagnostics: [...refused, ...applied.diagnostics] };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MARKER } from '../../src/engine/output.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -54,28 +55,30 @@ export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process, if one did. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** Run a script of this repository (`src/cli/build.ts`) with Node 22, from the repository root. */
-export function runScript(script: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
+export function runScript(script: string, args: readonly string[], timeoutMs = 120_000, env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '' } });
+    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, signal });
     });
   });
 }
 
 /** `npm run build -- --config <dir>/docs.config.ts` for a temp project. */
-export function buildProject(dir: string, extra: readonly string[] = []): Promise<RunResult> {
-  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
+export function buildProject(dir: string, extra: readonly string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra], 120_000, env);
 }
 
 /** Every file under `dir` (relative, `/`) with the SHA-256 of its bytes. */
@@ -92,9 +95,10 @@ export function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-/** A stand-in previous output: a few files whose bytes a failed build must not change. */
+/** A stand-in previous output of ours (it holds our marker): a few files whose bytes a failed build must not change. */
 export function fakeDist(dir: string): Map<string, string> {
   const dist = path.join(dir, 'dist');
+  writeText(dist, MARKER, 'a previous build\n');
   writeText(dist, 'index.html', '<!doctype html><title>previous build</title>');
   writeText(dist, 'gloo-edge/latest/index.html', '<!doctype html><p>previous</p>');
   writeText(dist, 'gloo-edge/feeds/open_source.xml', '<feed/>');

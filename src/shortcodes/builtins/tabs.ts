@@ -5,7 +5,10 @@
  */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { ShortcodeDefinition } from '../types.ts';
+import type { ShortcodeCall, ShortcodeDefinition } from '../types.ts';
+
+/** The tab names of each tab set seen so far, with the offset of the tab that has each. */
+const setNames = new WeakMap<ShortcodeCall, Map<string, number>>();
 
 export const tabs: ShortcodeDefinition = {
   name: 'tabs',
@@ -34,6 +37,23 @@ export const tab: ShortcodeDefinition = {
   },
   render(call, context) {
     const name = (call.values.name ?? '').trim();
+    let set = call.parent;
+    while (set && set.name !== 'tabs') set = set.parent;
+    if (set) {
+      const names = setNames.get(set) ?? new Map<string, number>();
+      setNames.set(set, names);
+      const first = names.get(name);
+      if (first !== undefined && first !== call.offset) {
+        const arg = call.args.find((a) => a.name === 'name');
+        context.report({
+          message: `Two tabs of this set are named \`${name}\`: the second panel could never be shown`,
+          hint: 'Tab names switch panels (and every set of the page with the same name): give each tab of a set its own name.',
+          ...(arg ? { offset: arg.offset } : {}),
+        });
+      } else {
+        names.set(name, call.offset);
+      }
+    }
     const lang = call.values.codelang;
     if (call.values.include !== undefined && !context.innerText().trim()) {
       context.report({ message: 'tab: `include` is not supported yet', hint: 'Put the content between {{% tab %}} and {{% /tab %}} instead.' });
