@@ -21,6 +21,10 @@ export interface Diagnostic {
   excerpt?: string;
   /** What to do about it. */
   hint?: string;
+  /** What part of the build found it (`changelog`, `content`, `render`, `link`, `output`, `baseline`): set by the build, for reports. */
+  kind?: string;
+  /** The git ref the file was read from, for a build from git refs (shown in CI annotation titles). */
+  ref?: string;
 }
 
 /** Thrown only to abort a build after diagnostics were collected. */
@@ -32,7 +36,7 @@ export class DiagnosticsError extends Error {
   }
 }
 
-type Extra = { excerpt?: string; hint?: string };
+type Extra = Pick<Diagnostic, 'excerpt' | 'hint' | 'kind' | 'ref'>;
 
 function make(severity: Severity) {
   return (file: string, line: number, column: number, message: string, extra: Extra = {}): Diagnostic => ({
@@ -71,7 +75,7 @@ export function position(source: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-function compare(a: Diagnostic, b: Diagnostic): number {
+export function compare(a: Diagnostic, b: Diagnostic): number {
   return (
     a.file.localeCompare(b.file) ||
     a.line - b.line ||
@@ -80,12 +84,17 @@ function compare(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** The same diagnostics, each marked with `kind` unless it already has one. */
+export function withKind(diagnostics: readonly Diagnostic[], kind: string): Diagnostic[] {
+  return diagnostics.map((d) => (d.kind ? d : { ...d, kind }));
+}
+
 /** Remove exact repeats (the same problem seen from several docs versions). */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const key = `${d.severity}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    const key = `${d.severity}\0${d.ref ?? ''}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(d);

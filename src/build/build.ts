@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { hasErrors, withKind, type Diagnostic } from '../diagnostics.ts';
 import { buildModel } from '../site/model.ts';
 import { startSearchIndex } from '../site/search-index.ts';
 import { checkSite, type CheckResult } from '../check/links.ts';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
+  /** Which of the link check's problems count (default: all): the link baseline's filter (src/check/baseline.ts). */
+  linkGate?: (check: CheckResult) => Diagnostic[];
 }
 
 export interface BuildResult {
@@ -60,9 +62,11 @@ export interface BuildResult {
 /** Load, validate and render: everything before the site is laid out. */
 export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const { config } = loaded;
-  const { releases, versions, diagnostics } = loadVersions(loaded, options);
+  const loadedVersions = loadVersions(loaded, options);
+  const { releases, versions } = loadedVersions;
+  const diagnostics = withKind(loadedVersions.diagnostics, 'changelog');
   const content = await loadSiteContent(loaded, options.drafts ? { drafts: true } : {});
-  diagnostics.push(...content.diagnostics);
+  diagnostics.push(...withKind(content.diagnostics, 'content'));
   const { pages } = content;
   const { compiled, stats } = await compilePages(loaded, content, {
     ...(options.drafts ? { drafts: true } : {}),
@@ -70,7 +74,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
     ...(options.cache === false ? { cache: false } : {}),
   });
   const rendered = renderSite({ config, compiled, pages, releases, versions });
-  diagnostics.push(...rendered.diagnostics);
+  diagnostics.push(...withKind(rendered.diagnostics, 'render'));
   // Known once every page is compiled: files that relative links point at.
   const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
@@ -108,7 +112,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     await buildSite(prepared.data, { outDir: stage, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
     await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
-    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
+    if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(stage, prepared.data, prepared.extras), 'output'));
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
     linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
     lap('check');
@@ -116,7 +120,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     await search.close();
     throw failure;
   }
-  const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
+  const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
   if (hasErrors(diagnostics)) {
     await search.close();
     await rm(stage, { recursive: true, force: true });

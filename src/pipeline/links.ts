@@ -1,4 +1,4 @@
-/** The links of a compiled page (`<a href>`), each with the file offset it came from (`data.src`, else its nearest ancestor's). */
+/** The links and images of a compiled page (`<a href>`, `<img src>`), each with the file offset it came from (`data.src`, else its nearest ancestor's). */
 import type { Element, Root } from 'hast';
 
 export interface CompiledLink {
@@ -12,7 +12,7 @@ export function collectLinks(tree: Root, fallbackOffset: number): CompiledLink[]
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       const here = (child.data as { src?: number } | undefined)?.src ?? offset;
-      const href = child.tagName === 'a' ? child.properties.href : undefined;
+      const href = child.tagName === 'a' ? child.properties.href : child.tagName === 'img' ? child.properties.src : undefined;
       if (typeof href === 'string') links.push({ href, offset: here });
       walk(child, here);
     }
