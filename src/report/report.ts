@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { compare, dedupe, type Diagnostic } from '../diagnostics.ts';
-import type { LinkStats } from '../check/links.ts';
-import type { CompileStats } from '../build/compile-pages.ts';
+import { compare, dedupe, type Diagnostic } from '../util/diagnostics.ts';
+import type { LinkStats } from '../linkcheck/links.ts';
+import type { CompileStats } from '../engine/compile-pages.ts';
 
 /** Bump the number when a field changes meaning or goes away; adding an optional field keeps it. */
 export const REPORT_FORMAT = 'versioned-docs/report@1';
