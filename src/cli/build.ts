@@ -47,7 +47,8 @@ await runCli(async () => {
 
   const started = performance.now();
   const loaded = await loadConfig(values.config);
-  const shownBaseline = baselineFile ? path.relative(process.cwd(), baselineFile) || baselineFile : '';
+  // Named as every diagnostic's file is: relative to the project.
+  const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
   const before: Diagnostic[] = [];
   let baseline: Baseline | undefined;
   if (baselineFile && !values['update-link-baseline']) {

@@ -17,7 +17,7 @@ export function escapeProperty(text: string): string {
 
 /** What the annotation's title calls each kind of problem. */
 const TITLES: Record<string, string> = {
-  changelog: 'Changelog',
+  changelog: 'Changelog and versions',
   content: 'Content',
   render: 'Page',
   link: 'Link check',
@@ -64,7 +64,7 @@ export function stepSummary(report: Report): string {
   const overview: [string, string | number][] = [];
   if (report.command === 'build') {
     overview.push(['Docs versions', report.versions.length ? `${report.versions.length} (${report.versions.join(', ')})` : '0']);
-    overview.push(['Pages built', report.pages]);
+    overview.push([report.ok ? 'Pages built' : 'Pages rendered (nothing written)', report.pages]);
   }
   overview.push(['Errors', counts.errors], ['Warnings', counts.warnings]);
   if (report.links) overview.push(['Links checked', `${report.links.links} (${report.links.internal} internal, ${report.links.anchors} with #anchors, ${report.links.external} external not fetched, ${report.links.skipped} skipped); ${report.links.broken} broken`]);
