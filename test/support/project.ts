@@ -56,10 +56,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run a script of this repository (`scripts/build.ts`) with Node 22, from the repository root. */
-export function runScript(script: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
+/**
+ * Run a script of this repository (`src/cli/build.ts`) with Node 22, from the repository root. Not as
+ * under GitHub Actions (where the tests themselves may run) unless `env` says so.
+ */
+export function runScript(script: string, args: readonly string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '' } });
+    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -74,8 +77,8 @@ export function runScript(script: string, args: readonly string[], timeoutMs = 1
 }
 
 /** `npm run build -- --config <dir>/docs.config.ts` for a temp project. */
-export function buildProject(dir: string, extra: readonly string[] = []): Promise<RunResult> {
-  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
+export function buildProject(dir: string, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra], 120_000, env);
 }
 
 /** Every file under `dir` (relative, `/`) with the SHA-256 of its bytes. */
