@@ -12,7 +12,7 @@ import type { LinkProblem } from '../src/linkcheck/links.ts';
 import { error } from '../src/util/diagnostics.ts';
 import { reportSchema } from '../src/report/report.ts';
 import { toCodeQuality } from '../src/report/code-quality.ts';
-import { buildProject, readText, tempProject, writeText } from './support/project.ts';
+import { buildProject, readText, runScript, tempProject, writeText } from './support/project.ts';
 
 const PAGE = 'content/reference/support.md';
 const dir = tempProject();
@@ -89,6 +89,16 @@ test('with the baseline: an edit above the links changes nothing; a new problem 
   assert.deepEqual(link.location, { path: PAGE, lines: { begin: links[0]!.line } });
   assert.equal(link.severity, 'major');
   assert.match(link.fingerprint, /^[0-9a-f]{32}$/);
+  // The same through the command line, from a file.
+  const reportFile = path.join(dir, 'report.json');
+  writeFileSync(reportFile, run.stdout);
+  const converted = await runScript('src/cli/code-quality.ts', [reportFile]);
+  assert.equal(converted.code, 0, converted.stderr);
+  assert.deepEqual(JSON.parse(converted.stdout), quality);
+  writeFileSync(reportFile, '{"format":"other"}');
+  const refused = await runScript('src/cli/code-quality.ts', [reportFile]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /report\.json: error: not a versioned-docs report: format: /);
 });
 
 test('updating again drops the fixed entry and adds the new one; the file is stable across builds', async () => {
