@@ -68,6 +68,10 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   injectSiteData(data);
   setLatestByCopy(copy);
   builtRoutes = routes;
+  // Vite decides which packages the prerender bundle imports at run time from the working folder: run
+  // from a docs repository elsewhere, the bundle then imports packages that only this tool has.
+  const cwd = process.cwd();
+  process.chdir(PROJECT_ROOT);
   try {
     await build({
       root: PROJECT_ROOT,
@@ -78,6 +82,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     });
     if (copy) await copyLatest(outDir, model);
   } finally {
+    process.chdir(cwd);
     setLatestByCopy(false);
     injectSiteData(undefined);
     if (previous === undefined) delete process.env[SITE_DATA_ENV];
