@@ -46,6 +46,17 @@ test('the github reporter is chosen under GitHub Actions; --reporter wins; an un
   assert.match(run.stderr, /Unknown reporter `xml`: use one of text, github, json\./);
 });
 
+test('a config that does not load is an annotation too (its file, no line), and a json document', async () => {
+  writeText(dir, 'broken.config.ts', 'export default {;\n');
+  const missing = await runScript('src/cli/build.ts', ['--config', path.join(dir, 'broken.config.ts'), '--reporter', 'json']);
+  assert.equal(missing.code, 1);
+  const report = reportSchema.parse(JSON.parse(missing.stdout));
+  assert.deepEqual(report.counts.byKind, { config: { errors: 1, warnings: 0 } });
+  const annotated = await runScript('src/cli/check.ts', ['--config', path.join(dir, 'broken.config.ts')], 60_000, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
+  assert.match(annotated.stdout, /^::error file=broken\.config\.ts,title=versioned-docs%3A Config::broken\.config\.ts: Config file cannot be loaded/m);
+  rmSync(path.join(dir, 'broken.config.ts'));
+});
+
 test('pipeline problems (unknown shortcode, changelog error, stale pin) are annotations at their lines', async () => {
   writeText(dir, PAGE, `${original}\nIntro line.\n\nText before {{< nosuchcode >}} after.\n`);
   writeText(dir, 'changelog/open_source/v1.18.0-beta3/bad.yaml', 'changelog:\n  - type: NEW_FEATURE\n    description: A feature.\n    issueLink: not a url\n');

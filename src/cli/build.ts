@@ -12,13 +12,16 @@ import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../
 import { formatSummary, type LinkProblem } from '../linkcheck/links.ts';
 import { loadConfig } from '../config/load.ts';
 import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
-import { chooseReporter, emitReport, REPORTERS } from '../report/emit.ts';
+import { chooseReporter, emitAborted, emitReport, REPORTERS, type Reporter } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts] [--out dir] [--lenient] [--drafts] [--verbose]\n' +
   `       [--link-baseline <file> [--update-link-baseline]] [--reporter ${REPORTERS.join('|')}]`;
+
+let chosen: Reporter = 'text';
+const begun = performance.now();
 
 await runCli(async () => {
   let values;
@@ -40,12 +43,12 @@ await runCli(async () => {
   }
   const reporter = chooseReporter(values.reporter);
   if (!reporter) return { usage: `Unknown reporter \`${values.reporter}\`: use one of ${REPORTERS.join(', ')}.\n${USAGE}` };
+  chosen = reporter;
   const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
   if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
   // Text goes to the terminal; with the json reporter stdout carries the report alone.
   const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
-  const started = performance.now();
   const loaded = await loadConfig(values.config);
   // Named as every diagnostic's file is: relative to the project.
   const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
@@ -84,7 +87,7 @@ await runCli(async () => {
   }
 
   const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
-  const durationMs = performance.now() - started;
+  const durationMs = performance.now() - begun;
   const report = makeReport({
     command: 'build',
     diagnostics,
@@ -117,4 +120,4 @@ await runCli(async () => {
     say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
   }
   return { exitCode: 0 };
-});
+}, { diagnostics: (list) => emitAborted(chosen, 'build', list, performance.now() - begun) });

@@ -13,7 +13,7 @@ import { prepare } from '../engine/build.ts';
 import { checkSite, formatSummary, type LinkStats } from '../linkcheck/links.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
-import { chooseReporter, emitReport, REPORTERS } from '../report/emit.ts';
+import { chooseReporter, emitAborted, emitReport, REPORTERS, type Reporter } from '../report/emit.ts';
 import { makeReport, repositoryRoot } from '../report/report.ts';
 import type { SiteData } from '../model/site-data.ts';
 import { runCli } from './run-cli.ts';
@@ -41,6 +41,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+let chosen: Reporter = 'text';
+const begun = performance.now();
+
 await runCli(async () => {
   let values;
   try {
@@ -58,9 +61,9 @@ await runCli(async () => {
   }
   const reporter = chooseReporter(values.reporter);
   if (!reporter) return { usage: `Unknown reporter \`${values.reporter}\`: use one of ${REPORTERS.join(', ')}.\n${USAGE}` };
+  chosen = reporter;
   // With the json reporter stdout carries the report alone.
   const out = reporter === 'json' ? process.stderr : process.stdout;
-  const started = performance.now();
   const loaded = await loadConfig(values.config);
   const finish = (diagnostics: Diagnostic[], extra: { links?: LinkStats; checkMs?: number } = {}) => {
     emitReport(
@@ -72,7 +75,7 @@ await runCli(async () => {
         repoRoot: repositoryRoot(loaded.projectDir),
         ...(extra.links ? { links: extra.links } : {}),
         ...(extra.checkMs !== undefined ? { timings: { check: extra.checkMs } } : {}),
-        durationMs: performance.now() - started,
+        durationMs: performance.now() - begun,
       }),
     );
     if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n\n`);
@@ -104,4 +107,4 @@ await runCli(async () => {
   const exit = finish(result.diagnostics, { links: result.stats, checkMs: Math.round(performance.now() - checkStarted) });
   out.write(`${formatSummary(result.stats)} (${shown})\n`);
   return exit;
-});
+}, { diagnostics: (list) => emitAborted(chosen, 'check', list, performance.now() - begun) });

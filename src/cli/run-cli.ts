@@ -2,11 +2,16 @@
  * Entry-point wrapper: a user error ends with its message and an exit code,
  * never a stack trace; an internal failure says so and asks for a report.
  */
-import { DiagnosticsError, format } from '../util/diagnostics.ts';
+import { DiagnosticsError, format, type Diagnostic } from '../util/diagnostics.ts';
 
 export type CliResult = { exitCode: number } | { usage: string };
 
-export async function runCli(main: () => Promise<CliResult>): Promise<void> {
+export interface CliHooks {
+  /** Print the diagnostics of an aborted run another way (a CI reporter); false: print them as text. */
+  diagnostics?: (diagnostics: Diagnostic[]) => boolean;
+}
+
+export async function runCli(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<void> {
   try {
     const result = await main();
     if ('usage' in result) {
@@ -17,7 +22,7 @@ export async function runCli(main: () => Promise<CliResult>): Promise<void> {
     }
   } catch (e) {
     if (e instanceof DiagnosticsError) {
-      process.stderr.write(`${format(e.diagnostics)}\n`);
+      if (!hooks.diagnostics?.(e.diagnostics)) process.stderr.write(`${format(e.diagnostics)}\n`);
     } else {
       process.stderr.write(`internal error: ${(e as Error).message}\n(this is a bug in the generator, not in your content; run with NODE_DEBUG=docs for details)\n`);
       if (process.env.NODE_DEBUG?.includes('docs')) process.stderr.write(`${(e as Error).stack}\n`);

@@ -5,8 +5,9 @@
  * `$GITHUB_STEP_SUMMARY`; `json` prints the report, alone, on stdout.
  */
 import { appendFileSync } from 'node:fs';
+import { withKind, type Diagnostic } from '../util/diagnostics.ts';
 import { stepSummary, workflowCommand } from './github.ts';
-import type { Report } from './report.ts';
+import { makeReport, repositoryRoot, type Report } from './report.ts';
 
 export const REPORTERS = ['text', 'github', 'json'] as const;
 export type Reporter = (typeof REPORTERS)[number];
@@ -25,4 +26,12 @@ export function emitReport(reporter: Reporter, report: Report, env: NodeJS.Proce
     for (const d of report.diagnostics) process.stdout.write(`${workflowCommand(d)}\n`);
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${stepSummary(report)}\n`);
   }
+}
+
+/** A run stopped by diagnostics before it had a project (a config that does not load: kind `config`): reported alone. False for `text`. */
+export function emitAborted(reporter: Reporter, command: Report['command'], diagnostics: Diagnostic[], durationMs: number): boolean {
+  if (reporter === 'text') return false;
+  const projectDir = process.cwd();
+  emitReport(reporter, makeReport({ command, diagnostics: withKind(diagnostics, 'config'), projectDir, repoRoot: repositoryRoot(projectDir), durationMs }));
+  return true;
 }

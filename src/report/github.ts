@@ -17,6 +17,7 @@ export function escapeProperty(text: string): string {
 
 /** What the annotation's title calls each kind of problem. */
 const TITLES: Record<string, string> = {
+  config: 'Config',
   changelog: 'Changelog and versions',
   content: 'Content',
   render: 'Page',

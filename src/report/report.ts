@@ -20,7 +20,7 @@ const count = z.number().int().min(0);
 
 export const reportDiagnosticSchema = z.object({
   severity: z.enum(['error', 'warning']),
-  /** What part of the build found it: changelog, content, render, link, output, baseline (or `other`). */
+  /** What part of the build found it: config, changelog, content, render, link, output, baseline (or `other`). */
   kind: z.string(),
   /** Relative to the repository root when the file exists there; else as the build named it (`site chrome`, `changelog`). */
   file: z.string(),
