@@ -53,7 +53,7 @@ test('a config that does not load is an annotation too (its file, no line), and 
   const report = reportSchema.parse(JSON.parse(missing.stdout));
   assert.deepEqual(report.counts.byKind, { config: { errors: 1, warnings: 0 } });
   const annotated = await runScript('src/cli/check.ts', ['--config', path.join(dir, 'broken.config.ts')], 60_000, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
-  assert.match(annotated.stdout, /^::error file=broken\.config\.ts,title=versioned-docs%3A Config::broken\.config\.ts: Config file cannot be loaded/m);
+  assert.match(annotated.stdout, /^::error file=broken\.config\.ts,title=versioned-docs%3A Config::Config file cannot be loaded: /m);
   rmSync(path.join(dir, 'broken.config.ts'));
 });
 
