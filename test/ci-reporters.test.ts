@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { reportSchema } from '../src/report/report.ts';
+import { reportDiagnosticSchema, reportSchema } from '../src/report/report.ts';
 import { escapeData, escapeProperty, workflowCommand } from '../src/report/github.ts';
 import { chooseReporter } from '../src/report/emit.ts';
-import { buildProject, readText, runScript, tempProject, writeText } from './support/project.ts';
+import { buildProject, readText, REPO, runScript, tempProject, writeText } from './support/project.ts';
 
 const PAGE = 'content/reference/support.md';
 const dir = tempProject({ files: { 'static/content/version_gee_latest.md': '1.2.3\n' } });
@@ -148,4 +148,10 @@ test('check takes the reporters too', async () => {
   assert.equal(report.command, 'check');
   assert.equal(report.links?.broken, 0);
   assert.deepEqual(Object.keys(report.timings), ['check']);
+});
+
+test('docs/ci.md documents every field of the json report', () => {
+  const doc = readFileSync(path.join(REPO, 'docs/ci.md'), 'utf8');
+  const rows = new Set([...doc.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) => m[1]!.split(', ').map((f) => f.replaceAll('`', ''))));
+  for (const field of [...Object.keys(reportSchema.shape), ...Object.keys(reportDiagnosticSchema.shape)]) assert.ok(rows.has(field), `${field} is not in docs/ci.md`);
 });
