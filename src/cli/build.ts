@@ -12,112 +12,102 @@ import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../
 import { formatSummary, type LinkProblem } from '../linkcheck/links.ts';
 import { loadConfig } from '../config/load.ts';
 import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
-import { chooseReporter, emitAborted, emitReport, REPORTERS, type Reporter } from '../report/emit.ts';
+import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
-import { runCli } from './run-cli.ts';
+import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts] [--out dir] [--lenient] [--drafts] [--verbose]\n' +
-  `       [--link-baseline <file> [--update-link-baseline]] [--reporter ${REPORTERS.join('|')}]`;
+  `       [--link-baseline <file> [--update-link-baseline]] ${REPORTER_USAGE}`;
 
-let chosen: Reporter = 'text';
-const begun = performance.now();
+await runReportedCli(
+  'build',
+  USAGE,
+  {
+    config: { type: 'string' },
+    out: { type: 'string' },
+    lenient: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    'link-baseline': { type: 'string' },
+    'update-link-baseline': { type: 'boolean', default: false },
+  },
+  async (values, reporter, begun) => {
+    const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
+    if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
+    // Text goes to the terminal; with the json reporter stdout carries the report alone.
+    const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
-await runCli(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        config: { type: 'string' },
-        out: { type: 'string' },
-        lenient: { type: 'boolean', default: false },
-        drafts: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        'link-baseline': { type: 'string' },
-        'update-link-baseline': { type: 'boolean', default: false },
-        reporter: { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    return { usage: `${(e as Error).message}\n${USAGE}` };
-  }
-  const reporter = chooseReporter(values.reporter);
-  if (!reporter) return { usage: `Unknown reporter \`${values.reporter}\`: use one of ${REPORTERS.join(', ')}.\n${USAGE}` };
-  chosen = reporter;
-  const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
-  if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
-  // Text goes to the terminal; with the json reporter stdout carries the report alone.
-  const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
-
-  const loaded = await loadConfig(values.config);
-  // Named as every diagnostic's file is: relative to the project.
-  const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
-  const before: Diagnostic[] = [];
-  let baseline: Baseline | undefined;
-  if (baselineFile && !values['update-link-baseline']) {
-    if (!existsSync(baselineFile)) {
-      before.push(error(shownBaseline, 0, 0, 'No link baseline file here', { hint: 'Create it with --update-link-baseline (it lists the link problems the tree has today).', kind: 'baseline' }));
-    } else {
-      const parsed = parseBaseline(readFileSync(baselineFile, 'utf8'), shownBaseline);
-      before.push(...parsed.diagnostics);
-      baseline = parsed.baseline;
-    }
-  }
-
-  let problems: LinkProblem[] | undefined;
-  let baselineFigures: Report['baseline'];
-  const options: BuildOptions = { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose };
-  if (baselineFile) {
-    options.linkGate = (check) => {
-      problems = check.problems;
-      if (!baseline) {
-        baselineFigures = { file: shownBaseline, accepted: check.problems.length, unused: 0, updated: true };
-        return [];
+    const loaded = await loadConfig(values.config);
+    // Named as every diagnostic's file is: relative to the project.
+    const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
+    const before: Diagnostic[] = [];
+    let baseline: Baseline | undefined;
+    if (baselineFile && !values['update-link-baseline']) {
+      if (!existsSync(baselineFile)) {
+        before.push(error(shownBaseline, 0, 0, 'No link baseline file here', { hint: 'Create it with --update-link-baseline (it lists the link problems the tree has today).', kind: 'baseline' }));
+      } else {
+        const parsed = parseBaseline(readFileSync(baselineFile, 'utf8'), shownBaseline);
+        before.push(...parsed.diagnostics);
+        baseline = parsed.baseline;
       }
-      const outcome = applyBaseline(check.problems, baseline, loaded.projectDir);
-      baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
-      return [...outcome.remaining, ...outcome.unused];
-    };
-  }
-  const result: BuildResult = hasErrors(before) ? { diagnostics: [] } : await build(loaded, options);
-  const diagnostics = [...before, ...result.diagnostics];
-  if (values['update-link-baseline'] && baselineFile && problems) {
-    const text = formatBaseline(problems);
-    if (!existsSync(baselineFile) || readFileSync(baselineFile, 'utf8') !== text) writeFileSync(baselineFile, text);
-  }
+    }
 
-  const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
-  const durationMs = performance.now() - begun;
-  const report = makeReport({
-    command: 'build',
-    diagnostics,
-    projectDir: loaded.projectDir,
-    repoRoot: repositoryRoot(loaded.projectDir),
-    versions: result.data?.versions.map((v) => v.id) ?? [],
-    pages,
-    ...(result.linkCheck ? { links: result.linkCheck.stats } : {}),
-    ...(baselineFigures ? { baseline: baselineFigures } : {}),
-    ...(result.timings ? { timings: result.timings } : {}),
-    ...(result.compileStats ? { compile: result.compileStats } : {}),
-    durationMs,
-  });
-  emitReport(reporter, report);
-  if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
-  if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
-  if (baselineFigures) {
-    const b = baselineFigures;
-    say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
-  }
-  if (hasErrors(diagnostics)) {
-    if (reporter !== 'json') process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
-    return { exitCode: 1 };
-  }
-  const seconds = (durationMs / 1000).toFixed(1);
-  say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
-  if (values.verbose) {
-    const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
-    const stats = result.compileStats;
-    say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
-  }
-  return { exitCode: 0 };
-}, { diagnostics: (list) => emitAborted(chosen, 'build', list, performance.now() - begun) });
+    let problems: LinkProblem[] | undefined;
+    let baselineFigures: Report['baseline'];
+    const options: BuildOptions = { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose };
+    if (baselineFile) {
+      options.linkGate = (check) => {
+        problems = check.problems;
+        if (!baseline) {
+          baselineFigures = { file: shownBaseline, accepted: check.problems.length, unused: 0, updated: true };
+          return [];
+        }
+        const outcome = applyBaseline(check.problems, baseline, loaded.projectDir);
+        baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
+        return [...outcome.remaining, ...outcome.unused];
+      };
+    }
+    const result: BuildResult = hasErrors(before) ? { diagnostics: [] } : await build(loaded, options);
+    const diagnostics = [...before, ...result.diagnostics];
+    if (values['update-link-baseline'] && baselineFile && problems) {
+      const text = formatBaseline(problems);
+      if (!existsSync(baselineFile) || readFileSync(baselineFile, 'utf8') !== text) writeFileSync(baselineFile, text);
+    }
+
+    const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
+    const durationMs = performance.now() - begun;
+    const report = makeReport({
+      command: 'build',
+      diagnostics,
+      projectDir: loaded.projectDir,
+      repoRoot: repositoryRoot(loaded.projectDir),
+      versions: result.data?.versions.map((v) => v.id) ?? [],
+      pages,
+      ...(result.linkCheck ? { links: result.linkCheck.stats } : {}),
+      ...(baselineFigures ? { baseline: baselineFigures } : {}),
+      ...(result.timings ? { timings: result.timings } : {}),
+      ...(result.compileStats ? { compile: result.compileStats } : {}),
+      durationMs,
+    });
+    emitReport(reporter, report);
+    if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
+    if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
+    if (baselineFigures) {
+      const b = baselineFigures;
+      say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
+    }
+    if (hasErrors(diagnostics)) {
+      if (reporter !== 'json') process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
+      return { exitCode: 1 };
+    }
+    const seconds = (durationMs / 1000).toFixed(1);
+    say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
+    if (values.verbose) {
+      const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+      const stats = result.compileStats;
+      say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+    }
+    return { exitCode: 0 };
+  },
+);
