@@ -5,7 +5,6 @@
  * and leaves the previous output as it was.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
 import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';

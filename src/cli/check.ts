@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepare } from '../engine/build.ts';
 import { checkSite, formatSummary, type LinkStats } from '../linkcheck/links.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';

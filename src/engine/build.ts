@@ -40,7 +40,7 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
-  /** Which of the link check's problems count (default: all): the link baseline's filter (src/check/baseline.ts). */
+  /** Which of the link check's problems count (default: all): the link baseline's filter (src/linkcheck/baseline.ts). */
   linkGate?: (check: CheckResult) => Diagnostic[];
 }
 

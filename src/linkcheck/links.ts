@@ -69,7 +69,7 @@ interface PageInfo {
 type Kind = 'page' | 'anchor' | 'url' | 'script';
 
 /**
- * A link problem as the link baseline (src/check/baseline.ts) knows it: the source file, what is
+ * A link problem as the link baseline (src/linkcheck/baseline.ts) knows it: the source file, what is
  * wrong, and the target with the docs version generalised (`/gloo-edge/{version}/a/`). No line
  * numbers: an edit above the link does not change it.
  */

@@ -21,7 +21,7 @@ export interface Diagnostic {
   excerpt?: string;
   /** What to do about it. */
   hint?: string;
-  /** What part of the build found it (`changelog`, `content`, `render`, `link`, `output`, `baseline`): set by the build, for reports. */
+  /** What part of the build found it (`config`, `changelog`, `content`, `render`, `link`, `output`, `baseline`): set by the build, for reports. */
   kind?: string;
   /** The git ref the file was read from, for a build from git refs (shown in CI annotation titles). */
   ref?: string;
@@ -117,7 +117,8 @@ export function format(diagnostics: readonly Diagnostic[]): string {
       lines.push(d.file);
       currentFile = d.file;
     }
-    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file;
+    // A file read from a git ref is named as git names it: `<ref>:<path>`.
+    const where = `${d.ref ? `${d.ref}:` : ''}${d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file}`;
     lines.push(`  ${where}: ${d.severity}: ${d.message}`);
     if (d.excerpt) lines.push(`      ${d.excerpt}`);
     if (d.hint) lines.push(`      hint: ${d.hint}`);
