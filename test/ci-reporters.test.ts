@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { reportDiagnosticSchema, reportSchema } from '../src/report/report.ts';
-import { escapeData, escapeProperty, workflowCommand } from '../src/report/github.ts';
+import { makeReport, reportDiagnosticSchema, reportSchema } from '../src/report/report.ts';
+import { escapeData, escapeProperty, stepSummary, workflowCommand, workflowCommands } from '../src/report/github.ts';
+import { error, warning } from '../src/util/diagnostics.ts';
 import { chooseReporter } from '../src/report/emit.ts';
 import { buildProject, readText, REPO, runScript, tempProject, writeText } from './support/project.ts';
 
@@ -35,6 +36,19 @@ test('escaping follows @actions/core: %, CR, LF in data; also : and , in propert
   assert.equal(line, '::error file=docs/a%2Cb.md,line=3,title=versioned-docs%3A Link check (ref v1.17.x)::x');
   const chrome = workflowCommand({ severity: 'warning', kind: 'link', file: 'site chrome', inRepository: false, line: 0, column: 0, message: 'y' });
   assert.equal(chrome, '::warning title=versioned-docs%3A Link check::site chrome: y');
+});
+
+test('past GitHub\'s ten annotations a step, a notice says where the rest are; the summary lists the problems, errors first', () => {
+  const diagnostics = [warning(PAGE, 30, 1, 'a | pipe', { kind: 'render' }), ...Array.from({ length: 11 }, (_, i) => error(PAGE, i + 1, 2, `problem ${i}`, { kind: 'render' }))];
+  const report = makeReport({ command: 'build', diagnostics, projectDir: dir, repoRoot: dir, durationMs: 1 });
+  const lines = workflowCommands(report);
+  assert.equal(lines.length, 13);
+  assert.equal(lines[12], '::notice title=versioned-docs::11 error(s) and 1 warning(s): GitHub shows 10 of each as annotations; the step summary lists the first 50, the log all of them.');
+  assert.equal(workflowCommands(makeReport({ command: 'build', diagnostics: diagnostics.slice(0, 10), projectDir: dir, repoRoot: dir, durationMs: 1 })).length, 10);
+  const summary = stepSummary(report).split('\n');
+  const at = summary.indexOf('### Problems');
+  assert.deepEqual(summary.slice(at, at + 5), ['### Problems', '', '|  | Where | Problem |', '|---|---|---|', `| error | \`${PAGE}:1:2\` | problem 0 |`]);
+  assert.equal(summary[at + 3 + 12], `| warning | \`${PAGE}:30:1\` | a \\| pipe |`);
 });
 
 test('the github reporter is chosen under GitHub Actions; --reporter wins; an unknown name is refused', async () => {
@@ -117,6 +131,7 @@ test('a broken link and a broken image are annotations at their source lines; th
   assert.match(summary, /^\| Links checked \| \d+ \(\d+ internal, \d+ with #anchors, \d+ external not fetched, 12 skipped\); 12 broken \|$/m);
   assert.match(summary, /^\| Compile cache \| 9 of 10 pages from the cache, 1 compiled \|$/m);
   assert.ok(summary.includes(['| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 0 | 5 |', '| link | 2 | 0 |'].join('\n')), summary);
+  assert.ok(summary.includes(['|---|---|---|', `| error | \`${PAGE}:${link.line}:${link.col}\` | Broken link \`/reference/nowhere/\` on page /gloo-edge/latest/reference/support/ leads`].join('\n')), summary);
   assert.match(summary, /### Phases\n\n\| Phase \| Time \|\n\|---\|---\|\n\| pipeline \| \d+\.\d s \|\n\| astro \| \d+\.\d s \|\n\| check \| \d+\.\d s \|\n/);
   // Only the edited page was compiled: it is the one slowest page listed.
   assert.match(summary, /### Slowest pages to compile\n\n\| Page \| Compile time \|\n\|---\|---\|\n\| content\/reference\/support\.md \| \d+ ms \|\n+$/);

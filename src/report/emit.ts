@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { withKind, type Diagnostic } from '../util/diagnostics.ts';
-import { stepSummary, workflowCommand } from './github.ts';
+import { stepSummary, workflowCommands } from './github.ts';
 import { makeReport, repositoryRoot, type Report } from './report.ts';
 
 export const REPORTERS = ['text', 'github', 'json'] as const;
@@ -23,7 +23,7 @@ export function emitReport(reporter: Reporter, report: Report, env: NodeJS.Proce
   if (reporter === 'json') {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (reporter === 'github') {
-    for (const d of report.diagnostics) process.stdout.write(`${workflowCommand(d)}\n`);
+    for (const line of workflowCommands(report)) process.stdout.write(`${line}\n`);
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${stepSummary(report)}\n`);
   }
 }

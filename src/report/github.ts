@@ -48,6 +48,23 @@ export function workflowCommand(d: ReportDiagnostic): string {
   return `::${d.severity} ${props}::${escapeData(message)}`;
 }
 
+/** GitHub shows at most this many error (and this many warning) annotations of one step; the rest stay in the log. */
+export const ANNOTATIONS_PER_STEP = 10;
+/** Problems listed in the step summary. */
+const SUMMARY_PROBLEMS = 50;
+
+/** Every diagnostic as a workflow command, and a notice when GitHub will not show them all as annotations. */
+export function workflowCommands(report: Report): string[] {
+  const lines = report.diagnostics.map(workflowCommand);
+  const { errors, warnings } = report.counts;
+  if (errors > ANNOTATIONS_PER_STEP || warnings > ANNOTATIONS_PER_STEP) {
+    lines.push(
+      `::notice title=versioned-docs::${escapeData(`${errors} error(s) and ${warnings} warning(s): GitHub shows ${ANNOTATIONS_PER_STEP} of each as annotations; the step summary lists the first ${SUMMARY_PROBLEMS}, the log all of them.`)}`,
+    );
+  }
+  return lines;
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** A Markdown table; cells have `|` escaped. */
@@ -82,6 +99,12 @@ export function stepSummary(report: Report): string {
 
   const kinds = Object.entries(counts.byKind).sort(([a], [b]) => (a < b ? -1 : 1));
   if (kinds.length) out.push('', '### Problems by kind', '', ...table(['Kind', 'Errors', 'Warnings'], kinds.map(([k, c]) => [k, c.errors, c.warnings])));
+  if (report.diagnostics.length) {
+    const shown = [...report.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, SUMMARY_PROBLEMS);
+    const where = (d: ReportDiagnostic) => `${d.ref ? `${d.ref}:` : ''}${d.file}${d.line > 0 ? `:${d.line}:${d.column || 1}` : ''}`;
+    out.push('', '### Problems', '', ...table(['', 'Where', 'Problem'], shown.map((d) => [d.severity, `\`${where(d)}\``, d.message.replace(/\s+/g, ' ')])));
+    if (report.diagnostics.length > shown.length) out.push('', `…and ${report.diagnostics.length - shown.length} more in the log.`);
+  }
   const phases = Object.entries(report.timings);
   if (phases.length) out.push('', '### Phases', '', ...table(['Phase', 'Time'], phases.map(([phase, ms]) => [phase, seconds(ms)])));
   if (report.compile?.slowest.length) {
