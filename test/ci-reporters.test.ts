@@ -34,6 +34,9 @@ test('escaping follows @actions/core: %, CR, LF in data; also : and , in propert
   assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
   const line = workflowCommand({ severity: 'error', kind: 'link', file: 'docs/a,b.md', inRepository: true, line: 3, column: 0, message: 'x', ref: 'v1.17.x' });
   assert.equal(line, '::error file=docs/a%2Cb.md,line=3,title=versioned-docs%3A Link check (ref v1.17.x)::x');
+  // A file read from a git ref is annotated at its path even where the working tree lacks it.
+  const fromRef = makeReport({ command: 'build', diagnostics: [error('content/only-in-v1.14.md', 4, 2, 'z', { kind: 'render', ref: 'v1.14.x' })], projectDir: dir, repoRoot: dir, durationMs: 0 });
+  assert.equal(workflowCommand(fromRef.diagnostics[0]!), '::error file=content/only-in-v1.14.md,line=4,col=2,title=versioned-docs%3A Page (ref v1.14.x)::z');
   const chrome = workflowCommand({ severity: 'warning', kind: 'link', file: 'site chrome', inRepository: false, line: 0, column: 0, message: 'y' });
   assert.equal(chrome, '::warning title=versioned-docs%3A Link check::site chrome: y');
 });

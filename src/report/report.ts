@@ -142,11 +142,14 @@ export function makeReport(input: ReportInput): Report {
   };
 }
 
-/** A diagnostic's file relative to the repository root, when it is a file there. */
-function repoPath(file: string, projectDir: string, repoRoot: string): { file: string; inRepository: boolean } {
+/**
+ * A diagnostic's file relative to the repository root, when it is a file there. A file read from a
+ * git ref (`ref` set) is the file in that ref: it need not exist in the working tree.
+ */
+function repoPath(file: string, projectDir: string, repoRoot: string, ref?: string): { file: string; inRepository: boolean } {
   const absolute = path.resolve(projectDir, file);
   const relative = path.relative(repoRoot, absolute);
-  if (!existsSync(absolute) || relative.startsWith('..') || path.isAbsolute(relative)) return { file, inRepository: false };
+  if ((!ref && !existsSync(absolute)) || relative.startsWith('..') || path.isAbsolute(relative)) return { file, inRepository: false };
   return { file: relative.split(path.sep).join('/'), inRepository: true };
 }
 
@@ -154,7 +157,7 @@ function toReportDiagnostic(d: Diagnostic, projectDir: string, repoRoot: string)
   return {
     severity: d.severity,
     kind: d.kind ?? 'other',
-    ...repoPath(d.file, projectDir, repoRoot),
+    ...repoPath(d.file, projectDir, repoRoot, d.ref),
     line: d.line,
     column: d.column,
     message: d.message,
