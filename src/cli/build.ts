@@ -1,51 +1,129 @@
 /**
- * `npm run build [-- --config docs.config.ts] [--out dist] [--strict | --lenient] [--drafts] [--wait]`: builds
- * every docs version into the output folder, or lists every problem and
- * leaves the previous output as it was. Another build of the same project
+ * `npm run build [-- --config docs.config.ts | --hugo <folder>] [--out dist] [--strict | --lenient] [--drafts] [--wait]
+ * [--keep-going] [--link-baseline <file> [--update-link-baseline]] [--reporter text|github|json]`:
+ * builds every docs version into the output folder, or lists every problem
+ * and leaves the previous output as it was. Another build of the same project
  * running: fails at once naming it, or waits for it with --wait.
  */
-import { parseArgs } from 'node:util';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from '../engine/build.ts';
-import { formatSummary } from '../linkcheck/links.ts';
+import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
+import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';
+import { formatSummary, type LinkProblem } from '../linkcheck/links.ts';
 import { loadSite } from '../config/load.ts';
-import { format, hasErrors } from '../util/diagnostics.ts';
-import { runCli } from './run-cli.ts';
+import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { emitReport } from '../report/emit.ts';
+import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
+import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
 
-await runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string' },
-      hugo: { type: 'string' },
-      out: { type: 'string' },
-      lenient: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      drafts: { type: 'boolean', default: false },
-      'keep-going': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      wait: { type: 'boolean', default: false },
-    },
-  });
-  const started = performance.now();
-  const loaded = await loadSite(values);
-  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, strict: values.strict, drafts: values.drafts, keepGoing: values['keep-going'], wait: values.wait, quiet: !values.verbose });
-  if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
-  if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
-  if (hasErrors(result.diagnostics) && !values['keep-going']) {
-    process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
-    return { exitCode: 1 };
-  }
-  const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
-  if (hasErrors(result.diagnostics)) {
-    process.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
-    return { exitCode: 1 };
-  }
-  if (values.verbose) {
-    const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
-    const stats = result.compileStats;
-    process.stdout.write(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
-  }
-  return { exitCode: 0 };
-});
+const USAGE =
+  'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
+  `       [--link-baseline <file> [--update-link-baseline]] ${REPORTER_USAGE}`;
+
+await runReportedCli(
+  'build',
+  USAGE,
+  {
+    config: { type: 'string' },
+    hugo: { type: 'string' },
+    out: { type: 'string' },
+    lenient: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    'keep-going': { type: 'boolean', default: false },
+    wait: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    'link-baseline': { type: 'string' },
+    'update-link-baseline': { type: 'boolean', default: false },
+  },
+  async (values, reporter, begun) => {
+    const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
+    if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
+    // Text goes to the terminal; with the json reporter stdout carries the report alone.
+    const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
+
+    const loaded = await loadSite(values);
+    // Named as every diagnostic's file is: relative to the project.
+    const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
+    const before: Diagnostic[] = [];
+    let baseline: Baseline | undefined;
+    if (baselineFile && !values['update-link-baseline']) {
+      if (!existsSync(baselineFile)) {
+        before.push(error(shownBaseline, 0, 0, 'No link baseline file here', { hint: 'Create it with --update-link-baseline (it lists the link problems the tree has today).', kind: 'baseline' }));
+      } else {
+        const parsed = parseBaseline(readFileSync(baselineFile, 'utf8'), shownBaseline);
+        before.push(...parsed.diagnostics);
+        baseline = parsed.baseline;
+      }
+    }
+
+    let problems: LinkProblem[] | undefined;
+    let baselineFigures: Report['baseline'];
+    const options: BuildOptions = {
+      ...(values.out ? { outDir: path.resolve(values.out) } : {}),
+      lenient: values.lenient,
+      strict: values.strict,
+      drafts: values.drafts,
+      keepGoing: values['keep-going'],
+      wait: values.wait,
+      quiet: !values.verbose,
+    };
+    if (baselineFile) {
+      options.linkGate = (check) => {
+        problems = check.problems;
+        if (!baseline) {
+          baselineFigures = { file: shownBaseline, accepted: check.problems.length, unused: 0, updated: true };
+          return [];
+        }
+        const outcome = applyBaseline(check.problems, baseline, loaded.projectDir);
+        baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
+        return [...outcome.remaining, ...outcome.unused];
+      };
+    }
+    const result: BuildResult = hasErrors(before) ? { diagnostics: [] } : await build(loaded, options);
+    const diagnostics = [...before, ...result.diagnostics];
+    if (values['update-link-baseline'] && baselineFile && problems) {
+      const text = formatBaseline(problems);
+      if (!existsSync(baselineFile) || readFileSync(baselineFile, 'utf8') !== text) writeFileSync(baselineFile, text);
+    }
+
+    const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
+    const durationMs = performance.now() - begun;
+    const report = makeReport({
+      command: 'build',
+      diagnostics,
+      projectDir: loaded.projectDir,
+      repoRoot: repositoryRoot(loaded.projectDir),
+      versions: result.data?.versions.map((v) => v.id) ?? [],
+      pages,
+      ...(result.linkCheck ? { links: result.linkCheck.stats } : {}),
+      ...(baselineFigures ? { baseline: baselineFigures } : {}),
+      ...(result.timings ? { timings: result.timings } : {}),
+      ...(result.compileStats ? { compile: result.compileStats } : {}),
+      durationMs,
+    });
+    emitReport(reporter, report);
+    if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
+    if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
+    if (baselineFigures) {
+      const b = baselineFigures;
+      say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
+    }
+    if (hasErrors(diagnostics) && !(values['keep-going'] && result.outDir)) {
+      if (reporter !== 'json') process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
+      return { exitCode: 1 };
+    }
+    const seconds = (durationMs / 1000).toFixed(1);
+    say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
+    if (hasErrors(diagnostics)) {
+      if (reporter !== 'json') process.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
+      return { exitCode: 1 };
+    }
+    if (values.verbose) {
+      const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+      const stats = result.compileStats;
+      say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+    }
+    return { exitCode: 0 };
+  },
+);

@@ -8,15 +8,16 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepare } from '../engine/build.ts';
-import { checkSite, formatSummary } from '../linkcheck/links.ts';
+import { checkSite, formatSummary, type LinkStats } from '../linkcheck/links.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
-import { error, format, hasErrors } from '../util/diagnostics.ts';
+import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { emitReport } from '../report/emit.ts';
+import { makeReport, repositoryRoot } from '../report/report.ts';
 import type { SiteData } from '../model/site-data.ts';
-import { runCli } from './run-cli.ts';
+import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
 
-const USAGE = 'usage: npm run check -- [--config docs.config.ts] [--dir dist] [--external] [--fresh]';
+const USAGE = `usage: npm run check -- [--config docs.config.ts] [--dir dist] [--external] [--fresh] ${REPORTER_USAGE}`;
 
 /** The SiteData of the last build, if it describes the site in `siteDir` (its pages all exist there). */
 function lastBuildData(loaded: LoadedConfig, siteDir: string): SiteData | undefined {
@@ -39,44 +40,60 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-await runCli(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        config: { type: 'string' },
-        dir: { type: 'string' },
-        external: { type: 'boolean', default: false },
-        fresh: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (e) {
-    return { usage: `${(e as Error).message}\n${USAGE}` };
-  }
-  const loaded = await loadConfig(values.config);
-  const siteDir = path.resolve(loaded.projectDir, values.dir ?? loaded.config.outDir);
-  const shown = path.relative(process.cwd(), siteDir) || '.';
-  if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
-    process.stderr.write(`${format([error(shown, 0, 0, 'No built site to check', { hint: 'Run `npm run build` first, or pass --dir.' })])}\n`);
-    return { exitCode: 1 };
-  }
-
-  let data = values.fresh ? undefined : lastBuildData(loaded, siteDir);
-  if (!data) {
-    const prepared = await prepare(loaded);
-    if (hasErrors(prepared.diagnostics) || !prepared.data) {
-      process.stderr.write(`${format(prepared.diagnostics)}\n\nThe sources do not render, so links cannot be traced to their lines; fix the problems above.\n`);
-      return { exitCode: 1 };
+await runReportedCli(
+  'check',
+  USAGE,
+  {
+    config: { type: 'string' },
+    dir: { type: 'string' },
+    external: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+  },
+  async (values, reporter, begun) => {
+    // With the json reporter stdout carries the report alone.
+    const out = reporter === 'json' ? process.stderr : process.stdout;
+    const loaded = await loadConfig(values.config);
+    const finish = (diagnostics: Diagnostic[], extra: { links?: LinkStats; checkMs?: number } = {}) => {
+      emitReport(
+        reporter,
+        makeReport({
+          command: 'check',
+          diagnostics,
+          projectDir: loaded.projectDir,
+          repoRoot: repositoryRoot(loaded.projectDir),
+          ...(extra.links ? { links: extra.links } : {}),
+          ...(extra.checkMs !== undefined ? { timings: { check: extra.checkMs } } : {}),
+          durationMs: performance.now() - begun,
+        }),
+      );
+      if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n\n`);
+      return { exitCode: hasErrors(diagnostics) ? 1 : 0 };
+    };
+    const siteDir = path.resolve(loaded.projectDir, values.dir ?? loaded.config.outDir);
+    const shown = path.relative(process.cwd(), siteDir) || '.';
+    if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
+      return finish([error(path.relative(loaded.projectDir, siteDir) || '.', 0, 0, 'No built site to check', { hint: 'Run `npm run build` first, or pass --dir.' })]);
     }
-    data = prepared.data;
-  }
 
-  const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal });
-  if (values.external) {
-    process.stdout.write(`External links (${result.external.length}, not fetched):\n${result.external.map((u) => `  ${u}\n`).join('')}`);
-    process.stdout.write(`Skipped, known external (${result.skipped.length}):\n${result.skipped.map((u) => `  ${u}\n`).join('')}`);
-  }
-  if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n\n`);
-  process.stdout.write(`${formatSummary(result.stats)} (${shown})\n`);
-  return { exitCode: hasErrors(result.diagnostics) ? 1 : 0 };
-});
+    let data = values.fresh ? undefined : lastBuildData(loaded, siteDir);
+    if (!data) {
+      const prepared = await prepare(loaded);
+      if (hasErrors(prepared.diagnostics) || !prepared.data) {
+        const result = finish(prepared.diagnostics);
+        if (reporter !== 'json') process.stderr.write('The sources do not render, so links cannot be traced to their lines; fix the problems above.\n');
+        return result;
+      }
+      data = prepared.data;
+    }
+
+    const checkStarted = performance.now();
+    const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal });
+    if (values.external) {
+      out.write(`External links (${result.external.length}, not fetched):\n${result.external.map((u) => `  ${u}\n`).join('')}`);
+      out.write(`Skipped, known external (${result.skipped.length}):\n${result.skipped.map((u) => `  ${u}\n`).join('')}`);
+    }
+    const exit = finish(result.diagnostics, { links: result.stats, checkMs: Math.round(performance.now() - checkStarted) });
+    out.write(`${formatSummary(result.stats)} (${shown})\n`);
+    return exit;
+  },
+);

@@ -4,7 +4,7 @@
  * says what failed and where; only what is left is an internal failure,
  * which says so and asks for a report.
  */
-import { clip, DiagnosticsError, format } from '../util/diagnostics.ts';
+import { clip, DiagnosticsError, format, type Diagnostic } from '../util/diagnostics.ts';
 
 /** What the system's error codes mean to a user, and what to do. */
 const ENVIRONMENT: Record<string, [string, string]> = {
@@ -33,7 +33,12 @@ export function environmentFailure(e: unknown): string | undefined {
 
 export type CliResult = { exitCode: number } | { usage: string };
 
-export async function runCli(main: () => Promise<CliResult>): Promise<void> {
+export interface CliHooks {
+  /** Print the diagnostics of an aborted run another way (a CI reporter); false: print them as text. */
+  diagnostics?: (diagnostics: Diagnostic[]) => boolean;
+}
+
+export async function runCli(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<void> {
   try {
     const result = await main();
     if ('usage' in result) {
@@ -44,7 +49,7 @@ export async function runCli(main: () => Promise<CliResult>): Promise<void> {
     }
   } catch (e) {
     if (e instanceof DiagnosticsError) {
-      process.stderr.write(`${format(e.diagnostics)}\n`);
+      if (!hooks.diagnostics?.(e.diagnostics)) process.stderr.write(`${format(e.diagnostics)}\n`);
     } else if (environmentFailure(e)) {
       process.stderr.write(`${environmentFailure(e)}\n`);
     } else {

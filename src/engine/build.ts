@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
 import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
@@ -47,6 +47,8 @@ export interface BuildOptions {
   keepGoing?: boolean;
   /** When another build of the project holds the lock: wait for it (default: fail at once, naming it). */
   wait?: boolean;
+  /** Which of the link check's problems count (default: all): the link baseline's filter (src/linkcheck/baseline.ts). */
+  linkGate?: (check: CheckResult) => Diagnostic[];
 }
 
 export interface BuildResult {
@@ -67,9 +69,11 @@ export interface BuildResult {
 /** Load, validate and render: everything before the site is laid out. */
 export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const { config } = loaded;
-  const { releases, versions, diagnostics } = loadVersions(loaded, options);
+  const loadedVersions = loadVersions(loaded, options);
+  const { releases, versions } = loadedVersions;
+  const diagnostics = withKind(loadedVersions.diagnostics, 'changelog');
   const content = await loadSiteContent(loaded, options.drafts ? { drafts: true } : {});
-  diagnostics.push(...content.diagnostics);
+  diagnostics.push(...withKind(content.diagnostics, 'content'));
   const { pages } = content;
   const { compiled, stats } = await compilePages(loaded, content, {
     ...(options.drafts ? { drafts: true } : {}),
@@ -77,7 +81,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
     ...(options.cache === false ? { cache: false } : {}),
   });
   const rendered = renderSite({ config, compiled, pages, releases, versions });
-  diagnostics.push(...rendered.diagnostics);
+  diagnostics.push(...withKind(rendered.diagnostics, 'render'));
   const support = loadSupportTable(loaded);
   diagnostics.push(...support.diagnostics);
   const data = rendered.data && support.lines ? { ...rendered.data, support: support.lines } : rendered.data;
@@ -146,7 +150,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
-    if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(built, prepared.data, prepared.extras)));
+    if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
     linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal });
     lap('check');
@@ -155,7 +159,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     await rm(built, { recursive: true, force: true });
     throw failure;
   }
-  const diagnostics = [...prepared.diagnostics, ...linkCheck.diagnostics];
+  const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
   if (hasErrors(diagnostics) && !options.keepGoing) {
     await search.close();
     await rm(built, { recursive: true, force: true });

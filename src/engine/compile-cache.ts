@@ -37,8 +37,10 @@ export interface CompileCache {
   flush(): Promise<void>;
 }
 
-export function cacheDir(projectDir: string): string {
-  return path.join(projectDir, 'node_modules', '.cache', 'versioned-docs', 'compile');
+/** `VERSIONED_DOCS_CACHE` names the cache's folder outright (CI saves and restores it: see action.yml). */
+export function cacheDir(projectDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.VERSIONED_DOCS_CACHE ? path.resolve(env.VERSIONED_DOCS_CACHE) : path.join(projectDir, 'node_modules', '.cache', 'versioned-docs');
+  return path.join(root, 'compile');
 }
 
 export async function openCache(loaded: LoadedConfig, content: SiteContent): Promise<CompileCache> {

@@ -26,6 +26,15 @@ export interface CompileStats {
   pages: number;
   cached: number;
   threads: number;
+  /** Milliseconds each compiled page took (source file → ms), for the pages compiled in this build (not those from the cache). */
+  times: Record<string, number>;
+}
+
+/** Compile one page and time it. */
+export function timedCompile(file: string, raw: string, env: SiteContent['env']): { page: CompiledPage; ms: number } {
+  const started = performance.now();
+  const page = compilePage(file, raw, env);
+  return { page, ms: performance.now() - started };
 }
 
 export async function compilePages(
@@ -37,6 +46,7 @@ export async function compilePages(
   const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content);
   const compiled: (CompiledPage | undefined)[] = pages.map((page) => cache?.get(page));
   const missing = pages.flatMap((page, i) => (compiled[i] ? [] : [i]));
+  const times: Record<string, number> = {};
 
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(missing.length / (WORKER_THRESHOLD / 2)));
   if (threads > 1 && missing.length >= WORKER_THRESHOLD) {
@@ -44,9 +54,18 @@ export async function compilePages(
     const results = await Promise.all(
       chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })))),
     );
-    chunks.forEach((chunk, t) => chunk.forEach((i, k) => (compiled[i] = results[t]![k])));
+    chunks.forEach((chunk, t) =>
+      chunk.forEach((i, k) => {
+        compiled[i] = results[t]![k]!.page;
+        times[pages[i]!.file] = Math.round(results[t]![k]!.ms);
+      }),
+    );
   } else {
-    for (const i of missing) compiled[i] = compilePage(pages[i]!.file, pages[i]!.raw, env);
+    for (const i of missing) {
+      const { page, ms } = timedCompile(pages[i]!.file, pages[i]!.raw, env);
+      compiled[i] = page;
+      times[pages[i]!.file] = Math.round(ms);
+    }
   }
   if (cache) {
     for (const i of missing) cache.set(pages[i]!, compiled[i]!);
@@ -54,14 +73,14 @@ export async function compilePages(
   }
   return {
     compiled: compiled as CompiledPage[],
-    stats: { pages: pages.length, cached: pages.length - missing.length, threads: threads > 1 && missing.length >= WORKER_THRESHOLD ? threads : 1 },
+    stats: { pages: pages.length, cached: pages.length - missing.length, threads: threads > 1 && missing.length >= WORKER_THRESHOLD ? threads : 1, times },
   };
 }
 
-function runWorker(loaded: LoadedConfig, drafts: boolean, jobs: { file: string; raw: string }[]): Promise<CompiledPage[]> {
+function runWorker(loaded: LoadedConfig, drafts: boolean, jobs: { file: string; raw: string }[]): Promise<{ page: CompiledPage; ms: number }[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, jobs } });
-    worker.once('message', (pages: CompiledPage[]) => {
+    worker.once('message', (pages: { page: CompiledPage; ms: number }[]) => {
       resolve(pages);
       void worker.terminate();
     });

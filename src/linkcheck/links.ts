@@ -47,6 +47,8 @@ export interface LinkStats {
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
+  /** The same problems (one per diagnostic, same order) as the link baseline keys them. */
+  problems: LinkProblem[];
   stats: LinkStats;
   /** Unique external URLs, sorted: listed, not fetched. */
   external: string[];
@@ -67,8 +69,23 @@ interface PageInfo {
 
 type Kind = 'page' | 'anchor' | 'url' | 'script';
 
+/**
+ * A link problem as the link baseline (src/linkcheck/baseline.ts) knows it: the source file, what is
+ * wrong, and the target with the docs version generalised (`/gloo-edge/{version}/a/`). No line
+ * numbers: an edit above the link does not change it.
+ */
+export interface LinkProblem {
+  diagnostic: Diagnostic;
+  file: string;
+  /** `page` (no such page), `image` (no such file), `anchor`, `url` (invalid), `script`. */
+  kind: string;
+  target: string;
+}
+
 interface Problem {
   kind: Kind;
+  /** The element: `a`, `img`, ... */
+  tag: string;
   file: string;
   line: number;
   column: number;
@@ -209,7 +226,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     for (const link of info.facts.links) {
       stats.links++;
       const origin = whereFrom(info, link, queues);
-      const fail = (kind: Kind, target: string, hint: string) => report({ kind, ...origin, href: link.href, target, hint }, info.url);
+      const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...origin, href: link.href, target, hint }, info.url);
 
       let url: URL;
       try {
@@ -249,8 +266,8 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     }
   }
 
-  const diagnostics = [...problems.values()].map(toDiagnostic);
-  return { diagnostics, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+  const found = [...problems.values()].map((p) => toProblem(p, data));
+  return { diagnostics: found.map((p) => p.diagnostic), problems: found, stats, external: [...external].sort(), skipped: [...skipped].sort() };
 }
 
 /** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */
@@ -285,7 +302,7 @@ function missingAnchorHint(fragment: string, target: PageInfo): string {
 }
 
 const WHAT: Record<Kind, (p: Problem) => string> = {
-  page: (p) => `leads to ${p.target}, which is not a page of the site`,
+  page: (p) => `leads to ${p.target}, which is not ${p.tag === 'img' ? 'a file' : 'a page'} of the site`,
   anchor: (p) => `points at ${p.target}, but that page has no element with that id`,
   url: () => 'is not a valid URL',
   script: () => 'is a script or data URL',
@@ -295,10 +312,26 @@ function toDiagnostic(p: Problem): Diagnostic {
   const [first, ...rest] = p.pages;
   const more = rest.length ? ` (and on ${rest.length} more page${rest.length > 1 ? 's' : ''}: ${rest.map(shortPage).join(', ')})` : '';
   const from = p.file === SITE_CHROME ? ' (site chrome: header, dropdown, sidebar or TOC)' : p.line === 0 ? ' (generated from this file)' : '';
-  return error(p.file, p.line, p.column, `Broken link \`${excerpt(p.href, 100)}\` on page ${first}${from} ${WHAT[p.kind](p)}${more}`, {
-    excerpt: `[…](${excerpt(p.href, 100)})`,
+  const what = p.tag === 'img' ? 'image' : 'link';
+  return error(p.file, p.line, p.column, `Broken ${what} \`${excerpt(p.href, 100)}\` on page ${first}${from} ${WHAT[p.kind](p)}${more}`, {
+    excerpt: `${p.tag === 'img' ? '!' : ''}[…](${excerpt(p.href, 100)})`,
     hint: p.hint,
+    kind: 'link',
   });
+}
+
+/** The version placeholder of baseline targets. */
+export const ANY_VERSION = '{version}';
+
+function toProblem(p: Problem, data: SiteData | undefined): LinkProblem {
+  const raw = p.kind === 'page' || p.kind === 'anchor' ? p.target : p.href;
+  let target = raw;
+  if (data && raw.startsWith(data.base)) {
+    const rest = raw.slice(data.base.length);
+    const segment = rest.split('/')[0]!;
+    if (segment === LATEST || data.versions.some((v) => v.id === segment)) target = `${data.base}${ANY_VERSION}${rest.slice(segment.length)}`;
+  }
+  return { diagnostic: toDiagnostic(p), file: p.file, kind: p.kind === 'page' && p.tag === 'img' ? 'image' : p.kind, target };
 }
 
 /** `/gloo-edge/v1.17.x/operations/upgrading/upgrade_steps/` → `v1.17.x/…/upgrade_steps/` for lists. */

@@ -23,6 +23,10 @@ export interface Diagnostic {
   hint?: string;
   /** Reported once per build for this key (see `onceEach`). */
   once?: string;
+  /** What part of the build found it (`config`, `changelog`, `content`, `render`, `link`, `output`, `baseline`): set by the build, for reports. */
+  kind?: string;
+  /** The git ref the file was read from, for a build from git refs (shown in CI annotation titles). */
+  ref?: string;
 }
 
 /** Thrown only to abort a build after diagnostics were collected. */
@@ -34,7 +38,7 @@ export class DiagnosticsError extends Error {
   }
 }
 
-type Extra = { excerpt?: string; hint?: string; once?: string };
+type Extra = Pick<Diagnostic, 'excerpt' | 'hint' | 'once' | 'kind' | 'ref'>;
 
 function make(severity: Severity) {
   return (file: string, line: number, column: number, message: string, extra: Extra = {}): Diagnostic => ({
@@ -87,7 +91,7 @@ export function position(source: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-function compare(a: Diagnostic, b: Diagnostic): number {
+export function compare(a: Diagnostic, b: Diagnostic): number {
   return (
     a.file.localeCompare(b.file) ||
     a.line - b.line ||
@@ -96,12 +100,17 @@ function compare(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** The same diagnostics, each marked with `kind` unless it already has one. */
+export function withKind(diagnostics: readonly Diagnostic[], kind: string): Diagnostic[] {
+  return diagnostics.map((d) => (d.kind ? d : { ...d, kind }));
+}
+
 /** Remove exact repeats (the same problem seen from several docs versions). */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const key = `${d.severity}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    const key = `${d.severity}\0${d.ref ?? ''}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(d);
@@ -124,7 +133,8 @@ export function format(diagnostics: readonly Diagnostic[]): string {
       lines.push(d.file);
       currentFile = d.file;
     }
-    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file;
+    // A file read from a git ref is named as git names it: `<ref>:<path>`.
+    const where = `${d.ref ? `${d.ref}:` : ''}${d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file}`;
     lines.push(`  ${where}: ${d.severity}: ${clip(d.message)}`);
     if (d.excerpt) lines.push(`      ${clip(d.excerpt)}`);
     if (d.hint) lines.push(`      hint: ${clip(d.hint)}`);

@@ -59,10 +59,13 @@ export interface RunResult {
   signal?: NodeJS.Signals | null;
 }
 
-/** Run a script of this repository (`src/cli/build.ts`) with Node 22, from the repository root. */
-export function runScript(script: string, args: readonly string[], timeoutMs = 120_000, env: Record<string, string> = {}): Promise<RunResult> {
+/**
+ * Run a script of this repository (`src/cli/build.ts`) with Node 22, from the repository root. Not as
+ * under GitHub Actions (where the tests themselves may run) unless `env` says so.
+ */
+export function runScript(script: string, args: readonly string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '', ...env } });
+    const child = spawn(NODE, [path.join(REPO, script), ...args], { cwd: REPO, env: { ...process.env, NODE_DEBUG: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -77,7 +80,7 @@ export function runScript(script: string, args: readonly string[], timeoutMs = 1
 }
 
 /** `npm run build -- --config <dir>/docs.config.ts` for a temp project. */
-export function buildProject(dir: string, extra: readonly string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+export function buildProject(dir: string, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra], 120_000, env);
 }
 
