@@ -22,13 +22,17 @@ const LAYERS: Record<string, readonly string[]> = {
   linkcheck: ['util', 'model'],
   integration: ['util', 'model', 'changelog', 'view'],
   engine: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration'],
-  cli: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration', 'engine'],
+  // CI reports of a build (text, GitHub workflow commands, JSON) and the Hugo fidelity comparison.
+  report: ['util', 'model', 'linkcheck', 'engine'],
+  compare: ['util', 'model'],
+  cli: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration', 'engine', 'report', 'compare'],
   // The Astro UI: pages get the site from integration/data.ts (the virtual module) and lay it out with view/.
-  pages: ['model', 'view', 'integration', 'layouts', 'components', 'styles', 'client'],
-  layouts: ['model', 'view', 'components', 'styles', 'client'],
-  components: ['model', 'view'],
+  // util/layout-ids.ts: the layout's own element ids, which content ids cannot collide with.
+  pages: ['util', 'model', 'view', 'integration', 'layouts', 'components', 'styles', 'client'],
+  layouts: ['util', 'model', 'view', 'components', 'styles', 'client'],
+  components: ['util', 'model', 'view'],
   // Browser code: only pure modules with no Node imports.
-  client: ['changelog'],
+  client: ['util', 'changelog'],
   styles: [],
 };
 

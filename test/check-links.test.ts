@@ -11,6 +11,7 @@ import { after, describe, test } from 'node:test';
 import { checkSite, formatSummary, SITE_CHROME } from '../src/linkcheck/links.ts';
 import { readHtml } from '../src/linkcheck/html.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
+import { workDir } from '../src/engine/build.ts';
 import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
 
 const temps: string[] = [];
@@ -199,5 +200,5 @@ test('npm run build of the seed guide fails on `(glooctl)` and a stale heading i
   assert.match(run.stderr, /Build failed: nothing was written/);
   assert.doesNotMatch(run.stderr, STACK_TRACE);
   assert.deepEqual(snapshot(path.join(dir, 'dist')), before, 'the previous dist/ is byte-identical');
-  assert.equal(snapshot(path.join(dir, '.build')).has('stage/index.html'), false, 'the staged site is removed');
+  assert.equal(snapshot(workDir(dir, path.join(dir, 'dist'))).has('stage/index.html'), false, 'the staged site is removed');
 });

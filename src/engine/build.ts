@@ -182,7 +182,7 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
  * otherwise (a Hugo folder built from another directory, or this package installed there) a folder per
  * output inside this package, since the bundles Astro writes import packages resolved from where they lie.
  */
-function workDir(projectDir: string, outDir: string): string {
+export function workDir(projectDir: string, outDir: string): string {
   const rel = path.relative(PACKAGE_ROOT, projectDir);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(projectDir, '.build');
   return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
