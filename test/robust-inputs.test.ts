@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { MAX_DEFERRED } from '../src/markdown/sentinels.ts';
 import { buildProject, fakeDist, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
 
 const temps: string[] = [];
@@ -145,8 +146,8 @@ const CASES: Case[] = [
     name: 'a FIFO as a data file: refused, no hang',
     files: { 'content/bad.md': page('{{< protobuf name="x" >}}') },
     config: "versions: { newest: 1 }, data: 'data'",
-    setup: (dir) => mkfifo(path.join(dir, 'data/protobuf.yaml')),
-    expect: [/Data file .*data\/protobuf\.yaml is a FIFO \(named pipe\), not a regular file/],
+    setup: (dir) => mkfifo(path.join(dir, 'data/ProtoMap.yaml')),
+    expect: [/Data file .*data\/ProtoMap\.yaml is a FIFO \(named pipe\), not a regular file/],
   },
   {
     name: 'two pages on one route: foo.md and foo/_index.md',
@@ -192,12 +193,12 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'a page with 6,200 headings: the limit, and why, at the first heading past it',
-    files: { 'content/bad.md': page(Array.from({ length: 6200 }, (_, i) => `## H${i}`).join('\n\n')) },
+    name: `a page with ${MAX_DEFERRED + 10} headings: the limit, and why, at the first heading past it`,
+    files: { 'content/bad.md': page(Array.from({ length: MAX_DEFERRED + 10 }, (_, i) => `## H${i}`).join('\n\n')) },
     expect: [
-      'content/bad.md:12292:1: error: This heading is one too many: a page holds at most 6144 headings and per-version values',
-      '## H6144',
-      'hint: Each one is carried through Markdown as one of 6144 private-use characters',
+      `content/bad.md:${2 * MAX_DEFERRED + 4}:1: error: This heading is one too many: a page holds at most ${MAX_DEFERRED} headings and per-version values`,
+      `## H${MAX_DEFERRED}`,
+      `hint: Each one is carried through Markdown as one of ${MAX_DEFERRED} private-use characters`,
     ],
   },
   {

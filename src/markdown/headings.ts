@@ -84,14 +84,15 @@ export function collectHeadings(tree: Root, offsetOf: (node: Element) => number,
   return headings;
 }
 
-/** Final ids for headings whose text is known: explicit ones kept, others made from their source (else text) and made unique, in page order. */
+/**
+ * Final ids for headings whose text is known: explicit ones kept, others made from their source (else text) and
+ * made unique, in page order. Explicit ids are reserved first, so a generated id never repeats one written later in
+ * the page (`## Main` before `## Other {#main}` gets `main-1`; Hugo would give both `main`).
+ */
 export function assignIds(headings: readonly { depth: number; text: string; explicitId?: string; source?: string }[]): Heading[] {
-  const used = new Set<string>();
+  const used = new Set<string>(headings.flatMap((h) => (h.explicitId ? [h.explicitId] : [])));
   return headings.map((h) => {
-    if (h.explicitId) {
-      used.add(h.explicitId);
-      return { depth: h.depth, id: h.explicitId, text: h.text };
-    }
+    if (h.explicitId) return { depth: h.depth, id: h.explicitId, text: h.text };
     const base = hugoAnchor(h.source ?? h.text) || 'heading';
     let id = base;
     for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
