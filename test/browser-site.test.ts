@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
+import { AXE, openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
 import type { SiteData } from '../src/site/types.ts';
 
 warnWithoutChromium('the browser tests of the site');
@@ -24,29 +24,8 @@ const site = siteSession('site-browser-', () =>
   process.env.DOCS_TEST_FIXTURE ? (JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData) : undefined);
 const url = site.url;
 
-/** A fresh context and page that fails the test on any console error or page error. */
-async function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await site.browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    const expected404 = m.text().includes('status of 404') && (m.location().url ?? '').includes('/no/such/page/');
-    if (m.type() === 'error' && !expected404) errors.push(`console: ${m.text()} (${page.url()})`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message} (${page.url()})`));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'no console errors on any page visited');
-  });
-  const response = await page.goto(url(path));
-  assert.ok(response, `no response for ${path}`);
-  return { page, context, errors };
-}
-
-function skipWithoutChromium(t: TestContext): boolean {
-  if (HAVE_CHROMIUM) return false;
-  t.skip(`no Chromium at ${CHROMIUM}`);
-  return true;
+function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  return openPage(site, t, path, options);
 }
 
 async function switchVersion(page: Page, label: string): Promise<void> {
