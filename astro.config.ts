@@ -2,9 +2,9 @@
 // src/site/data.ts); Astro renders no Markdown of its own.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { siteDataReload } from './src/site/dev-reload.ts';
-import { mermaidVendor } from './src/site/mermaid-vendor.ts';
-import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/site/site-config.ts';
+import { siteDataReload } from './src/integration/dev-reload.ts';
+import { mermaidVendor } from './src/integration/mermaid-vendor.ts';
+import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/integration/site-config.ts';
 
 const base = siteBase();
 const assets = assetsDir(base);

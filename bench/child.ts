@@ -51,8 +51,8 @@ const contentPages = info.pages * info.versions;
 
 async function run(): Promise<ChildReport> {
   if (variant === 'bare') return bare();
-  const { build, prepare } = await import('../src/build/build.ts');
-  const { format, hasErrors } = await import('../src/diagnostics.ts');
+  const { build, prepare } = await import('../src/engine/build.ts');
+  const { format, hasErrors } = await import('../src/util/diagnostics.ts');
   const loaded = loadedConfig(info);
   const started = performance.now();
   const result =

@@ -28,7 +28,7 @@ const port = await new Promise<number>((resolve) => {
     s.close(() => resolve(p));
   });
 });
-const server = spawn(path.join(REPO, 'node_modules/.bin/node'), ['src/site/dev.ts'], {
+const server = spawn(path.join(REPO, 'node_modules/.bin/node'), ['src/cli/dev.ts'], {
   cwd: REPO,
   env: { ...process.env, PORT: String(port) },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,8 +15,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { loadSiteContent } from '../src/build/site-content.ts';
-import { compilePage } from '../src/pipeline/compile.ts';
+import { loadSiteContent } from '../src/engine/site-content.ts';
+import { compilePage } from '../src/markdown/compile.ts';
 import { generateCorpus, loadedConfig, preExpand } from './corpus.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '100' }, rounds: { type: 'string', default: '3' } } });

@@ -19,9 +19,9 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { generateCorpus, preExpand, REPO } from '../bench/corpus.ts';
 import { findHugo, hugoArgs, prepareHugo } from '../bench/hugo.ts';
-import { prepare } from '../src/build/build.ts';
-import { loadVersions } from '../src/build/load-versions.ts';
-import { format } from '../src/diagnostics.ts';
+import { prepare } from '../src/engine/build.ts';
+import { loadVersions } from '../src/engine/load-versions.ts';
+import { format } from '../src/util/diagnostics.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-corpus-test-'));
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

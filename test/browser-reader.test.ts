@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
-import { PROJECT_ROOT } from '../src/site/astro-build.ts';
+import { PROJECT_ROOT } from '../src/integration/astro-build.ts';
 
 warnWithoutChromium('the reader tests of the site');
 const site = siteSession('site-reader-');

@@ -14,7 +14,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AXE, openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
-import type { SiteData } from '../src/site/types.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 
 warnWithoutChromium('the browser tests of the site');
 const GUIDE = 'operations/upgrading/upgrade_steps/';

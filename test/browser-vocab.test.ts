@@ -13,7 +13,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
-import { lineStarts } from '../src/site/enhance.ts';
+import { lineStarts } from '../src/view/enhance.ts';
 
 warnWithoutChromium('the browser tests of the shortcode markup');
 const GUIDE = 'operations/upgrading/upgrade_steps/';

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { loadChangelog } from '../src/changelog/load.ts';
-import { compareVersions } from '../src/changelog/version-order.ts';
+import { compareVersions } from '../src/util/version-order.ts';
 import { ENTRY_TYPES } from '../src/changelog/types.ts';
 import type { Release } from '../src/changelog/types.ts';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadChangelog } from '../src/changelog/load.ts';
 import { docsRoot as tree } from './support/pipeline.ts';
-import type { Diagnostic } from '../src/diagnostics.ts';
+import type { Diagnostic } from '../src/util/diagnostics.ts';
 import type { Product } from '../src/changelog/types.ts';
 
 

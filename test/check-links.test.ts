@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { checkSite, formatSummary, SITE_CHROME } from '../src/check/links.ts';
-import { readHtml } from '../src/check/html.ts';
-import type { RenderedPage, SiteData } from '../src/site/types.ts';
+import { checkSite, formatSummary, SITE_CHROME } from '../src/linkcheck/links.ts';
+import { readHtml } from '../src/linkcheck/html.ts';
+import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
 
 const temps: string[] = [];
@@ -148,7 +148,7 @@ describe('checkSite over a hand-made site', () => {
   test('npm run check: reads the last build\'s SiteData, prints the summary, fails on broken links', async () => {
     writeText(dir, '.build/site-data.json', JSON.stringify(data));
     writeText(dir, 'docs.config.ts', `export default { base: '/docs/', knownExternal: ['/operations/production_deployment/'] };\n`);
-    const run = await runScript('scripts/check.ts', ['--config', path.join(dir, 'docs.config.ts'), '--external']);
+    const run = await runScript('src/cli/check.ts', ['--config', path.join(dir, 'docs.config.ts'), '--external']);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /content\/guide\.md:16:3: error: Broken link `glooctl`/);
     assert.match(run.stderr, /site chrome/);
@@ -159,7 +159,7 @@ describe('checkSite over a hand-made site', () => {
 
   test('npm run check without a built site says so', async () => {
     const empty = temp({ copy: [], files: { 'docs.config.ts': 'export default {};\n' } });
-    const run = await runScript('scripts/check.ts', ['--config', path.join(empty, 'docs.config.ts')]);
+    const run = await runScript('src/cli/check.ts', ['--config', path.join(empty, 'docs.config.ts')]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /No built site to check/);
     assert.doesNotMatch(run.stderr, STACK_TRACE);

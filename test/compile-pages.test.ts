@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../bench/corpus.ts';
-import { prepare } from '../src/build/build.ts';
-import { WORKER_THRESHOLD } from '../src/build/compile-pages.ts';
+import { prepare } from '../src/engine/build.ts';
+import { WORKER_THRESHOLD } from '../src/engine/compile-pages.ts';
 
 const corpus = generateCorpus({ pages: WORKER_THRESHOLD + 2, versions: 2, seed: 7 });
 const plain = await prepare(corpus.loaded, { threads: 1, cache: false });

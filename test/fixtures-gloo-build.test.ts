@@ -12,9 +12,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { prepare } from '../src/build/build.ts';
+import { prepare } from '../src/engine/build.ts';
 import { loadConfig } from '../src/config/load.ts';
-import { hasErrors } from '../src/diagnostics.ts';
+import { hasErrors } from '../src/util/diagnostics.ts';
 import { FIXTURES, REPO } from './support/pipeline.ts';
 
 const TREE = path.join(FIXTURES, 'gloo-docs-v1.15.x');
@@ -67,7 +67,7 @@ test('an open source changelog only: values derived from it (pins still win), no
 test('npm run build -- --config <file> builds the fixture tree into the config\'s folder', { timeout: 180_000 }, async () => {
   const config = writeConfig((rel) => ({ ...common(rel), changelog: { open_source: [], enterprise: [] } }));
   const node = path.join(REPO, 'node_modules/.bin/node');
-  const { stdout, stderr } = await promisify(execFile)(node, ['scripts/build.ts', '--config', config], { cwd: REPO, maxBuffer: 1 << 24 }).catch((e: { stdout: string; stderr: string }) => {
+  const { stdout, stderr } = await promisify(execFile)(node, ['src/cli/build.ts', '--config', config], { cwd: REPO, maxBuffer: 1 << 24 }).catch((e: { stdout: string; stderr: string }) => {
     assert.fail(`build failed:\n${e.stderr}\n${e.stdout}`);
   });
   assert.match(stdout, /Built \d+ pages in 1 docs versions/, stderr);

@@ -10,10 +10,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root } from 'hast';
-import { loadContent } from '../src/build/content.ts';
-import { indexContent } from '../src/build/page-index.ts';
-import { createEnv, renderSource, type RenderResult } from '../src/pipeline/render.ts';
-import { readSnippetFiles } from '../src/pipeline/snippets.ts';
+import { loadContent } from '../src/engine/content.ts';
+import { indexContent } from '../src/engine/page-index.ts';
+import { createEnv, renderSource, type RenderResult } from '../src/markdown/render.ts';
+import { readSnippetFiles } from '../src/markdown/snippets.ts';
 import { FIXTURES } from './support/pipeline.ts';
 
 const ROOT = path.join(FIXTURES, 'gloo-docs-v1.15.x');

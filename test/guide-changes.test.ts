@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
-import { prepare } from '../src/build/build.ts';
+import { prepare } from '../src/engine/build.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { GUIDE_LABELS } from '../src/changelog/guide-sections.ts';
 import { REPO } from './support/pipeline.ts';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
-import { serveStatic, type StaticServer } from '../src/site/serve.ts';
+import { serveStatic, type StaticServer } from '../src/cli/serve.ts';
 import { buildProject, tempProject } from './support/project.ts';
 
 if (!HAVE_CHROMIUM) {

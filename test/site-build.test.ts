@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildSite } from '../src/site/astro-build.ts';
-import type { SiteData } from '../src/site/types.ts';
+import { buildSite } from '../src/integration/astro-build.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 
 const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 let tmp = '';
@@ -32,7 +32,7 @@ before(async () => {
   await buildSite(data, { outDir: join(tmp, 'a'), cacheDir: join(tmp, 'cache-a'), quiet: true });
   await buildSite(data, { outDir: join(tmp, 'b'), cacheDir: join(tmp, 'cache-b'), quiet: true });
   // latest/ laid out by Astro, as `npm run dev` serves it, instead of copied: in a process of its own (see buildSite).
-  const script = `const { buildSite } = await import(${JSON.stringify(new URL('../src/site/astro-build.ts', import.meta.url).href)});
+  const script = `const { buildSite } = await import(${JSON.stringify(new URL('../src/integration/astro-build.ts', import.meta.url).href)});
     const data = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(new URL('./fixtures/site-data.json', import.meta.url).pathname)}, 'utf8'));
     await buildSite(data, { outDir: ${JSON.stringify(join(tmp, 'r'))}, cacheDir: ${JSON.stringify(join(tmp, 'cache-r'))}, quiet: true, search: false, latest: 'render' });`;
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..') });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { MERMAID_DIR, mermaidVendor } from '../src/site/mermaid-vendor.ts';
+import { MERMAID_DIR, mermaidVendor } from '../src/integration/mermaid-vendor.ts';
 
 const DIST = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist');
 const integration = mermaidVendor('docs/_astro');

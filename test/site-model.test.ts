@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { pageContext } from '../src/site/context.ts';
-import { addHeadingAnchors, focusableCodeBlocks } from '../src/site/enhance.ts';
-import { buildModel, parentRoute, routeAndAncestors, servedPages } from '../src/site/model.ts';
-import { navTree } from '../src/site/nav.ts';
-import type { RenderedPage, SiteData } from '../src/site/types.ts';
+import { pageContext } from '../src/view/context.ts';
+import { addHeadingAnchors, focusableCodeBlocks } from '../src/view/enhance.ts';
+import { buildModel, parentRoute, routeAndAncestors, servedPages } from '../src/model/site-model.ts';
+import { navTree } from '../src/view/nav.ts';
+import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 
 const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 

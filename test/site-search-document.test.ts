@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { select } from 'hast-util-select';
-import { buildModel } from '../src/site/model.ts';
-import { searchDocument } from '../src/site/search-index.ts';
-import type { SiteData } from '../src/site/types.ts';
+import { buildModel } from '../src/model/site-model.ts';
+import { searchDocument } from '../src/integration/search-index.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 
 const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 const model = buildModel(data);

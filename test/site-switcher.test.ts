@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { buildModel } from '../src/site/model.ts';
-import { resolveRoute, versionOptions } from '../src/site/switcher.ts';
-import type { SiteData } from '../src/site/types.ts';
+import { buildModel } from '../src/model/site-model.ts';
+import { resolveRoute, versionOptions } from '../src/view/switcher.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 
 const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 const model = buildModel(data);

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
-import { writeExtras } from '../src/build/extras.ts';
-import { aliasRoute } from '../src/build/page-index.ts';
-import type { SiteData } from '../src/site/types.ts';
+import { writeExtras } from '../src/engine/extras.ts';
+import { aliasRoute } from '../src/engine/page-index.ts';
+import type { SiteData } from '../src/model/site-data.ts';
 import { allDiagnostics, renderTree } from './support/tree.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { CHANGELOG_PAGES } from '../src/build/render-site.ts';
+import { CHANGELOG_PAGES } from '../src/engine/render-site.ts';
 import { CHANGELOG_ROUTES } from '../src/shortcodes/builtins/render_changelog.ts';
 import { docsRoot, render } from './support/pipeline.ts';
 

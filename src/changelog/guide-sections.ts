@@ -9,7 +9,7 @@ import type { ChangelogEntry, Product, Release } from './types.ts';
 import { GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
 import type { GuideLabel, GuideLabelKey } from './guide-labels.ts';
 import { escapeHtml, renderUntrustedInline } from './markdown.ts';
-import { compareVersions } from './version-order.ts';
+import { compareVersions } from '../util/version-order.ts';
 
 export { DEFAULT_PLACEMENT, GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
 export type { GuideLabel, GuideLabelKey } from './guide-labels.ts';

@@ -8,7 +8,7 @@
  * `beta9`: see version-order.ts).
  */
 import semver from 'semver';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
 import type { Product, Release } from './types.ts';
 import { mergeFolders } from './merge.ts';
 import type { MergedFolder } from './merge.ts';
@@ -16,7 +16,7 @@ import { ossVersionOf } from './oss-version.ts';
 import { reporter } from './report.ts';
 import type { Report } from './report.ts';
 import { scanChangelogDir } from './scan.ts';
-import { rcompareVersions } from './version-order.ts';
+import { rcompareVersions } from '../util/version-order.ts';
 
 export { UNRELEASED_MARKER } from './scan.ts';
 

@@ -4,8 +4,8 @@
  * entries and prose. A disagreement is always an error, whatever the mode:
  * there is no way to tell which copy is right.
  */
-import { error } from '../diagnostics.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { error } from '../util/diagnostics.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
 import type { ChangelogEntry } from './types.ts';
 import type { ReleaseFolder } from './scan.ts';
 

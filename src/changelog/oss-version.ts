@@ -7,7 +7,7 @@
  */
 import semver from 'semver';
 import type { ChangelogEntry } from './types.ts';
-import { compareVersions } from './version-order.ts';
+import { compareVersions } from '../util/version-order.ts';
 
 export const OSS_OWNER = 'solo-io';
 export const OSS_REPO = 'gloo';

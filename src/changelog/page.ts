@@ -11,7 +11,7 @@
  * the JSON embedded as `<script type="application/json" id="changelog-data">`.
  */
 import type { Product, Release } from './types.ts';
-import type { Heading } from '../site/types.ts';
+import type { Heading } from '../model/site-data.ts';
 import type { CompareData } from './compare.ts';
 import { escapeHtml } from './markdown.ts';
 import {

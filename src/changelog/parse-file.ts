@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { excerpt } from '../diagnostics.ts';
+import { excerpt } from '../util/diagnostics.ts';
 import type { Report } from './report.ts';
 import { ENTRY_TYPES } from './types.ts';
 import type { ChangelogEntry, EntryType, GuideChange, GuideSection } from './types.ts';
@@ -19,7 +19,7 @@ import {
   requiredFields,
 } from './schema.ts';
 import type { BooleanField, StringField } from './schema.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 
 /** Aliases allowed per file: changelogs never need many; an alias bomb ends here. */
 export const MAX_ALIAS_COUNT = 20;

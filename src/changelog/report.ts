@@ -3,7 +3,7 @@
  * problem is an error, in lenient mode a warning (the loader keeps what is
  * usable either way).
  */
-import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
 
 export type Report = (
   file: string,

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticsError, error } from '../diagnostics.ts';
+import { DiagnosticsError, error } from '../util/diagnostics.ts';
 import { resolveConfig, type SiteConfig, type UserConfig } from './define.ts';
 
 export const CONFIG_FILE = 'docs.config.ts';

@@ -9,7 +9,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
 import type { ShortcodeDefinition } from './types.ts';
 
 const MODULE = /\.(?:ts|mts|js|mjs)$/;

@@ -6,10 +6,10 @@
  * and including latest, plus the unreleased ones; `include` (from the site
  * config) names the versions instead.
  */
-import { error } from '../diagnostics.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { error } from '../util/diagnostics.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
 import type { Release } from '../changelog/types.ts';
-import type { DocsVersion, VersionStatus } from '../site/types.ts';
+import type { DocsVersion, VersionStatus } from '../model/site-data.ts';
 import { compareMinor, minorLines } from './lines.ts';
 import { versionValues } from './values.ts';
 

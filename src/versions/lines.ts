@@ -4,7 +4,7 @@
  */
 import semver from 'semver';
 import type { Product, Release } from '../changelog/types.ts';
-import { rcompareVersions } from '../changelog/version-order.ts';
+import { rcompareVersions } from '../util/version-order.ts';
 
 export interface MinorLine {
   minor: string;

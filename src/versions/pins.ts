@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { excerpt, warning } from '../diagnostics.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { excerpt, warning } from '../util/diagnostics.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
 
 const PIN = /^version_(.+)\.md$/;
 

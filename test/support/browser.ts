@@ -7,12 +7,12 @@ import { after, before, type TestContext } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { prepare } from '../../src/build/build.ts';
+import { prepare } from '../../src/engine/build.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { format, hasErrors } from '../../src/diagnostics.ts';
-import { buildSite, PROJECT_ROOT } from '../../src/site/astro-build.ts';
-import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
-import type { SiteData } from '../../src/site/types.ts';
+import { format, hasErrors } from '../../src/util/diagnostics.ts';
+import { buildSite, PROJECT_ROOT } from '../../src/integration/astro-build.ts';
+import { serveStatic, type StaticServer } from '../../src/cli/serve.ts';
+import type { SiteData } from '../../src/model/site-data.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);

@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEnv, renderSource, type EnvOptions } from '../../src/pipeline/render.ts';
-import type { VersionContext } from '../../src/pipeline/instantiate.ts';
+import { createEnv, renderSource, type EnvOptions } from '../../src/markdown/render.ts';
+import type { VersionContext } from '../../src/markdown/instantiate.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.resolve(REPO, '../shared/fixtures');

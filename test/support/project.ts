@@ -75,7 +75,7 @@ export function runScript(script: string, args: readonly string[], timeoutMs = 1
 
 /** `npm run build -- --config <dir>/docs.config.ts` for a temp project. */
 export function buildProject(dir: string, extra: readonly string[] = []): Promise<RunResult> {
-  return runScript('scripts/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
+  return runScript('src/cli/build.ts', ['--config', path.join(dir, 'docs.config.ts'), ...extra]);
 }
 
 /** Every file under `dir` (relative, `/`) with the SHA-256 of its bytes. */

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
-import { loadContent, type SourcePage } from '../../src/build/content.ts';
-import { indexContent, type IndexedContent } from '../../src/build/page-index.ts';
-import { createEnv, renderSource, type EnvOptions, type RenderResult } from '../../src/pipeline/render.ts';
-import type { CompileEnv } from '../../src/pipeline/compile.ts';
+import { loadContent, type SourcePage } from '../../src/engine/content.ts';
+import { indexContent, type IndexedContent } from '../../src/engine/page-index.ts';
+import { createEnv, renderSource, type EnvOptions, type RenderResult } from '../../src/markdown/render.ts';
+import type { CompileEnv } from '../../src/markdown/compile.ts';
 import { docsRoot, V117 } from './pipeline.ts';
 
 /** A temporary project holding the given files (path → text or bytes). */

@@ -5,7 +5,7 @@
  * unique file name anywhere (`b.md`). Extensions are optional.
  */
 import path from 'node:path';
-import { didYouMean } from '../../changelog/suggest.ts';
+import { didYouMean } from '../../util/suggest.ts';
 import type { PageInfo, SiteInfo } from '../types.ts';
 
 export type FindResult = { ok: true; page: PageInfo } | { ok: false; message: string; hint: string };

@@ -1,0 +1,64 @@
+/**
+ * `npm run dev`: Astro's dev server over SiteData that is regenerated (with
+ * the build's own `prepare`) whenever content, changelog, snippets, data or
+ * the config change. Problems never stop the server: they are shown on the
+ * pages they concern (file:line), and the previous good pages stay served
+ * when nothing could be rendered.
+ */
+import { watch } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dev } from 'astro';
+import { prepare } from '../engine/build.ts';
+import { loadConfig } from '../config/load.ts';
+import { format, type Diagnostic } from '../util/diagnostics.ts';
+import { PROJECT_ROOT } from '../integration/astro-build.ts';
+import { injectSiteData, SITE_DATA_ENV } from '../integration/data.ts';
+import { notifySiteDataChanged } from '../integration/dev-reload.ts';
+
+const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
+const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
+process.env[SITE_DATA_ENV] = dataFile;
+
+async function regenerate(): Promise<void> {
+  const started = performance.now();
+  let diagnostics: Diagnostic[] = [];
+  try {
+    const loaded = await loadConfig(undefined, PROJECT_ROOT);
+    const result = await prepare(loaded, { lenient: true });
+    diagnostics = result.diagnostics;
+    if (result.data) {
+      const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
+      // Astro renders in this process: it takes the data from memory; the file is for a restart and for inspection.
+      injectSiteData(data);
+      await writeFile(dataFile, JSON.stringify(data));
+      notifySiteDataChanged();
+    }
+  } catch (error) {
+    const found = (error as { diagnostics?: Diagnostic[] }).diagnostics;
+    diagnostics = found ?? [{ severity: 'error', file: 'docs.config.ts', line: 0, column: 0, message: String(error) }];
+  }
+  if (diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
+  else process.stdout.write(`Site data regenerated in ${Math.round(performance.now() - started)} ms.\n`);
+}
+
+await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
+await regenerate();
+
+let timer: NodeJS.Timeout | undefined;
+let running = Promise.resolve();
+for (const entry of WATCHED) {
+  try {
+    watch(join(PROJECT_ROOT, entry), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(regenerate);
+      }, 20);
+    });
+  } catch {
+    /* not in this project */
+  }
+}
+
+const port = Number(process.env.PORT ?? 4321);
+await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro') });

@@ -1,0 +1,73 @@
+/**
+ * Compiles every page once (for all docs versions): from the content-hash
+ * cache when nothing the page depends on changed, otherwise on worker
+ * threads (each creates Shiki and the unified processor once) or, for small
+ * sites, on this thread. Results keep the pages' order.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LoadedConfig } from '../config/load.ts';
+import { compilePage, type CompiledPage } from '../markdown/compile.ts';
+import { openCache, type CompileCache } from './compile-cache.ts';
+import type { SiteContent } from './site-content.ts';
+
+/** Below this many pages to compile, starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 48;
+
+export interface CompileOptions {
+  drafts?: boolean;
+  /** Worker threads; default: the machine's cores (at most 4). 1 compiles on this thread. */
+  threads?: number;
+  /** Use the content-hash cache (default true). */
+  cache?: boolean;
+}
+
+export interface CompileStats {
+  pages: number;
+  cached: number;
+  threads: number;
+}
+
+export async function compilePages(
+  loaded: LoadedConfig,
+  content: SiteContent,
+  options: CompileOptions = {},
+): Promise<{ compiled: CompiledPage[]; stats: CompileStats }> {
+  const { pages, env } = content;
+  const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content);
+  const compiled: (CompiledPage | undefined)[] = pages.map((page) => cache?.get(page));
+  const missing = pages.flatMap((page, i) => (compiled[i] ? [] : [i]));
+
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(missing.length / (WORKER_THRESHOLD / 2)));
+  if (threads > 1 && missing.length >= WORKER_THRESHOLD) {
+    const chunks = Array.from({ length: threads }, (_, t) => missing.filter((_, k) => k % threads === t));
+    const results = await Promise.all(
+      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })))),
+    );
+    chunks.forEach((chunk, t) => chunk.forEach((i, k) => (compiled[i] = results[t]![k])));
+  } else {
+    for (const i of missing) compiled[i] = compilePage(pages[i]!.file, pages[i]!.raw, env);
+  }
+  if (cache) {
+    for (const i of missing) cache.set(pages[i]!, compiled[i]!);
+    await cache.flush();
+  }
+  return {
+    compiled: compiled as CompiledPage[],
+    stats: { pages: pages.length, cached: pages.length - missing.length, threads: threads > 1 && missing.length >= WORKER_THRESHOLD ? threads : 1 },
+  };
+}
+
+function runWorker(loaded: LoadedConfig, drafts: boolean, jobs: { file: string; raw: string }[]): Promise<CompiledPage[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, jobs } });
+    worker.once('message', (pages: CompiledPage[]) => {
+      resolve(pages);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`compile worker stopped with exit code ${code}`));
+    });
+  });
+}

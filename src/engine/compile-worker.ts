@@ -1,0 +1,13 @@
+/**
+ * A compile worker: builds the same environment as the main thread (content
+ * index, custom shortcodes, data files, Shiki) once, compiles its share of
+ * the pages and sends them back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { LoadedConfig } from '../config/load.ts';
+import { compilePage } from '../markdown/compile.ts';
+import { loadSiteContent } from './site-content.ts';
+
+const { loaded, drafts, jobs } = workerData as { loaded: LoadedConfig; drafts: boolean; jobs: { file: string; raw: string }[] };
+const { env } = await loadSiteContent(loaded, drafts ? { drafts } : {});
+parentPort!.postMessage(jobs.map((job) => compilePage(job.file, job.raw, env)));

@@ -1,0 +1,73 @@
+/**
+ * Files the build writes beside Astro's pages, per docs version (and again
+ * under `latest/` for the latest one): page bundle resources and files that
+ * relative links point at, copied from the content tree to the same path;
+ * and one redirect page per front matter alias. An existing file is never
+ * overwritten (a warning says so).
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { escapeHtml } from '../changelog/markdown.ts';
+import { warning, type Diagnostic } from '../util/diagnostics.ts';
+import { LATEST } from '../model/site-model.ts';
+import type { SiteData } from '../model/site-data.ts';
+import type { Alias } from './page-index.ts';
+
+export interface Extras {
+  /** Content-relative paths of the files to publish. */
+  files: readonly string[];
+  contentDir: string;
+  aliases: readonly Alias[];
+}
+
+/** The prefixes a version is served under. */
+function prefixes(data: SiteData, id: string): string[] {
+  return id === data.latest ? [id, LATEST] : [id];
+}
+
+export async function writeExtras(outDir: string, data: SiteData, extras: Extras): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const version of data.versions) {
+    const routes = new Set((data.pages[version.id] ?? []).map((p) => p.route));
+    for (const prefix of prefixes(data, version.id)) {
+      const dir = path.join(outDir, data.base, prefix);
+      for (const file of extras.files) {
+        const target = path.join(dir, file);
+        if (existsSync(target)) continue;
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(path.join(extras.contentDir, file), target);
+      }
+      for (const alias of extras.aliases) {
+        if (!routes.has(alias.to)) continue;
+        const target = path.join(dir, alias.from.endsWith('/') ? path.join(alias.from, 'index.html') : alias.from);
+        if (existsSync(target)) {
+          diagnostics.push(warning(alias.file, 0, 0, `Alias /${alias.from} not written in ${prefix}: a file is already there`, { hint: 'Remove the alias or the page that has this route.' }));
+          continue;
+        }
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, redirectPage(`${data.base}${prefix}/${alias.to}`));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** A page that sends readers (and search engines) on to `url`. */
+export function redirectPage(url: string): string {
+  const u = escapeHtml(url);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved to ${u}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${u}">
+<meta http-equiv="refresh" content="0; url=${u}">
+</head>
+<body>
+<p>This page has moved to <a href="${u}">${u}</a>.</p>
+</body>
+</html>
+`;
+}

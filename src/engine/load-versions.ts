@@ -1,0 +1,67 @@
+/**
+ * The changelog and the docs versions it gives, with pins applied; read
+ * again only when a changelog or pin file changed (the dev server asks on
+ * every edit).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
+import { locateInConfig, type LoadedConfig } from '../config/load.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
+import { applyPins } from '../versions/pins.ts';
+import { listDocsVersions } from '../versions/docs-versions.ts';
+
+export function loadVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string } = {}) {
+  // The dev server asks again on every edit: unchanged changelog and pins give the same answer.
+  const wanted = { lenient: options.lenient ?? false, snippetDir: options.snippetDir };
+  const key = inputsKey(loaded, wanted);
+  let result = versionsMemo.get(key);
+  if (!result) {
+    result = readVersions(loaded, wanted);
+    versionsMemo.clear();
+    versionsMemo.set(key, result);
+  }
+  // Callers add their own problems to the list: each gets its own.
+  return { ...result, diagnostics: [...result.diagnostics] };
+}
+
+const versionsMemo = new Map<string, ReturnType<typeof readVersions>>();
+
+/** What loadVersions reads: the options, and every changelog and pin file's path, size and modification time. */
+function inputsKey(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }): string {
+  const { config, projectDir } = loaded;
+  const dirs = [...Object.values(config.changelog).flat(), options.snippetDir ?? config.snippets].map((d) => path.resolve(projectDir, d));
+  const stats = dirs.flatMap((dir) => filesWithStats(dir));
+  return JSON.stringify([projectDir, loaded.file, config, options, stats]);
+}
+
+function filesWithStats(dir: string): string[] {
+  if (!existsSync(dir)) return [dir];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const stat = statSync(full);
+    out.push(`${full}\0${stat.size}\0${stat.mtimeMs}`);
+  }
+  return out.sort();
+}
+
+function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }) {
+  const { config, projectDir } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
+  const changelog = loadChangelog(sources, { strict: config.strictChangelog && !options.lenient, root: projectDir });
+  diagnostics.push(...changelog.diagnostics);
+  const listed = listDocsVersions(changelog.releases, {
+    ...(config.versions.newest !== undefined ? { newest: config.versions.newest } : {}),
+    ...(config.versions.include ? { include: config.versions.include } : {}),
+    ...(loaded.file ? { configFile: path.relative(projectDir, loaded.file), locate: (text: string) => locateInConfig(loaded, text) } : {}),
+  });
+  diagnostics.push(...listed.diagnostics);
+  const versions = listed.versions.map((v) => {
+    const pinned = applyPins(options.snippetDir ?? config.snippets, v.values, { root: projectDir });
+    diagnostics.push(...pinned.diagnostics);
+    return { ...v, values: pinned.values };
+  });
+  return { releases: changelog.releases, versions, diagnostics };
+}

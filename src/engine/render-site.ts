@@ -1,0 +1,165 @@
+/**
+ * From loaded inputs to SiteData: the changelog gives the docs versions and
+ * their values; every content page is compiled once and instantiated for
+ * each version it exists in; the changelog pages are added per version.
+ * All problems are collected, none thrown.
+ */
+import semver from 'semver';
+import { GUIDE_LABELS, guideSections, renderGuideList } from '../changelog/guide-sections.ts';
+import { renderChangelogPage } from '../changelog/page.ts';
+import type { Product, Release } from '../changelog/types.ts';
+import { escapeHtml } from '../changelog/markdown.ts';
+import { error, type Diagnostic } from '../util/diagnostics.ts';
+import type { ChangeSlot } from '../markdown/change-slots.ts';
+import type { CompiledPage } from '../markdown/compile.ts';
+import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
+import { positionIn } from '../markdown/sourcemap.ts';
+import type { DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
+import type { SiteConfig } from '../config/define.ts';
+import type { SourcePage } from './content.ts';
+
+/** The guide's labels as the pipeline looks for them. */
+export const CHANGE_SLOTS: readonly ChangeSlot[] = GUIDE_LABELS.map((l) => ({ section: l.section, label: l.label, key: l.key }));
+
+export const CHANGELOG_PAGES: readonly { product: Product; route: string; title: string }[] = [
+  { product: 'open_source', route: 'reference/changelog/open_source/', title: 'Open Source changelog' },
+  { product: 'enterprise', route: 'reference/changelog/enterprise/', title: 'Enterprise changelog' },
+];
+
+/** Atom feeds live at `<base>feeds/<product>.xml`. */
+export const FEEDS_DIR = 'feeds';
+export function feedPath(product: Product): string {
+  return `${FEEDS_DIR}/${product}.xml`;
+}
+
+export interface RenderSiteInput {
+  config: SiteConfig;
+  /** Each page compiled (see compile-pages.ts), in the order of `pages`. */
+  compiled: readonly CompiledPage[];
+  pages: readonly SourcePage[];
+  releases: readonly Release[];
+  versions: readonly DocsVersion[];
+}
+
+export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostics: Diagnostic[] } {
+  const { config, releases, versions } = input;
+  const diagnostics: Diagnostic[] = [];
+  const base = config.base.replace(/\/?$/, '/');
+  const compiled = input.pages.map((page, i) => ({ page, compiled: input.compiled[i]! }));
+  for (const { compiled: c } of compiled) diagnostics.push(...c.diagnostics);
+
+  const changelog = changelogPages(config, releases, base);
+  const pages: Record<string, RenderedPage[]> = {};
+  for (const version of versions) {
+    const context: VersionContext = {
+      id: version.id,
+      base: `${base}${version.id}`,
+      values: version.values,
+      changes: changeLists(releases, version.minor),
+    };
+    const list: RenderedPage[] = [];
+    for (const { page, compiled: c } of compiled) {
+      const range = versionRange(c, page.raw, diagnostics);
+      if (range && !semver.satisfies(`${version.minor}.0`, range, { includePrerelease: true })) continue;
+      // A content page at a changelog route (Gloo's, with `render_changelog`) gives way to the generated page.
+      if (changelog.some((p) => p.route === page.route)) continue;
+      const result = instantiate(c, context);
+      diagnostics.push(...result.diagnostics);
+      list.push({
+        route: page.route,
+        sourceFile: page.file,
+        title: stringOr(c.frontMatter.title, titleFromRoute(page.route)),
+        ...(typeof c.frontMatter.linkTitle === 'string' ? { linkTitle: c.frontMatter.linkTitle } : {}),
+        description: stringOr(c.frontMatter.description, ''),
+        weight: typeof c.frontMatter.weight === 'number' ? c.frontMatter.weight : 0,
+        html: result.html,
+        headings: result.headings,
+        links: result.links,
+      });
+    }
+    list.push(...changelog.map((page) => ({ ...page, html: page.html.replaceAll(VERSION_BASE, `${base}${version.id}/`) })));
+    pages[version.id] = list;
+  }
+  const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
+  if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
+  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+}
+
+const changeListsMemo = new WeakMap<readonly Release[], Map<string, Record<string, string>>>();
+
+/** The guide's change lists for a minor line, as HTML by label key (memoised per changelog). */
+export function changeLists(releases: readonly Release[], minor: string): Record<string, string> {
+  let byMinor = changeListsMemo.get(releases);
+  if (!byMinor) changeListsMemo.set(releases, (byMinor = new Map()));
+  let lists = byMinor.get(minor);
+  if (!lists) byMinor.set(minor, (lists = renderChangeLists(releases, minor)));
+  return lists;
+}
+
+function renderChangeLists(releases: readonly Release[], minor: string): Record<string, string> {
+  const sections = guideSections(releases, minor);
+  return Object.fromEntries(GUIDE_LABELS.map((l) => [l.key, renderGuideList(sections[l.key], l, minor)]));
+}
+
+/** Stands for the docs version's base in the changelog pages, which are rendered once for all versions. */
+const VERSION_BASE = '\uE0FF/';
+
+const changelogPagesMemo = new WeakMap<readonly Release[], { key: string; pages: RenderedPage[] }>();
+
+/** The changelog pages, rendered once per changelog (and config). */
+function changelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
+  const key = JSON.stringify([config.changelog, config.productNames, base]);
+  const memo = changelogPagesMemo.get(releases);
+  if (memo?.key === key) return memo.pages;
+  const pages = renderChangelogPages(config, releases, base);
+  changelogPagesMemo.set(releases, { key, pages });
+  return pages;
+}
+
+function renderChangelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {
+  const oss = releases.filter((r) => r.product === 'open_source');
+  // A product without changelog folders (a tree with no enterprise changelog) gets no page.
+  return CHANGELOG_PAGES.filter(({ product }) => config.changelog[product].length > 0).map(({ product, route, title }) => {
+    const own = releases.filter((r) => r.product === product);
+    const rendered = renderChangelogPage(own, product, {
+      productName: config.productNames[product],
+      basePath: VERSION_BASE,
+      ...(product === 'enterprise' ? { ossReleases: oss } : {}),
+    });
+    const feed = `<p class="feed-link"><a href="${base}${feedPath(product)}" type="application/atom+xml">Atom feed of ${escapeHtml(config.productNames[product])} releases</a></p>`;
+    return {
+      route,
+      sourceFile: config.changelog[product].join(', '),
+      title,
+      description: `Release notes of ${config.productNames[product]}, by minor line, with a compare view.`,
+      weight: product === 'open_source' ? 10 : 20,
+      html: feed + rendered.html,
+      headings: rendered.headings,
+      links: [],
+    };
+  });
+}
+
+/** The page's `versions:` range, or a diagnostic when it is not a valid semver range. */
+function versionRange(page: CompiledPage, raw: string, diagnostics: Diagnostic[]): string | undefined {
+  const range = page.frontMatter.versions;
+  if (range === undefined) return undefined;
+  if (typeof range === 'string' && semver.validRange(range)) return range;
+  const at = /^versions\s*:/m.exec(raw);
+  const { line, column } = positionIn(page.lineStarts, at ? at.index : 0);
+  diagnostics.push(
+    error(page.file, line, column, `Front matter \`versions: ${String(range)}\` is not a valid semver range`, {
+      hint: 'Write a range such as ">=1.16.0" or "1.15.x || 1.16.x".',
+    }),
+  );
+  return '<0.0.0-0';
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function titleFromRoute(route: string): string {
+  const last = route.replace(/\/$/, '').split('/').pop() ?? '';
+  return last ? last.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Home';
+}

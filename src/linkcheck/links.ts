@@ -1,0 +1,316 @@
+/**
+ * The link and anchor checker over a built site (every docs version): each
+ * internal link must lead to a file of the site and, with a `#fragment`, to
+ * an element id on that page. External links are listed, never fetched;
+ * paths in the config's `knownExternal` (relative to a version's base) are
+ * counted as skipped. A failure names the page, the link, and where the link
+ * came from: the source file, line and column of an article link (mapped
+ * back through SiteData's RenderedPage.links), or "site chrome" for the
+ * header, dropdown, sidebar, TOC and other layout links.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { error, excerpt, type Diagnostic } from '../util/diagnostics.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { cmp, LATEST } from '../model/site-model.ts';
+import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
+import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
+
+/** A stand-in origin for resolving links as a browser would. */
+const ORIGIN = 'https://site.invalid';
+/** The pseudo file chrome problems are reported under. */
+export const SITE_CHROME = 'site chrome';
+
+export interface CheckOptions {
+  /** The build's SiteData: maps article links back to their source lines. Without it every link counts as chrome. */
+  data?: SiteData;
+  /** Paths relative to a version's base (`/operations/production_deployment/`) that live outside this site. */
+  knownExternal?: readonly string[];
+}
+
+export interface LinkStats {
+  /** HTML files checked. */
+  pages: number;
+  /** Every URL-bearing attribute seen. */
+  links: number;
+  internal: number;
+  external: number;
+  skipped: number;
+  /** Internal links carrying a `#fragment` that was checked against the target's ids. */
+  anchors: number;
+  /** Broken links (before grouping repeats of one source link across versions). */
+  broken: number;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  stats: LinkStats;
+  /** Unique external URLs, sorted: listed, not fetched. */
+  external: string[];
+  /** Unique skipped (known external) paths, sorted. */
+  skipped: string[];
+}
+
+interface PageInfo {
+  /** URL path of the page: `/gloo-edge/v1.17.x/operations/`. */
+  url: string;
+  /** Output file, relative to the site root, with `/`. */
+  file: string;
+  facts: HtmlFacts;
+  /** Version id (`v1.17.x`, or the latest's id for `latest/` pages) and the rendered page, when known. */
+  version?: string;
+  page?: RenderedPage;
+}
+
+type Kind = 'page' | 'anchor' | 'url' | 'script';
+
+interface Problem {
+  kind: Kind;
+  file: string;
+  line: number;
+  column: number;
+  href: string;
+  /** Pages the link is broken on, in check order. */
+  pages: string[];
+  target: string;
+  hint: string;
+}
+
+/** Every file under `dir`, relative, with `/`, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort(cmp);
+}
+
+/** `a/b/index.html` → `/a/b/`; `404.html` → `/404.html`. */
+export function urlOfFile(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file}`;
+}
+
+/** `/x/` and `x` → `/x`, for comparing known-external paths. */
+function normalizePath(p: string): string {
+  const withSlash = p.startsWith('/') ? p : `/${p}`;
+  return withSlash.replace(/\/+$/, '') || '/';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Pages of SiteData by URL path (each version, plus the `latest/` alias). */
+function pagesByUrl(data: SiteData | undefined): Map<string, { version: string; page: RenderedPage }> {
+  const map = new Map<string, { version: string; page: RenderedPage }>();
+  if (!data) return map;
+  for (const version of data.versions) {
+    for (const page of data.pages[version.id] ?? []) {
+      const route = page.route.replace(/^\/+/, '');
+      map.set(`${data.base}${version.id}/${route}`, { version: version.id, page });
+      if (version.id === data.latest) map.set(`${data.base}${LATEST}/${route}`, { version: version.id, page });
+    }
+  }
+  return map;
+}
+
+/** The version-relative path of a URL path (`/gloo-edge/v1.17.x/a/` → `/a/`), when it is under a version. */
+function versionRelative(pathname: string, data: SiteData, base: string): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const rest = pathname.slice(base.length);
+  const cut = rest.indexOf('/');
+  const segment = cut === -1 ? rest : rest.slice(0, cut);
+  if (segment !== LATEST && !data.versions.some((v) => v.id === segment)) return undefined;
+  return cut === -1 ? '/' : rest.slice(cut);
+}
+
+/** A path listed in `knownExternal` (or below one), relative to its version's base. Without SiteData, any suffix counts. */
+function isKnownExternal(pathname: string, known: readonly string[], data: SiteData | undefined, base: string): boolean {
+  const matches = (p: string) => known.some((k) => p === k || p.startsWith(`${k}/`));
+  if (data) {
+    const relative = versionRelative(pathname, data, base);
+    return relative !== undefined && matches(normalizePath(relative));
+  }
+  const parts = normalizePath(pathname).split('/').filter(Boolean);
+  return parts.some((_, i) => matches(`/${parts.slice(i).join('/')}`));
+}
+
+/** The file a URL path is served from, if the site has one (directory URLs serve index.html). */
+function resolveFile(pathname: string, files: ReadonlySet<string>): string | undefined {
+  const rel = pathname.replace(/^\/+/, '');
+  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}/index.html`, `${rel}.html`];
+  return candidates.find((c) => files.has(c));
+}
+
+/** Queues of a page's source links by href, consumed in document order. */
+/** Source links by href; `served` maps an href to how the page serves it (latest/ copies link under latest/). */
+function sourceQueues(page: RenderedPage | undefined, served: (href: string) => string = (h) => h): Map<string, PageLink[]> {
+  const map = new Map<string, PageLink[]>();
+  for (const link of page?.links ?? []) {
+    const href = served(link.href);
+    const list = map.get(href) ?? [];
+    list.push(link);
+    map.set(href, list);
+  }
+  return map;
+}
+
+export async function checkSite(siteDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const { data } = options;
+  const base = data?.base ?? '/';
+  const files = await listFiles(siteDir);
+  const fileSet = new Set(files);
+  const byUrl = pagesByUrl(data);
+
+  // Pass 1: parse every page once (ids are needed before any link is checked). Read synchronously
+  // (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
+  const pages = new Map<string, PageInfo>();
+  const keep = interner();
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    if (pages.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    const url = urlOfFile(file);
+    const info: PageInfo = { url, file, facts: readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep) };
+    const known = byUrl.get(url);
+    if (known) {
+      info.version = known.version;
+      info.page = known.page;
+    }
+    pages.set(file, info);
+  }
+
+  const known = (options.knownExternal ?? []).map(normalizePath);
+  const stats: LinkStats = { pages: pages.size, links: 0, internal: 0, external: 0, skipped: 0, anchors: 0, broken: 0 };
+  const external = new Set<string>();
+  const skipped = new Set<string>();
+  const problems = new Map<string, Problem>();
+
+  const report = (p: Omit<Problem, 'pages'>, page: string) => {
+    stats.broken++;
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.kind}\0${p.line > 0 ? '' : p.href}`;
+    const seen = problems.get(key);
+    if (seen) {
+      if (!seen.pages.includes(page)) seen.pages.push(page);
+    } else problems.set(key, { ...p, pages: [page] });
+  };
+
+  for (const info of pages.values()) {
+    const latestCopy = data && info.url.startsWith(`${base}${LATEST}/`);
+    const queues = sourceQueues(info.page, latestCopy ? (h) => h.replaceAll(`${base}${data.latest}/`, `${base}${LATEST}/`) : undefined);
+    for (const link of info.facts.links) {
+      stats.links++;
+      const origin = whereFrom(info, link, queues);
+      const fail = (kind: Kind, target: string, hint: string) => report({ kind, ...origin, href: link.href, target, hint }, info.url);
+
+      let url: URL;
+      try {
+        url = new URL(link.href, `${ORIGIN}${info.url}`);
+      } catch {
+        fail('url', '', 'Write a valid URL or path.');
+        continue;
+      }
+      if (/^(?:javascript|vbscript|data):$/i.test(url.protocol) && link.tag !== 'img') {
+        fail('script', '', 'Links must not carry script or data URLs; link a page or an http(s) address.');
+        continue;
+      }
+      if (url.origin !== ORIGIN || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        stats.external++;
+        external.add(url.href);
+        continue;
+      }
+      const pathname = safeDecode(url.pathname);
+      if (known.length && isKnownExternal(pathname, known, data, base)) {
+        stats.skipped++;
+        skipped.add(pathname);
+        continue;
+      }
+      stats.internal++;
+      const target = resolveFile(pathname, fileSet);
+      if (!target) {
+        fail('page', pathname, missingPageHint(link, info));
+        continue;
+      }
+      const fragment = safeDecode(url.hash.slice(1));
+      if (fragment === '' || !target.endsWith('.html')) continue;
+      stats.anchors++;
+      const targetInfo = pages.get(target);
+      if (targetInfo && !targetInfo.facts.ids.has(fragment)) {
+        fail('anchor', `${urlOfFile(target)}#${fragment}`, missingAnchorHint(fragment, targetInfo));
+      }
+    }
+  }
+
+  const diagnostics = [...problems.values()].map(toDiagnostic);
+  return { diagnostics, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+}
+
+/** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */
+function whereFrom(info: PageInfo, link: HtmlLink, queues: Map<string, PageLink[]>): { file: string; line: number; column: number } {
+  if (link.inArticle && info.page) {
+    const source = queues.get(link.href)?.shift();
+    if (source) return { file: info.page.sourceFile, line: source.line, column: source.column };
+    // Generated article content (changelog notes, child lists).
+    if (info.page.sourceFile) return { file: info.page.sourceFile, line: 0, column: 0 };
+  }
+  return { file: SITE_CHROME, line: 0, column: 0 };
+}
+
+function missingPageHint(link: HtmlLink, info: PageInfo): string {
+  const bare = link.href.replace(/\/$/, '');
+  if (/^[^/#?:.][^/#?:]*$/.test(bare) && info.facts.ids.has(bare)) {
+    return `did you mean \`#${bare}\`? Without \`#\` the link is a path relative to the page, not a heading on it.`;
+  }
+  return 'Fix the path, add the page, or list the path in `knownExternal` in the site config if it lives outside this site.';
+}
+
+function missingAnchorHint(fragment: string, target: PageInfo): string {
+  const slug = new GithubSlugger();
+  const moved = target.page?.headings.find((h) => h.id !== fragment && slug.slug(h.text) === fragment);
+  if (moved) return `the heading “${moved.text}” has the id \`${moved.id}\` now: link \`#${moved.id}\`.`;
+  const headingIds = target.page?.headings.map((h) => h.id) ?? [];
+  const guess = didYouMean(fragment, headingIds.length ? headingIds : [...target.facts.ids]);
+  if (guess) return `did you mean \`#${guess}\`?`;
+  return headingIds.length
+    ? `ids of the headings on that page: ${excerpt(headingIds.map((id) => `#${id}`).join(' '), 160)}`
+    : 'Link an id that exists on that page, or drop the fragment.';
+}
+
+const WHAT: Record<Kind, (p: Problem) => string> = {
+  page: (p) => `leads to ${p.target}, which is not a page of the site`,
+  anchor: (p) => `points at ${p.target}, but that page has no element with that id`,
+  url: () => 'is not a valid URL',
+  script: () => 'is a script or data URL',
+};
+
+function toDiagnostic(p: Problem): Diagnostic {
+  const [first, ...rest] = p.pages;
+  const more = rest.length ? ` (and on ${rest.length} more page${rest.length > 1 ? 's' : ''}: ${rest.map(shortPage).join(', ')})` : '';
+  const from = p.file === SITE_CHROME ? ' (site chrome: header, dropdown, sidebar or TOC)' : p.line === 0 ? ' (generated from this file)' : '';
+  return error(p.file, p.line, p.column, `Broken link \`${excerpt(p.href, 100)}\` on page ${first}${from} ${WHAT[p.kind](p)}${more}`, {
+    excerpt: `[…](${excerpt(p.href, 100)})`,
+    hint: p.hint,
+  });
+}
+
+/** `/gloo-edge/v1.17.x/operations/upgrading/upgrade_steps/` → `v1.17.x/…/upgrade_steps/` for lists. */
+function shortPage(url: string): string {
+  const parts = url.split('/').filter(Boolean);
+  return parts.length > 2 ? `${parts[1]}/…/${parts[parts.length - 1]}/` : url;
+}
+
+/** The one-line summary both `npm run build` and `npm run check` print. */
+export function formatSummary(stats: LinkStats): string {
+  return (
+    `Link check: ${stats.pages} pages, ${stats.links} links checked — ` +
+    `${stats.internal} internal (${stats.anchors} with #anchors), ${stats.external} external (listed, not fetched), ` +
+    `${stats.skipped} skipped (known external); ${stats.broken} broken.`
+  );
+}

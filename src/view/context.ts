@@ -1,0 +1,92 @@
+/**
+ * Everything one page's layout shows, computed from the model: the pure part
+ * of rendering, so the .astro files stay templates.
+ */
+import { LATEST, pageHref, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
+import { childPages, navTitle, navTree, type NavNode } from './nav.ts';
+import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
+import type { DocsVersion, Heading } from '../model/site-data.ts';
+
+export interface Banner {
+  kind: 'old' | 'unreleased';
+  /** Text before the link. */
+  text: string;
+  linkText: string;
+  href: string;
+}
+
+export interface PageContext {
+  product: string;
+  base: string;
+  /** `latest` or the version id this copy is served under. */
+  prefix: string;
+  version: DocsVersion;
+  page: SitePage;
+  title: string;
+  href: string;
+  /** Path of the canonical URL (the site origin is added by the layout). */
+  canonicalPath: string;
+  noindex: boolean;
+  banner: Banner | undefined;
+  options: VersionOption[];
+  nav: NavNode;
+  toc: Heading[];
+  children: { title: string; href: string; description: string }[];
+  /** Pagefind bundle of this copy of the docs (search is scoped to it). */
+  searchBundle: string;
+  homeHref: string;
+  /** Problems in this page's source, or in no page's (dev only). */
+  diagnostics: SiteDiagnostic[];
+}
+
+function diagnosticsFor(model: SiteModel, version: VersionModel, page: SitePage): SiteDiagnostic[] {
+  if (model.diagnostics.length === 0) return [];
+  const sources = new Set([...version.pages.values()].map((p) => p.sourceFile));
+  return model.diagnostics.filter((d) => d.file === page.sourceFile || !sources.has(d.file));
+}
+
+function banner(model: SiteModel, version: VersionModel, route: string): Banner | undefined {
+  const latest = model.byId.get(model.latest)!;
+  const target = resolveRoute(latest.pages, route);
+  const href = pageHref(model.base, LATEST, target.route);
+  const linkText = target.exact ? `this page in ${latest.version.label}` : `the ${latest.version.label} docs`;
+  if (version.version.status === 'unreleased') {
+    return { kind: 'unreleased', text: `You are viewing the unreleased ${version.version.label} docs; the latest release is ${latest.version.label}. See `, linkText, href };
+  }
+  if (version.version.id !== model.latest) {
+    return { kind: 'old', text: `You are viewing ${version.version.label}; the latest is ${latest.version.label}. See `, linkText, href };
+  }
+  return undefined;
+}
+
+export function pageContext(model: SiteModel, prefix: string, route: string): PageContext {
+  const versionId = prefix === LATEST ? model.latest : prefix;
+  const version = model.byId.get(versionId);
+  if (!version) throw new Error(`Unknown version "${prefix}"`);
+  const page = version.pages.get(route);
+  if (!page) throw new Error(`${versionId}: no page "${route}"`);
+  const hrefOf = (r: string) => pageHref(model.base, prefix, r);
+  const isLatest = versionId === model.latest;
+  return {
+    product: model.product,
+    base: model.base,
+    prefix,
+    version: version.version,
+    // Served under latest/, the page's own links stay under latest/ too.
+    page: prefix === LATEST ? { ...page, html: page.html.replaceAll(`${model.base}${versionId}/`, `${model.base}${LATEST}/`) } : page,
+    title: route === '' ? page.title : `${page.title} | ${model.product} ${version.version.label}`,
+    href: hrefOf(route),
+    canonicalPath: isLatest ? pageHref(model.base, LATEST, route) : hrefOf(route),
+    noindex: !isLatest,
+    banner: banner(model, version, route),
+    options: versionOptions(model, versionId, route),
+    nav: navTree(version.pages, hrefOf, route),
+    toc: page.headings.filter((h) => h.depth === 2 || h.depth === 3),
+    children: page.synthetic
+      ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), href: hrefOf(c.route), description: c.description }))
+      : [],
+    searchBundle: `${model.base}${prefix}/pagefind/`,
+    homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
+    diagnostics: diagnosticsFor(model, version, page),
+  };
+}
