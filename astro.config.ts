@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteDataReload } from './src/integration/dev-reload.ts';
 import { mermaidVendor } from './src/integration/mermaid-vendor.ts';
-import { assetsDir, copiedPages, redirects, siteBase, siteUrl } from './src/integration/site-config.ts';
+import { assetsDir, copiedPages, inSitemap, redirects, siteBase, siteUrl } from './src/integration/site-config.ts';
 
 const base = siteBase();
 const assets = assetsDir(base);
@@ -25,7 +25,7 @@ export default defineConfig({
     mermaidVendor(assets),
     sitemap({
       customPages: copiedPages(),
-      filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/'),
+      filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') && inSitemap(base, page),
     }),
   ],
 });

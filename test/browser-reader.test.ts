@@ -203,8 +203,9 @@ describe('the site as a reader sees it', () => {
     assert.ok(header.height <= 110, `header is ${header.height}px tall`);
     await page.evaluate(() => scrollTo(0, 3000));
     assert.equal((await page.locator('.site-header').boundingBox())!.y, 0, 'the header stays at the top');
-    const menu = page.locator('.menu-link');
-    await menu.click();
+    // Tapped where it is on screen (a locator's click would scroll it into view first).
+    const menu = (await page.locator('.menu-link').boundingBox())!;
+    await page.touchscreen.tap(menu.x + menu.width / 2, menu.y + menu.height / 2);
     const nav = page.locator('#site-nav');
     await page.waitForFunction(() => {
       const r = document.querySelector('#site-nav')!.getBoundingClientRect();

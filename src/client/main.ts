@@ -1,6 +1,7 @@
 // The one client entry: small progressive enhancements; everything works without it.
 import { initCopyButtons } from './copy.ts';
 import { initDevRefresh } from './dev-refresh.ts';
+import { initMenu } from './menu.ts';
 import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
 import { initTabs } from './tabs.ts';
@@ -9,6 +10,7 @@ import { initToc } from './toc.ts';
 import { initVersionSelect } from './version-select.ts';
 
 initThemeToggle();
+initMenu();
 initVersionSelect();
 initTabs();
 initCopyButtons();

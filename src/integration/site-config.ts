@@ -44,3 +44,11 @@ export function copiedPages(): string[] {
   if (layOutLatest() || !injectedSiteData()) return [];
   return latestPaths(getSiteModel()).map((p) => `${siteUrl()}${p}`);
 }
+
+/**
+ * Whether a page's full URL belongs in the sitemap: only the pages under `latest/`. Every other page is
+ * either an older version's (`noindex`) or the latest version under its own id, whose canonical is `latest/`.
+ */
+export function inSitemap(base: string, url: string): boolean {
+  return url.startsWith(`${siteUrl()}${base}${LATEST}/`);
+}
