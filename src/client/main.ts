@@ -2,6 +2,7 @@
 import { initCopyButtons } from './copy.ts';
 import { initDevRefresh } from './dev-refresh.ts';
 import { initMenu } from './menu.ts';
+import { initNotFound } from './not-found.ts';
 import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
 import { initTabs } from './tabs.ts';
@@ -11,6 +12,7 @@ import { initVersionSelect } from './version-select.ts';
 
 initThemeToggle();
 initMenu();
+initNotFound();
 initVersionSelect();
 initTabs();
 initCopyButtons();

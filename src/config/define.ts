@@ -32,6 +32,20 @@ export interface SiteConfig {
   outDir: string;
   /** Fail on any changelog problem (otherwise warn and keep what is usable). */
   strictChangelog: boolean;
+  /**
+   * "Edit this page" on every page with a source file: this URL with the file's path relative to the
+   * project appended (`https://github.com/solo-io/gloo/edit/main/docs/` + `content/…/upgrade_steps.md`).
+   * Without it, no link.
+   */
+  editUrl?: string;
+  /** "Last updated" on every page: the date of the last git commit of its source file. Off by default. */
+  lastUpdated?: boolean;
+  /** A logo before the product name in the header: a URL or a path under the site's origin. */
+  logo?: string;
+  /** Links at the right of the header (e.g. the product's home, GitHub). */
+  headerLinks?: { text: string; href: string }[];
+  /** The Open Graph image of every page (`og:image`): an absolute URL, or a path on the site's origin. */
+  ogImage?: string;
 }
 
 export type UserConfig = Partial<Omit<SiteConfig, 'changelog' | 'productNames' | 'versions'>> & {

@@ -17,6 +17,7 @@ import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { writeExtras, type Extras } from './extras.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
+import { gitDates } from './git-dates.ts';
 import { loadSiteContent } from './site-content.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -71,10 +72,22 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   });
   const rendered = renderSite({ config, compiled, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
+  if (config.lastUpdated) addLastUpdated(rendered.data, loaded.projectDir, config.content);
   // Known once every page is compiled: files that relative links point at.
   const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
   return { diagnostics, data: rendered.data, releases, extras, compileStats: stats };
+}
+
+/** Each page's `lastUpdated`: the date of its source file's last commit (no date outside git). */
+function addLastUpdated(data: SiteData, projectDir: string, contentDir: string): void {
+  const dates = gitDates(projectDir, [contentDir]);
+  for (const list of Object.values(data.pages)) {
+    for (const page of list) {
+      const date = dates.get(page.sourceFile.split(path.sep).join('/'));
+      if (date) page.lastUpdated = date;
+    }
+  }
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {

@@ -14,7 +14,7 @@ import type { ChangeSlot } from '../markdown/change-slots.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
 import { positionIn } from '../markdown/sourcemap.ts';
-import type { DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
+import type { Branding, DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
 import type { SiteConfig } from '../config/define.ts';
 import type { SourcePage } from './content.ts';
 
@@ -82,7 +82,19 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
-  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+  const branding = brandingOf(config);
+  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages, ...(branding ? { branding } : {}) }, diagnostics };
+}
+
+/** The config's look-and-links keys, when any is set. */
+function brandingOf(config: SiteConfig): Branding | undefined {
+  const branding: Branding = {
+    ...(config.logo ? { logo: config.logo } : {}),
+    ...(config.headerLinks?.length ? { headerLinks: config.headerLinks } : {}),
+    ...(config.ogImage ? { ogImage: config.ogImage } : {}),
+    ...(config.editUrl ? { editUrl: config.editUrl } : {}),
+  };
+  return Object.keys(branding).length ? branding : undefined;
 }
 
 const changeListsMemo = new WeakMap<readonly Release[], Map<string, Record<string, string>>>();

@@ -46,6 +46,17 @@ export interface RenderedPage {
   html: string;
   headings: Heading[];
   links: PageLink[];
+  /** Date (`2024-05-01`) of the last git commit of the source file, when the config asks for it (`lastUpdated`). */
+  lastUpdated?: string;
+}
+
+/** What the site config says about the site's look and links (src/config/define.ts). */
+export interface Branding {
+  logo?: string;
+  headerLinks?: { text: string; href: string }[];
+  ogImage?: string;
+  /** "Edit this page": the page's source path is appended. */
+  editUrl?: string;
 }
 
 export interface SiteData {
@@ -59,4 +70,5 @@ export interface SiteData {
   latest: string;
   /** Pages of each version, by version id. */
   pages: Record<string, RenderedPage[]>;
+  branding?: Branding;
 }

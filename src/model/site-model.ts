@@ -4,7 +4,7 @@
  * page) that has children but no page of its own, so any route's ancestors
  * always exist and a version switch can always fall back to one.
  */
-import type { DocsVersion, RenderedPage, SiteData } from './site-data.ts';
+import type { Branding, DocsVersion, RenderedPage, SiteData } from './site-data.ts';
 
 /** The URL segment under which data.latest is also served. */
 export const LATEST = 'latest';
@@ -37,6 +37,7 @@ export interface SiteModel {
   /** Newest first, as in SiteData. */
   versions: VersionModel[];
   byId: Map<string, VersionModel>;
+  branding?: Branding;
 }
 
 /** The parent route: `a/b/` → `a/`, `a/` → ``, `` → undefined. */
@@ -107,7 +108,7 @@ export function buildModel(data: SiteData): SiteModel {
   const byId = new Map(versions.map((v) => [v.version.id, v]));
   if (!byId.has(data.latest)) throw new Error(`SiteData.latest "${data.latest}" is not one of the versions`);
   if (byId.has(LATEST)) throw new Error(`A version may not be called "${LATEST}"`);
-  return { diagnostics: [], base: data.base, product: data.product, latest: data.latest, versions, byId };
+  return { diagnostics: [], base: data.base, product: data.product, latest: data.latest, versions, byId, ...(data.branding ? { branding: data.branding } : {}) };
 }
 
 /** Locale-independent string order, for deterministic output. */
