@@ -258,3 +258,46 @@ describe('the site as a reader sees it', () => {
     }
   });
 });
+
+describe('search from the keyboard', () => {
+  test('/ and Ctrl+K focus the box; arrows and Enter open a result; sections link to their heading; more than 8 with “show more”', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const { page } = await openPage(site, t, latest(GUIDE), { viewport: { width: 1440, height: 900 } });
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    assert.equal(await focused(), 'search-input');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    assert.equal(await focused(), 'search-input');
+    await page.keyboard.type('gloo');
+    const results = page.locator('.search-results');
+    await results.locator('a').first().waitFor({ timeout: 15_000 });
+    assert.ok((await results.locator('a[href*="#"]').count()) > 0, 'results link to sections of pages');
+    // More than 8 pages match "gloo" in the sample: the rest behind a button.
+    assert.equal(await results.locator(':scope > ul > li').count(), 8);
+    await results.locator('.search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-results > ul > li').length > 8);
+    // Arrows walk the results; Enter follows the one in focus.
+    await page.locator('#search-input').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    assert.ok(target.includes(site.base), `focus on a result: ${target}`);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'search-input');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
+  });
+
+  test('without JavaScript the search box is a form to a site search of this version', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const { page } = await openPage(site, t, `${site.base}v1.16.x/${GUIDE}`, { javaScriptEnabled: false });
+    const form = page.locator('[data-search] form');
+    assert.ok(await page.locator('#search-input').isVisible());
+    assert.equal(await form.getAttribute('action'), 'https://duckduckgo.com/');
+    assert.match((await form.locator('input[name=sites]').getAttribute('value')) ?? '', /\/gloo-edge\/v1\.16\.x\/$/);
+  });
+});
