@@ -301,3 +301,50 @@ describe('search from the keyboard', () => {
     assert.match((await form.locator('input[name=sites]').getAttribute('value')) ?? '', /\/gloo-edge\/v1\.16\.x\/$/);
   });
 });
+
+describe('what readers expect around the article', () => {
+  test('breadcrumbs, previous/next in sidebar order, Edit this page, Last updated, back to top, Open Graph', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const { page } = await openPage(site, t, latest(GUIDE));
+    assert.deepEqual(await page.locator('.breadcrumbs a').allTextContents(), ['Gloo Edge documentation', 'Operations', 'Upgrading']);
+    // Previous and next are the neighbours in the sidebar's order.
+    const order = await page.locator('#site-nav a:not(.menu-close)').evaluateAll((as) => as.filter((a) => !a.closest('[hidden]')).map((a) => (a as HTMLAnchorElement).pathname));
+    const at = order.indexOf(latest(GUIDE));
+    assert.equal(await page.locator('.pager-prev').evaluate((a) => (a as HTMLAnchorElement).pathname), order[at - 1]);
+    assert.equal(await page.locator('.pager-next').evaluate((a) => (a as HTMLAnchorElement).pathname), order[at + 1]);
+    assert.equal(await page.locator('.page-meta a', { hasText: 'Edit this page' }).getAttribute('href'), 'https://github.com/solo-io/gloo/edit/main/docs/content/operations/upgrading/upgrade_steps.md');
+    assert.match((await page.locator('.page-meta time').getAttribute('datetime')) ?? '', /^\d{4}-\d\d-\d\d$/);
+    assert.equal(await page.locator('.back-to-top a').getAttribute('href'), '#main');
+    assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), await page.title());
+    assert.equal(await page.locator('meta[property="og:url"]').getAttribute('content'), await page.locator('link[rel=canonical]').getAttribute('href'));
+    assert.ok(await page.locator('meta[property="og:description"]').getAttribute('content'));
+  });
+
+  test('sidebar groups open and close; the current section starts open', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const { page } = await openPage(site, t, latest(GUIDE));
+    const current = page.locator('#site-nav .nav-toggle[aria-controls="nav-operations-upgrading"]');
+    assert.equal(await current.getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.locator('#site-nav a[aria-current=page]').isVisible());
+    const id = await page.locator('#site-nav .nav-toggle[aria-expanded=false]').first().getAttribute('aria-controls');
+    const other = page.locator(`#site-nav .nav-toggle[aria-controls="${id}"]`);
+    const list = page.locator(`#${id}`);
+    assert.equal(await list.isVisible(), false);
+    await other.click();
+    assert.equal(await other.getAttribute('aria-expanded'), 'true');
+    assert.ok(await list.locator('a').first().isVisible());
+    await current.click();
+    assert.equal(await page.locator('#site-nav a[aria-current=page]').isVisible(), false);
+  });
+
+  test('changelog releases carry their dates, in the chronological view and the Atom feed', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const { page } = await openPage(site, t, `${latest(CHANGELOG)}#chronological`);
+    const dates = await page.locator('.changelog-chronological li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    assert.ok(dates.length > 5 && dates.every((d) => /^\d{4}-\d\d-\d\d$/.test(d ?? '')), `dates: ${dates.slice(0, 5).join(', ')}`);
+    assert.equal(await page.locator('.changelog-note').count(), 0, 'no “dates are not recorded” note');
+    const feed = await (await fetch(site.url(`${site.base}feeds/open_source.xml`))).text();
+    const updated = [...feed.matchAll(/<updated>([^<]+)<\/updated>/g)].map((m) => m[1]!);
+    assert.ok(updated.every((u) => !u.startsWith('197')), 'feed dates are real, not the stand-ins');
+  });
+});

@@ -1,7 +1,7 @@
 // The one client entry: small progressive enhancements; everything works without it.
 import { initCopyButtons } from './copy.ts';
 import { initDevRefresh } from './dev-refresh.ts';
-import { initMenu } from './menu.ts';
+import { initMenu, initNavGroups } from './menu.ts';
 import { initNotFound } from './not-found.ts';
 import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
@@ -12,6 +12,7 @@ import { initVersionSelect } from './version-select.ts';
 
 initThemeToggle();
 initMenu();
+initNavGroups();
 initNotFound();
 initVersionSelect();
 initTabs();

@@ -31,3 +31,17 @@ export function initMenu(): void {
     if (nav.classList.contains('open') && !nav.contains(event.target as Node) && !button.contains(event.target as Node)) setOpen(false, false);
   });
 }
+
+// Sidebar groups: each section's button opens or closes its list of pages (the current section starts open).
+export function initNavGroups(): void {
+  document.querySelectorAll<HTMLButtonElement>('#site-nav .nav-toggle').forEach((button) => {
+    const list = document.getElementById(button.getAttribute('aria-controls') ?? '');
+    if (!list) return;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      list.hidden = !open;
+    });
+  });
+}
