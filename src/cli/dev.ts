@@ -5,7 +5,6 @@
  * pages they concern (file:line), and the previous good pages stay served
  * when nothing could be rendered.
  */
-import { watch } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dev } from 'astro';
@@ -14,6 +13,7 @@ import { loadConfig } from '../config/load.ts';
 import { format, type Diagnostic } from '../util/diagnostics.ts';
 import { PROJECT_ROOT } from '../integration/astro-build.ts';
 import { injectSiteData, SITE_DATA_ENV } from '../integration/data.ts';
+import { watchProject } from '../integration/dev-watch.ts';
 import { notifySiteDataChanged } from '../integration/dev-reload.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
@@ -45,20 +45,10 @@ async function regenerate(): Promise<void> {
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
 await regenerate();
 
-let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();
-for (const entry of WATCHED) {
-  try {
-    watch(join(PROJECT_ROOT, entry), { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(regenerate);
-      }, 20);
-    });
-  } catch {
-    /* not in this project */
-  }
-}
+watchProject(PROJECT_ROOT, WATCHED, () => {
+  running = running.then(regenerate);
+});
 
 const port = Number(process.env.PORT ?? 4321);
 await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro') });
