@@ -68,13 +68,13 @@ function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippe
   return { releases: withGitDates(changelog.releases, projectDir, sources.map((s) => s.dir)), versions, diagnostics };
 }
 
-/** A release without a `date` in the changelog gets the date of the last commit in its folder, when git knows one. */
+/** A released release without a `date` in the changelog gets the date of the last commit in its folder, when git knows one. */
 function withGitDates(releases: Release[], projectDir: string, dirs: string[]): Release[] {
-  if (releases.every((r) => r.date)) return releases;
+  if (releases.every((r) => r.date || r.unreleased)) return releases;
   const dates = gitDates(projectDir, dirs);
   if (dates.size === 0) return releases;
   return releases.map((r) => {
-    if (r.date) return r;
+    if (r.date || r.unreleased) return r;
     const date = r.dirs.map((d) => folderDate(dates, d)).filter((d) => d !== undefined).sort().at(-1);
     return date ? { ...r, date } : r;
   });
