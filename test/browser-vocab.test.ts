@@ -101,7 +101,7 @@ describe('the shortcode vocabulary in Chromium', () => {
     const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, { colorScheme: 'dark' });
     await diagramDrawn(page);
     assert.equal(await page.locator('.mermaid-diagram').getAttribute('data-theme'), 'dark');
-    await page.locator('[data-theme-toggle]').click();
+    await page.locator('[data-theme-choice=light]').click();
     await page.locator('.mermaid-diagram[data-theme=light] svg').waitFor({ timeout: 20_000 });
   });
 
