@@ -5,18 +5,24 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+/** Answers by folders and HEAD commit: the dev server asks on every edit, and only a commit changes them. */
+const memo = new Map<string, Map<string, string>>();
+
 /** File (relative to `cwd`, `/`-separated) → `YYYY-MM-DD` of its newest commit, for the files under `dirs`. */
 export function gitDates(cwd: string, dirs: readonly string[]): Map<string, string> {
   const dates = new Map<string, string>();
   if (dirs.length === 0) return dates;
   let log: string;
+  let key: string;
   try {
-    log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--relative', '--', ...dirs], {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    key = JSON.stringify([cwd, dirs, git(cwd, ['rev-parse', 'HEAD']).trim()]);
+    const known = memo.get(key);
+    if (known) return known;
+    log = git(cwd, ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--relative', '--', ...dirs]);
   } catch {
     return dates;
   }
@@ -25,6 +31,8 @@ export function gitDates(cwd: string, dirs: readonly string[]): Map<string, stri
     if (line.startsWith('\0')) date = line.slice(1);
     else if (line && date && !dates.has(line)) dates.set(line, date); // newest commit first
   }
+  if (memo.size >= 8) memo.clear();
+  memo.set(key, dates);
   return dates;
 }
 
