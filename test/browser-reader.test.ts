@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
+import { AXE, openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
 import { PROJECT_ROOT } from '../src/integration/astro-build.ts';
 
 warnWithoutChromium('the reader tests of the site');
@@ -346,5 +346,39 @@ describe('what readers expect around the article', () => {
     const feed = await (await fetch(site.url(`${site.base}feeds/open_source.xml`))).text();
     const updated = [...feed.matchAll(/<updated>([^<]+)<\/updated>/g)].map((m) => m[1]!);
     assert.ok(updated.every((u) => !u.startsWith('197')), 'feed dates are real, not the stand-ins');
+  });
+});
+
+describe('accessibility of the new parts', () => {
+  test('axe: 0 violations with the phone menu open, with search results open, and on a fallback notice', async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const run = async (page: Page) => {
+      await page.addScriptTag({ content: AXE });
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    const report: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const phone = await openPage(site, t, latest(GUIDE), { viewport: { width: 390, height: 844 }, colorScheme });
+      await phone.page.locator('.menu-link').click();
+      await phone.page.locator('#site-nav.open').waitFor();
+      report.push(...(await run(phone.page)).map((v) => `${colorScheme} phone menu: ${v}`));
+
+      const desk = await openPage(site, t, latest(GUIDE), { viewport: { width: 1440, height: 900 }, colorScheme });
+      await desk.page.locator('#search-input').fill('gloo');
+      await desk.page.locator('.search-more').waitFor({ timeout: 15_000 });
+      report.push(...(await run(desk.page)).map((v) => `${colorScheme} search: ${v}`));
+
+      const from = await openPage(site, t, latest('operations/upgrading/checklist/'), { colorScheme });
+      const select = from.page.locator('#version-select');
+      const fallback = await select.locator('option').evaluateAll((os) => (os as HTMLOptionElement[]).find((o) => !o.value.endsWith('/checklist/'))!.value);
+      await Promise.all([from.page.waitForURL((u) => u.pathname === fallback), select.selectOption(fallback)]);
+      await from.page.locator('.fallback-notice').waitFor();
+      report.push(...(await run(from.page)).map((v) => `${colorScheme} fallback notice: ${v}`));
+    }
+    assert.deepEqual(report, []);
   });
 });
