@@ -14,5 +14,7 @@ export default defineConfig({
   // "Edit this page" (the page's source path is appended) and "Last updated" (git) on every page.
   editUrl: 'https://github.com/solo-io/gloo/edit/main/docs/',
   lastUpdated: true,
+  logo: '/favicon.svg',
+  headerLinks: [{ text: 'GitHub', href: 'https://github.com/solo-io/gloo' }],
   knownExternal: ['/operations/production_deployment/', '/guides/traffic_management/request_processing/health_checks'],
 });

@@ -303,7 +303,7 @@ describe('search from the keyboard', () => {
 });
 
 describe('what readers expect around the article', () => {
-  test('breadcrumbs, previous/next in sidebar order, Edit this page, Last updated, back to top, Open Graph', async (t) => {
+  test('breadcrumbs, previous/next in sidebar order, Edit this page, Last updated, back to top, Open Graph, logo and header links', async (t) => {
     if (skipWithoutChromium(t)) return;
     const { page } = await openPage(site, t, latest(GUIDE));
     assert.deepEqual(await page.locator('.breadcrumbs a').allTextContents(), ['Gloo Edge documentation', 'Operations', 'Upgrading']);
@@ -318,6 +318,9 @@ describe('what readers expect around the article', () => {
     assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), await page.title());
     assert.equal(await page.locator('meta[property="og:url"]').getAttribute('content'), await page.locator('link[rel=canonical]').getAttribute('href'));
     assert.ok(await page.locator('meta[property="og:description"]').getAttribute('content'));
+    // Branding from the config: the logo and the header links.
+    assert.equal(await page.locator('.site-title img').getAttribute('src'), '/favicon.svg');
+    assert.equal(await page.locator('.header-links a', { hasText: 'GitHub' }).getAttribute('href'), 'https://github.com/solo-io/gloo');
   });
 
   test('sidebar groups open and close; the current section starts open', async (t) => {
