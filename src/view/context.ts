@@ -46,8 +46,7 @@ export interface PageContext {
   editHref: string | undefined;
   /** `2024-05-01`, when the config asks for it (`lastUpdated`) and git knows it. */
   lastUpdated: string | undefined;
-  /** The Open Graph image (the config's `ogImage`), a URL or a path on the site's origin. */
-  ogImage: string | undefined;
+  /** Logo, header links, Open Graph image, edit URL: from the config. */
   branding: Branding | undefined;
 }
 
@@ -121,7 +120,6 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     next: at >= 0 ? order[at + 1] : undefined,
     editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
     lastUpdated: page.lastUpdated,
-    ogImage: branding?.ogImage,
     branding,
   };
 }
