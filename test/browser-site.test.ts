@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
+import { AXE, openPage, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
 import type { SiteData } from '../src/model/site-data.ts';
 import { byId, LAYOUT_IDS } from '../src/util/layout-ids.ts';
 
@@ -25,29 +25,8 @@ const site = siteSession('site-browser-', () =>
   process.env.DOCS_TEST_FIXTURE ? (JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData) : undefined);
 const url = site.url;
 
-/** A fresh context and page that fails the test on any console error or page error. */
-async function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await site.browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    const expected404 = m.text().includes('status of 404') && (m.location().url ?? '').includes('/no/such/page/');
-    if (m.type() === 'error' && !expected404) errors.push(`console: ${m.text()} (${page.url()})`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message} (${page.url()})`));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'no console errors on any page visited');
-  });
-  const response = await page.goto(url(path));
-  assert.ok(response, `no response for ${path}`);
-  return { page, context, errors };
-}
-
-function skipWithoutChromium(t: TestContext): boolean {
-  if (HAVE_CHROMIUM) return false;
-  t.skip(`no Chromium at ${CHROMIUM}`);
-  return true;
+function open(t: TestContext, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  return openPage(site, t, path, options);
 }
 
 async function switchVersion(page: Page, label: string): Promise<void> {
@@ -84,16 +63,16 @@ describe('the versioned site in Chromium', () => {
     const { page } = await open(t, `${site.base}latest/${GUIDE}`);
     const latestMinor = /Review version (\d+\.\d+) changes/.exec((await page.locator('h2#review-changes').textContent()) ?? '')?.[1];
     const options = await page.locator('#version-select option').allTextContents();
-    const older = options.map((o) => o.trim()).filter((o) => /^\d+\.\d+$/.test(o));
+    const older = options.map((o) => /^\s*v(\d+\.\d+)\.x\s*$/.exec(o)?.[1]).filter((o) => o !== undefined);
     assert.ok(older.length > 0, `an older version in ${options.join(', ')}`);
     const target = older[0]!;
-    await switchVersion(page, target);
+    await switchVersion(page, `v${target}.x`);
     assert.equal(new URL(page.url()).pathname, `${site.base}v${target}.x/${GUIDE}`);
     assert.match((await page.locator('h2#review-changes').textContent()) ?? '', new RegExp(`Review version ${target.replace('.', '\\.')} changes`));
     assert.notEqual(target, latestMinor);
     assert.match((await page.locator('.version-banner').textContent()) ?? '', new RegExp(`You are viewing ${target.replace('.', '\\.')}; the latest is ${latestMinor}`));
     assert.equal(await page.locator('meta[name=robots]').getAttribute('content'), 'noindex');
-    assert.match((await page.locator('#version-select option:checked').textContent()) ?? '', new RegExp(`^\\s*${target.replace('.', '\\.')}\\s*$`));
+    assert.match((await page.locator('#version-select option:checked').textContent()) ?? '', new RegExp(`^\\s*v${target.replace('.', '\\.')}\\.x\\s*$`));
   });
 
   test('switching to a version that lacks the page lands on its fallback, never a 404', async (t) => {
@@ -209,7 +188,7 @@ describe('the versioned site in Chromium', () => {
   test('theme toggle: dark is remembered and applied before paint', async (t) => {
     if (skipWithoutChromium(t)) return;
     const { page } = await open(t, `${site.base}latest/${GUIDE}`, { colorScheme: 'light' });
-    const toggle = page.locator('[data-theme-toggle]');
+    const toggle = page.locator('[data-theme-choice=dark]');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
@@ -233,7 +212,8 @@ describe('the versioned site in Chromium', () => {
   test('usable on a phone: no horizontal scrolling, menu reachable', async (t) => {
     if (skipWithoutChromium(t)) return;
     const { page } = await open(t, `${site.base}latest/${GUIDE}`, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // Against the phone's width, not window.innerWidth: on a mobile viewport that grows with the page.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 375);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     assert.ok(await page.locator('.menu-link').isVisible());
     assert.ok(await page.locator(byId(LAYOUT_IDS.nav)).count());
@@ -262,11 +242,20 @@ describe('the versioned site in Chromium', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe: no WCAG 2.2 A/AA violations on the guide, the changelog and the 404 page (${scheme})`, async (t) => {
+    test(`axe: no WCAG 2.2 A/AA violations on every page type (${scheme})`, async (t) => {
       if (skipWithoutChromium(t)) return;
       const { page } = await open(t, `${site.base}latest/${GUIDE}`, { colorScheme: scheme });
       const report: string[] = [];
-      for (const path of [`${site.base}latest/${GUIDE}`, `${site.base}latest/reference/changelog/open_source/`, `${site.base}no/such/page/`]) {
+      const pageTypes = [
+        `${site.base}latest/${GUIDE}`, // an article
+        `${site.base}latest/`, // the home page, a generated section page
+        `${site.base}v1.15.x/operations/upgrading/`, // an older version, with its banner
+        `${site.base}latest/reference/changelog/open_source/`, // the changelog
+        `${site.base}latest/reference/changelog/open_source/#compareversions_v1.16.0...v1.17.3`, // its compare view
+        `${site.base}no/such/page/`, // 404
+        `${site.base}v1.15.x/operations/upgrading/checklist/`, // 404 of a page other versions have
+      ];
+      for (const path of pageTypes) {
         await page.goto(url(path));
         // Check every tab's content, not only the selected one.
         await page.evaluate(() => document.querySelectorAll<HTMLElement>('[role=tabpanel]').forEach((p) => (p.hidden = false)));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { AXE, CHROMIUM, HAVE_CHROMIUM, siteSession, warnWithoutChromium } from './support/browser.ts';
+import { AXE, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
 import { lineStarts } from '../src/view/enhance.ts';
 
 warnWithoutChromium('the browser tests of the shortcode markup');
@@ -54,12 +54,6 @@ async function open(t: TestContext, path: string, options: Parameters<Browser['n
   const response = await page.goto(url(path), { waitUntil: 'networkidle' });
   assert.ok(response?.ok(), `${path} answers ${response?.status()}`);
   return { page, context, requests, html: await response!.text() };
-}
-
-function skipWithoutChromium(t: TestContext): boolean {
-  if (HAVE_CHROMIUM) return false;
-  t.skip(`no Chromium at ${CHROMIUM}`);
-  return true;
 }
 
 const fileName = (r: Request) => new URL(r.url()).pathname.split('/').pop() ?? '';
@@ -107,7 +101,7 @@ describe('the shortcode vocabulary in Chromium', () => {
     const { page } = await open(t, `${site.base}latest/${DIAGRAMS}`, { colorScheme: 'dark' });
     await diagramDrawn(page);
     assert.equal(await page.locator('.mermaid-diagram').getAttribute('data-theme'), 'dark');
-    await page.locator('[data-theme-toggle]').click();
+    await page.locator('[data-theme-choice=light]').click();
     await page.locator('.mermaid-diagram[data-theme=light] svg').waitFor({ timeout: 20_000 });
   });
 

@@ -156,11 +156,11 @@ function releaseHtml(release: Release, enterprise: readonly Release[], options: 
 }
 
 function chronologicalHtml(releases: readonly Release[]): string {
-  const dated = releases.length > 0 && releases.every((r) => releaseDate(r));
+  // Unreleased releases have no date yet: they come first.
+  const dated = releases.length > 0 && releases.every((r) => r.unreleased || releaseDate(r));
+  const time = (r: Release) => releaseDate(r)?.getTime() ?? Infinity;
   const ordered = dated
-    ? [...releases].sort(
-        (a, b) => releaseDate(b)!.getTime() - releaseDate(a)!.getTime() || compareVersions(b.version, a.version),
-      )
+    ? [...releases].sort((a, b) => time(b) - time(a) || compareVersions(b.version, a.version))
     : sortReleases(releases, 'desc');
   const items = ordered.map((r) => {
     const id = escapeHtml(releaseId(r.version));

@@ -5,7 +5,6 @@
  * pages they concern (file:line), and the previous good pages stay served
  * when nothing could be rendered.
  */
-import { watch } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dev } from 'astro';
@@ -15,6 +14,7 @@ import { format, type Diagnostic } from '../util/diagnostics.ts';
 import { PROJECT_ROOT } from '../integration/astro-build.ts';
 import { versionedDocs } from '../integration/integration.ts';
 import { siteUrl } from '../integration/site-config.ts';
+import { watchProject } from '../integration/dev-watch.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
@@ -47,20 +47,10 @@ await regenerate();
 // The pages read the data file again whenever it changes (src/integration/data.ts); reload() tells the browsers.
 docs = versionedDocs({ dataFile, digest: 'dev', layOutLatest: true, base, siteUrl: siteUrl() });
 
-let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();
-for (const entry of WATCHED) {
-  try {
-    watch(join(PROJECT_ROOT, entry), { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(regenerate);
-      }, 20);
-    });
-  } catch {
-    /* not in this project */
-  }
-}
+watchProject(PROJECT_ROOT, WATCHED, () => {
+  running = running.then(regenerate);
+});
 
 const port = Number(process.env.PORT ?? 4321);
 await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro'), integrations: [docs] });

@@ -8,6 +8,7 @@
  * `import.meta.hot` is undefined and this is dropped.
  */
 import { initCopyButtons } from './copy.ts';
+import { initNavGroups } from './menu.ts';
 import { initMermaid } from './mermaid.ts';
 import { initTabs } from './tabs.ts';
 import { initToc } from './toc.ts';
@@ -28,6 +29,7 @@ async function refresh(): Promise<void> {
   initTabs();
   initCopyButtons();
   initToc();
+  initNavGroups();
   initMermaid();
 }
 

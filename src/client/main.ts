@@ -1,6 +1,8 @@
 // The one client entry: small progressive enhancements; everything works without it.
 import { initCopyButtons } from './copy.ts';
 import { initDevRefresh } from './dev-refresh.ts';
+import { initMenu, initNavGroups } from './menu.ts';
+import { initNotFound } from './not-found.ts';
 import { initMermaid } from './mermaid.ts';
 import { initSearch } from './search.ts';
 import { initTabs } from './tabs.ts';
@@ -9,6 +11,9 @@ import { initToc } from './toc.ts';
 import { initVersionSelect } from './version-select.ts';
 
 initThemeToggle();
+initMenu();
+initNavGroups();
+initNotFound();
 initVersionSelect();
 initTabs();
 initCopyButtons();

@@ -1,26 +1,49 @@
-// Pagefind search of the version being read (each version has its own bundle).
-// pagefind.js is loaded on first use only.
+// Pagefind search of the version being read (each version has its own bundle); pagefind.js is loaded on
+// first use only. `/` or Ctrl/⌘+K focus the box; ↓/↑ move through the results, Enter follows one,
+// Escape clears. Each page lists its matching sections (Pagefind's sub-results); eight pages at a time.
 
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: PagefindSubResult[];
+}
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data(): Promise<PagefindData>;
 }
 interface Pagefind {
   init?(): Promise<void>;
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const MAX_RESULTS = 8;
+const PAGE_SIZE = 8;
+/** Sections listed under a page's title. */
+const MAX_SECTIONS = 3;
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+}
+
+function excerptOf(html: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.innerHTML = html; // Pagefind escapes the text and adds <mark>
+  return p;
+}
 
 export function initSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
-  const input = root?.querySelector<HTMLInputElement>('input');
+  const input = root?.querySelector<HTMLInputElement>('input[type=search]');
   const output = root?.querySelector<HTMLElement>('.search-results');
-  const bundle = root?.dataset.bundle;
-  if (!root || !input || !output || !bundle) return;
-  root.hidden = false;
+  if (!root || !input || !output || !root.dataset.bundle) return;
   let pagefind: Promise<Pagefind> | undefined;
   const load = () => {
-    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: Pagefind) => {
+    pagefind ??= import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
       await module.init?.();
       return module;
     });
@@ -32,47 +55,104 @@ export function initSearch(): void {
     p.textContent = text;
     output.replaceChildren(p);
   };
-  root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+  const links = () => [...output.querySelectorAll<HTMLElement>('a, button')];
+  const clear = () => output.replaceChildren();
+
+  root.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    links()[0]?.click();
+  });
   input.addEventListener('focus', () => void load(), { once: true });
   document.addEventListener('click', (event) => {
-    if (!root.contains(event.target as Node)) output.replaceChildren();
+    if (!root.contains(event.target as Node)) clear();
   });
-  input.addEventListener('keydown', (event) => {
+  document.addEventListener('keydown', (event) => {
+    const shortcut = (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
+    if (!shortcut || (event.key === '/' && typingIn(event.target))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+  root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       input.value = '';
-      output.replaceChildren();
+      clear();
+      input.focus();
+      return;
     }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const items = links();
+    if (!items.length) return;
+    event.preventDefault();
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next = event.key === 'ArrowDown' ? Math.min(at + 1, items.length - 1) : at - 1;
+    if (next < 0) input.focus();
+    else items[next]!.focus();
   });
-  input.addEventListener('input', async () => {
-    const query = input.value.trim();
-    if (query === '') {
-      output.replaceChildren();
-      return;
-    }
-    let found;
-    try {
-      found = await (await load()).debouncedSearch(query, {}, 150);
-    } catch {
-      status('Search is not available.');
-      return;
-    }
-    if (found === null || input.value.trim() !== query) return; // superseded
-    const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (results.length === 0) {
-      status(`No results for “${query}”.`);
-      return;
-    }
-    const list = document.createElement('ul');
-    for (const result of results) {
+
+  let found: PagefindResult[] = [];
+  let shown = 0;
+  let list: HTMLUListElement | undefined;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  const showMore = async (query: string) => {
+    const batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    if (input.value.trim() !== query || !list) return;
+    const first = shown;
+    for (const result of batch) {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = result.url;
       link.textContent = result.meta.title ?? result.url;
-      const excerpt = document.createElement('p');
-      excerpt.innerHTML = result.excerpt; // Pagefind escapes the text and adds <mark>
-      item.append(link, excerpt);
+      item.append(link);
+      const sections = (result.sub_results ?? []).filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, MAX_SECTIONS);
+      if (sections.length) {
+        const sub = document.createElement('ul');
+        sub.className = 'search-sections';
+        for (const s of sections) {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = s.url;
+          a.textContent = s.title;
+          li.append(a, excerptOf(s.excerpt));
+          sub.append(li);
+        }
+        item.append(sub);
+      } else item.append(excerptOf(result.excerpt));
       list.append(item);
     }
+    shown += batch.length;
+    const left = found.length - shown;
+    more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} results`;
+    if (left > 0) output.append(more);
+    else more.remove();
+    if (first > 0) list.children[first]?.querySelector('a')?.focus();
+  };
+  more.addEventListener('click', () => void showMore(input.value.trim()));
+
+  input.addEventListener('input', async () => {
+    const query = input.value.trim();
+    if (query === '') {
+      clear();
+      return;
+    }
+    let search;
+    try {
+      search = await (await load()).debouncedSearch(query, {}, 150);
+    } catch {
+      status('Search is not available.');
+      return;
+    }
+    if (search === null || input.value.trim() !== query) return; // superseded
+    if (search.results.length === 0) {
+      status(`No results for “${query}”.`);
+      return;
+    }
+    found = search.results;
+    shown = 0;
+    list = document.createElement('ul');
     output.replaceChildren(list);
+    await showMore(query);
   });
 }

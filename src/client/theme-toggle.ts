@@ -1,25 +1,31 @@
-// Light/dark toggle; the choice is remembered (ThemeScript applies it before paint).
+// Light, dark or auto (follow the system); the choice is remembered (ThemeScript applies it before paint).
 import { save } from './storage.ts';
 
 const KEY = 'docs-theme';
+type Choice = 'light' | 'dark' | 'auto';
 
-function isDark(): boolean {
-  const chosen = document.documentElement.dataset.theme;
-  if (chosen) return chosen === 'dark';
-  return matchMedia('(prefers-color-scheme: dark)').matches;
+function chosen(): Choice {
+  const theme = document.documentElement.dataset.theme;
+  return theme === 'light' || theme === 'dark' ? theme : 'auto';
 }
 
 export function initThemeToggle(): void {
-  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
-  if (!button) return;
-  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  const group = document.querySelector<HTMLElement>('[data-theme-toggle]');
+  if (!group) return;
+  const buttons = [...group.querySelectorAll<HTMLButtonElement>('[data-theme-choice]')];
+  const sync = () => {
+    const now = chosen();
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.themeChoice === now));
+  };
   sync();
-  button.hidden = false;
-  button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    document.documentElement.dataset.theme = next;
-    save(KEY, next);
+  group.hidden = false;
+  group.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('[data-theme-choice]');
+    if (!button) return;
+    const choice = button.dataset.themeChoice as Choice;
+    if (choice === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = choice;
+    save(KEY, choice);
     sync();
   });
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', sync);
 }

@@ -58,11 +58,14 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   outDir: folder('Where the built site goes').default('dist'),
   title: name('The site title in the header (default: `<product> docs`).').optional(),
-  logo: name('The logo, a path from a version\'s root (`img/logo.png`), shown in the header.').optional(),
+  logo: name('The logo in the header: a path from a version\'s root (`img/logo.png`), or a URL or a path from the site\'s origin (`/favicon.svg`).').optional(),
   headerLinks: z
     .array(z.strictObject({ name: name('The link text.'), url: name('The link target.') }))
     .describe("Links in the header (Hugo's `menu.shortcuts`): `[{ name: 'GitHub', url: 'https://…' }]`.")
     .default([]),
+  editUrl: name('"Edit this page" on every page with a source file: this URL with the file\'s path relative to the project appended, e.g. `https://github.com/solo-io/gloo/edit/main/docs/`.').optional(),
+  lastUpdated: z.boolean().describe('"Last updated" on every page: the date of the last git commit of its source file.').default(false),
+  ogImage: name('The Open Graph image of every page (`og:image`): an absolute URL, or a path on the site\'s origin.').optional(),
   ignoreFiles: z
     .array(z.string())
     .describe("Regular expressions: content files whose path (from the content folder) matches one are skipped, as Hugo's `ignoreFiles`.")

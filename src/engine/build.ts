@@ -18,6 +18,7 @@ import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { writeExtras, type Extras } from './extras.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
+import { gitDates } from './git-dates.ts';
 import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
@@ -85,6 +86,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   const support = loadSupportTable(loaded);
   diagnostics.push(...support.diagnostics);
   const data = rendered.data && support.lines ? { ...rendered.data, support: support.lines } : rendered.data;
+  if (config.lastUpdated && data) addLastUpdated(data, loaded.projectDir, config.content);
   // Known once every page is compiled: files that relative links point at.
   const files = [...new Set([...content.files, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
@@ -95,6 +97,17 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
 function loadSupportTable({ config, projectDir }: LoadedConfig): ReturnType<typeof loadSupport> {
   const file = path.resolve(projectDir, config.data ?? 'data', SUPPORT_FILE);
   return existsSync(file) ? loadSupport(file, path.relative(projectDir, file)) : { diagnostics: [] };
+}
+
+/** Each page's `lastUpdated`: the date of its source file's last commit (no date outside git). */
+function addLastUpdated(data: SiteData, projectDir: string, contentDir: string): void {
+  const dates = gitDates(projectDir, [contentDir]);
+  for (const list of Object.values(data.pages)) {
+    for (const page of list) {
+      const date = dates.get(page.sourceFile.split(path.sep).join('/'));
+      if (date) page.lastUpdated = date;
+    }
+  }
 }
 
 export async function build(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {

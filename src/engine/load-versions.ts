@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
+import type { Release } from '../changelog/types.ts';
+import { folderDate, gitDates } from './git-dates.ts';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { applyPins } from '../versions/pins.ts';
@@ -71,5 +73,17 @@ function readVersions(loaded: LoadedConfig, options: VersionOptions) {
     diagnostics.push(...pinned.diagnostics);
     return { ...v, values: pinned.values };
   });
-  return { releases: changelog.releases, versions, diagnostics };
+  return { releases: withGitDates(changelog.releases, projectDir, sources.map((s) => s.dir)), versions, diagnostics };
+}
+
+/** A released release without a `date` in the changelog gets the date of the last commit in its folder, when git knows one. */
+function withGitDates(releases: Release[], projectDir: string, dirs: string[]): Release[] {
+  if (releases.every((r) => r.date || r.unreleased)) return releases;
+  const dates = gitDates(projectDir, dirs);
+  if (dates.size === 0) return releases;
+  return releases.map((r) => {
+    if (r.date || r.unreleased) return r;
+    const date = r.dirs.map((d) => folderDate(dates, d)).filter((d) => d !== undefined).sort().at(-1);
+    return date ? { ...r, date } : r;
+  });
 }

@@ -15,7 +15,7 @@ import type { CompiledPage } from '../markdown/compile.ts';
 import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
 import { VERSION_BASE } from '../markdown/sentinels.ts';
 import { positionIn } from '../markdown/sourcemap.ts';
-import type { DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
+import type { Branding, DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
 import type { SiteConfig } from '../config/define.ts';
 import type { SourcePage } from './content.ts';
 
@@ -84,12 +84,13 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
+  const branding = brandingOf(config);
   const header = {
     ...(config.title ? { title: config.title } : {}),
     ...(config.logo ? { logo: config.logo } : {}),
     ...(config.headerLinks.length ? { links: config.headerLinks } : {}),
   };
-  return { data: { base, product: config.product, ...(Object.keys(header).length ? { header } : {}), versions: [...versions], latest: latest?.id ?? '', pages }, diagnostics };
+  return { data: { base, product: config.product, ...(Object.keys(header).length ? { header } : {}), versions: [...versions], latest: latest?.id ?? '', pages, ...(branding ? { branding } : {}) }, diagnostics };
 }
 
 /** What the sidebar reads besides title and weight: section or page, `menuTitle`, `hidden`, `date`. */
@@ -101,6 +102,16 @@ function navFields(contentPath: string, fm: Record<string, unknown>): Pick<Rende
     ...(fm.hidden === true ? { hidden: true } : {}),
     ...(date ? { date } : {}),
   };
+}
+
+
+/** The config's look-and-links keys, when any is set. */
+function brandingOf(config: SiteConfig): Branding | undefined {
+  const branding: Branding = {
+    ...(config.ogImage ? { ogImage: config.ogImage } : {}),
+    ...(config.editUrl ? { editUrl: config.editUrl } : {}),
+  };
+  return Object.keys(branding).length ? branding : undefined;
 }
 
 const changeListsMemo = new WeakMap<readonly Release[], Map<string, Record<string, string>>>();

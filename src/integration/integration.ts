@@ -17,7 +17,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { devGuard, strictFsSettings } from './dev-guard.ts';
 import { mermaidVendor } from './mermaid-vendor.ts';
-import { assetsDir, redirects } from './site-config.ts';
+import { assetsDir, inSitemap, redirects } from './site-config.ts';
 
 export const VIRTUAL_SITE = 'virtual:versioned-docs/site';
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
@@ -79,7 +79,7 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
           vite: guard,
           integrations: [
             mermaidVendor(assets),
-            sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') }),
+            sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') && inSitemap(options.siteUrl, options.base, page) }),
           ],
         });
       },

@@ -20,3 +20,11 @@ export function redirects(base: string): Record<string, string> {
 export function assetsDir(base: string): string {
   return `${base.replace(/^\//, '')}_astro`;
 }
+
+/**
+ * Whether a page's full URL belongs in the sitemap: only the pages under `latest/`. Every other page is
+ * either an older version's (`noindex`) or the latest version under its own id, whose canonical is `latest/`.
+ */
+export function inSitemap(origin: string, base: string, url: string): boolean {
+  return url.startsWith(`${origin}${base}${LATEST}/`);
+}

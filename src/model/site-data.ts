@@ -54,6 +54,16 @@ export interface RenderedPage {
   html: string;
   headings: Heading[];
   links: PageLink[];
+  /** Date (`2024-05-01`) of the last git commit of the source file, when the config asks for it (`lastUpdated`). */
+  lastUpdated?: string;
+}
+
+/** What the site config says about the site's look and links (src/config/define.ts). */
+/** What the site's config adds to every page besides the header (src/model/site-data.ts SiteHeader). */
+export interface Branding {
+  ogImage?: string;
+  /** "Edit this page": the page's source path is appended. */
+  editUrl?: string;
 }
 
 /** One row of the supported-versions table (`data/support.yaml`). */
@@ -87,4 +97,5 @@ export interface SiteHeader {
   /** The logo, a path from a version's root: `img/logo.png`. */
   logo?: string;
   links?: { name: string; url: string }[];
+  branding?: Branding;
 }

@@ -3,10 +3,10 @@
  * of rendering, so the .astro files stay templates.
  */
 import { rebaseAttributes } from './rebase.ts';
-import { LATEST, pageHref, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
+import { LATEST, pageHref, routeAndAncestors, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
 import { childPages, navTitle, navTree, type NavNode } from './nav.ts';
 import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
-import type { DocsVersion, Heading } from '../model/site-data.ts';
+import type { Branding, DocsVersion, Heading } from '../model/site-data.ts';
 
 export interface Banner {
   kind: 'old' | 'unreleased';
@@ -40,6 +40,29 @@ export interface PageContext {
   homeHref: string;
   /** Problems in this page's source, or in no page's (dev only). */
   diagnostics: SiteDiagnostic[];
+  /** Home first, down to the page's parent. */
+  breadcrumbs: PageLinkText[];
+  /** The pages before and after this one in sidebar order. */
+  prev: PageLinkText | undefined;
+  next: PageLinkText | undefined;
+  /** "Edit this page" (the config's `editUrl` + the source file), when there is one. */
+  editHref: string | undefined;
+  /** `2024-05-01`, when the config asks for it (`lastUpdated`) and git knows it. */
+  lastUpdated: string | undefined;
+  /** Logo, header links, Open Graph image, edit URL: from the config. */
+  branding: Branding | undefined;
+}
+
+export interface PageLinkText {
+  title: string;
+  href: string;
+}
+
+/** The sidebar's pages in reading order (depth first, as the sidebar lists them). */
+function readingOrder(node: NavNode, out: PageLinkText[] = []): PageLinkText[] {
+  out.push({ title: node.title, href: node.href });
+  for (const child of node.children) readingOrder(child, out);
+  return out;
 }
 
 function diagnosticsFor(model: SiteModel, version: VersionModel, page: SitePage): SiteDiagnostic[] {
@@ -70,6 +93,10 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
   if (!page) throw new Error(`${versionId}: no page "${route}"`);
   const hrefOf = (r: string) => pageHref(model.base, prefix, r);
   const isLatest = versionId === model.latest;
+  const nav = navTree(version.pages, hrefOf, route);
+  const order = readingOrder(nav);
+  const at = order.findIndex((p) => p.href === hrefOf(route));
+  const branding = model.branding;
   return {
     product: model.product,
     header: headerOf(model, prefix),
@@ -84,7 +111,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     noindex: !isLatest,
     banner: banner(model, version, route),
     options: versionOptions(model, versionId, route),
-    nav: navTree(version.pages, hrefOf, route),
+    nav,
     toc: page.headings.filter((h) => h.depth === 2 || h.depth === 3),
     children: page.synthetic
       ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), href: hrefOf(c.route), description: c.description }))
@@ -92,6 +119,12 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     searchBundle: `${model.base}${prefix}/pagefind/`,
     homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
     diagnostics: diagnosticsFor(model, version, page),
+    breadcrumbs: routeAndAncestors(route).slice(1).reverse().map((r) => ({ title: navTitle(version.pages.get(r)!), href: hrefOf(r) })),
+    prev: at > 0 ? order[at - 1] : undefined,
+    next: at >= 0 ? order[at + 1] : undefined,
+    editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
+    lastUpdated: page.lastUpdated,
+    branding,
   };
 }
 
@@ -100,7 +133,8 @@ export function headerOf(model: SiteModel, prefix: string): PageContext['header'
   const { title, logo, links } = model.header;
   return {
     title: title ?? `${model.product} docs`,
-    ...(logo ? { logo: pageHref(model.base, prefix, logo.replace(/^\/+/, '')) } : {}),
+    // An absolute URL or a path from the site's origin as it is; otherwise a path from the version's root (Hugo's `logoPath`).
+    ...(logo ? { logo: /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(logo) ? logo : pageHref(model.base, prefix, logo) } : {}),
     links: links ?? [],
   };
 }

@@ -27,8 +27,21 @@ export function focusableCodeBlocks(html: string): string {
   return html.replace(/<pre\b(?![^>]*\btabindex=)([^>]*)>/g, '<pre$1 tabindex="0">');
 }
 
+/** Inline code at most this long never breaks across lines (a phone's line holds it); longer code may break anywhere. */
+export const NOWRAP_CODE = 30;
+const INLINE_CODE = new RegExp(`<code>([^<]{1,${NOWRAP_CODE}})</code>`, 'g');
+
+/** Short inline `<code>` gets `class="nowrap"` (a code block's own `<code>` always has attributes or markup and is left alone). */
+export function nowrapShortCode(html: string): string {
+  return html.replace(INLINE_CODE, (all, text: string) => (decodedLength(text) <= NOWRAP_CODE ? `<code class="nowrap">${text}</code>` : all));
+}
+
+function decodedLength(text: string): number {
+  return text.replace(/&(?:#\d+|#x[\da-f]+|\w+);/gi, '_').length;
+}
+
 export function enhanceArticle(html: string): string {
-  return focusableCodeBlocks(addHeadingAnchors(html));
+  return nowrapShortCode(focusableCodeBlocks(addHeadingAnchors(html)));
 }
 
 /**

@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, before, type TestContext } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { prepare } from '../../src/engine/build.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { format, hasErrors } from '../../src/util/diagnostics.ts';
@@ -78,4 +79,35 @@ export function siteSession(tmpPrefix: string, data: () => SiteData | undefined 
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
   return session;
+}
+
+/** Skips the test (returns true) when there is no Chromium. */
+export function skipWithoutChromium(t: TestContext): boolean {
+  if (HAVE_CHROMIUM) return false;
+  t.skip(`no Chromium at ${CHROMIUM}`);
+  return true;
+}
+
+/** A fresh context and page on `path` that fails the test on any console error or page error. */
+export async function openPage(
+  site: SiteSession,
+  t: TestContext,
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await site.browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    const expected404 = m.text().includes('status of 404') && /\/(no\/such|v[^/]+\/operations\/upgrading\/checklist)\//.test(m.location().url ?? '');
+    if (m.type() === 'error' && !expected404) errors.push(`console: ${m.text()} (${page.url()})`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message} (${page.url()})`));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'no console errors on any page visited');
+  });
+  const response = await page.goto(site.url(path));
+  assert.ok(response, `no response for ${path}`);
+  return { page, context, errors };
 }
