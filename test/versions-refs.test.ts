@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import semver from 'semver';
 import { loadRefChangelogs, readRefChangelog, type ChangelogFile, type RefChangelog } from '../src/changelog/branches.ts';
@@ -147,4 +148,32 @@ test('the bundle merged, with each branch\'s own snippet files as pins: stale on
     'v1.15.x': ['geoss_latest', 'geoss_n+1', 'geoss_n-1'],
     'v1.14.x': ['geoss_latest', 'geoss_n+1'],
   });
+});
+
+/** One ref's changelog from git objects (no checkout): `ls-tree` then one `cat-file --batch`, as a git reader would hand it over. */
+function gitChangelog(repo: string, ref: string): RefChangelog {
+  const listing = execFileSync('git', ['-C', repo, 'ls-tree', '-r', '-z', ref, 'changelog/'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const blobs = listing.split('\0').filter(Boolean).map((line) => {
+    const [meta, file] = line.split('\t') as [string, string];
+    return { id: meta.split(' ')[2]!, path: file.slice('changelog/'.length) };
+  });
+  const out = execFileSync('git', ['-C', repo, 'cat-file', '--batch'], { input: blobs.map((b) => b.id).join('\n') + '\n', maxBuffer: 1 << 28 });
+  const files: ChangelogFile[] = [];
+  let at = 0;
+  for (const b of blobs) {
+    const header = out.subarray(at, out.indexOf(10, at)).toString();
+    const size = Number(header.split(' ')[2]);
+    const start = out.indexOf(10, at) + 1;
+    files.push({ path: b.path, text: out.subarray(start, start + size).toString('utf8') });
+    at = start + size + 1;
+  }
+  return { ref, files };
+}
+
+test('the same four branches read from git objects of one clone (no checkout) give the same values as the folders', { skip: HAVE_CLONES ? false : 'needs the clones' }, () => {
+  const fromGit = valuesForRefs(BRANCHES.map((b) => gitChangelog('/work/gloo-v1.17.x', `origin/${b}`)).map((r) => ({ ...r, ref: r.ref.replace('origin/', '') })).reverse(), { strict: false });
+  const fromDisk = valuesForRefs(BRANCHES.map((b) => readRefChangelog(b, `/work/gloo-${b}/changelog`)!).reverse(), { strict: false });
+  assert.deepEqual(fromGit.versions, fromDisk.versions);
+  assert.equal(fromGit.releases.length, fromDisk.releases.length);
+  assert.deepEqual(fromGit.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`), fromDisk.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`));
 });
