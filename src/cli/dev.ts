@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../integration/astro-build.ts';
 import { injectSiteData, SITE_DATA_ENV } from '../integration/data.ts';
 import { notifySiteDataChanged } from '../integration/dev-reload.ts';
 
-const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
+const WATCHED = ['content', 'changelog', 'static', 'data', 'layouts', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
 process.env[SITE_DATA_ENV] = dataFile;
 
