@@ -54,6 +54,18 @@ test('changing a file that pages read with readfile invalidates exactly those pa
   assert.ok(readFileSync(snippet, 'utf8').includes('two'));
 });
 
+test('editing a shortcode template of layouts/shortcodes/ recompiles the pages', async () => {
+  const template = path.join(corpus.dir, 'layouts/shortcodes/stamp.html');
+  mkdirSync(path.dirname(template), { recursive: true });
+  writeFileSync(template, '<span class="stamp">one</span>');
+  const user = corpus.files.find((f) => f.guide)!;
+  appendFileSync(path.join(corpus.dir, user.file), '\n{{< stamp >}}\n');
+  const html = async () => (await prepare(corpus.loaded, { threads: 1 })).data!.pages[corpus.docsVersions[0]!.id]!.find((p) => p.route === user.route)!.html;
+  assert.match(await html(), /<span class="stamp">one<\/span>/);
+  writeFileSync(template, '<span class="stamp">two</span>');
+  assert.match(await html(), /<span class="stamp">two<\/span>/);
+});
+
 test('repeated prepares report the same problems, and a changelog edit is seen at once', async () => {
   const bad = path.join(corpus.dir, 'content/bad.md');
   writeFileSync(bad, '---\ntitle: Bad\n---\n{{< nosuch >}}\n');

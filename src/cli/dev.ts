@@ -16,7 +16,7 @@ import { versionedDocs } from '../integration/integration.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { watchProject } from '../integration/dev-watch.ts';
 
-const WATCHED = ['content', 'changelog', 'static', 'data', 'docs.config.ts'];
+const WATCHED = ['content', 'changelog', 'static', 'data', 'layouts', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
 let base = '/gloo-edge/';
 
