@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import type { CompileEnv } from '../markdown/compile.ts';
 import { createEnv } from '../markdown/render.ts';
+import { SNIPPET_DIR } from '../markdown/snippets.ts';
 import { loadCustomShortcodes } from '../shortcodes/custom.ts';
 import { loadContent, type SourcePage } from './content.ts';
 import { indexContent, type Alias } from './page-index.ts';
@@ -58,7 +59,7 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   const contentDir = [path.resolve(projectDir, config.content), root].find(inside);
   let site;
   if (contentDir) {
-    const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')] });
+    const all = loadContent(cwd, contentDir, { exclude: [path.resolve(projectDir, config.snippets), path.join(root, SNIPPET_DIR), path.join(cwd, 'node_modules')] });
     site = indexContent(all, contentDir, { drafts: true }).index;
   }
   const custom = config.shortcodes ? await loadCustomShortcodes(config.shortcodes, projectDir) : undefined;

@@ -27,6 +27,7 @@ import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
 import { deferredChar, escapeLiterals, token } from './sentinels.ts';
+import { SNIPPET_DIR } from './snippets.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -63,7 +64,7 @@ export interface CompiledPage {
   diagnostics: Diagnostic[];
 }
 
-const SNIPPET = /^(?:\.\/)?static\/content\/version_(.+)\.md$/;
+const SNIPPET = new RegExp(`^(?:\\./)?${SNIPPET_DIR.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/version_(.+)\\.md$`);
 const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
 export function compilePage(file: string, raw: string, env: CompileEnv): CompiledPage {

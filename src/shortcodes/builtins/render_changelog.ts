@@ -6,19 +6,17 @@
  * one, and anywhere else the shortcode is a link to it. The product defaults
  * to the one the page's route names (enterprise, else open source).
  */
+import { CHANGELOG_PAGES, CHANGELOG_ROUTE, type ChangelogProduct } from '../../model/changelog-routes.ts';
 import type { ShortcodeDefinition } from '../types.ts';
-
-/** The changelog routes; the build's CHANGELOG_PAGES (src/engine/render-site.ts) serves them. */
-export const CHANGELOG_ROUTES = { open_source: 'reference/changelog/open_source/', enterprise: 'reference/changelog/enterprise/' } as const;
-const LABELS = { open_source: 'Open Source changelog', enterprise: 'Enterprise changelog' } as const;
 
 export const renderChangelog: ShortcodeDefinition = {
   name: 'render_changelog',
   inner: 'none',
   args: { named: { product: { values: ['open_source', 'enterprise'], description: 'Which changelog (default: from the page\'s route).' } } },
   render(call, context) {
-    const product = (call.values.product ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as keyof typeof CHANGELOG_ROUTES;
-    const href = `${context.deferred('base')}/${CHANGELOG_ROUTES[product]}`;
-    return { type: 'markdown', value: `See the [${LABELS[product]}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
+    const product = (call.values.product ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as ChangelogProduct;
+    const href = `${context.deferred('base')}/${CHANGELOG_ROUTE[product]}`;
+    const label = CHANGELOG_PAGES.find((p) => p.product === product)!.title;
+    return { type: 'markdown', value: `See the [${label}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
   },
 };
