@@ -31,12 +31,5 @@ export function renderUntrustedInline(markdown: string): string {
   return m && !m[1]!.includes('<p>') ? m[1]! : html;
 }
 
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** The one escaper (src/util/escape.ts), where the changelog code has always found it. */
+export { escapeHtml } from '../util/escape.ts';

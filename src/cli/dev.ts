@@ -30,6 +30,7 @@ async function regenerate(): Promise<void> {
     if (result.data) {
       const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
       base = data.base;
+      // The pages read it from the file when it changes (src/integration/data.ts).
       await writeFile(dataFile, JSON.stringify(data));
       docs?.reload();
     }
@@ -44,8 +45,8 @@ async function regenerate(): Promise<void> {
 let docs: ReturnType<typeof versionedDocs> | undefined;
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
 await regenerate();
-// The pages read the data file again whenever it changes (src/integration/data.ts); reload() tells the browsers.
-docs = versionedDocs({ dataFile, digest: 'dev', layOutLatest: true, base, siteUrl: siteUrl() });
+// reload() tells the browsers the data file changed.
+docs = versionedDocs({ dataFile, layOutLatest: true, base, siteUrl: siteUrl() });
 
 let running = Promise.resolve();
 watchProject(PROJECT_ROOT, WATCHED, () => {

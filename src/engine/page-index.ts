@@ -5,6 +5,7 @@
  * `children`, `ref` and relative links use. Each alias becomes a redirect.
  */
 import path from 'node:path';
+import { titleFromRoute } from '../model/site-model.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 import { parseFrontMatter } from '../markdown/front-matter.ts';
 import { SiteIndex } from '../markdown/site-index.ts';
@@ -95,11 +96,6 @@ export function aliasRoute(alias: string, route: string): string | undefined {
   const clean = joined.replace(/^\.\/?/, '').replace(/\/$/, '');
   if (!clean) return undefined;
   return /\.html?$/.test(clean) ? clean : `${clean}/`;
-}
-
-function titleFromRoute(route: string): string {
-  const last = route.replace(/\/$/, '').split('/').pop() ?? '';
-  return last ? last.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Home';
 }
 
 function lineOf(raw: string, key: string): number {

@@ -14,6 +14,8 @@ import type { ChangeSlot } from '../markdown/change-slots.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import { instantiate, type VersionContext } from '../markdown/instantiate.ts';
 import { VERSION_BASE } from '../markdown/sentinels.ts';
+import { CHANGELOG_PAGES } from '../model/changelog-routes.ts';
+import { titleFromRoute } from '../model/site-model.ts';
 import { positionIn } from '../markdown/sourcemap.ts';
 import type { Branding, DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
 import type { SiteConfig } from '../config/define.ts';
@@ -22,10 +24,7 @@ import type { SourcePage } from './content.ts';
 /** The guide's labels as the pipeline looks for them. */
 export const CHANGE_SLOTS: readonly ChangeSlot[] = GUIDE_LABELS.map((l) => ({ section: l.section, label: l.label, key: l.key }));
 
-export const CHANGELOG_PAGES: readonly { product: Product; route: string; title: string }[] = [
-  { product: 'open_source', route: 'reference/changelog/open_source/', title: 'Open Source changelog' },
-  { product: 'enterprise', route: 'reference/changelog/enterprise/', title: 'Enterprise changelog' },
-];
+export { CHANGELOG_PAGES };
 
 /** Atom feeds live at `<base>feeds/<product>.xml`. */
 export const FEEDS_DIR = 'feeds';
@@ -184,9 +183,4 @@ function versionRange(page: CompiledPage, raw: string, diagnostics: Diagnostic[]
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
-}
-
-function titleFromRoute(route: string): string {
-  const last = route.replace(/\/$/, '').split('/').pop() ?? '';
-  return last ? last.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Home';
 }

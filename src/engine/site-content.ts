@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import { DiagnosticsError, error, type Diagnostic } from '../util/diagnostics.ts';
 import type { CompileEnv } from '../markdown/compile.ts';
 import { createEnv } from '../markdown/render.ts';
+import { SNIPPET_DIR } from '../markdown/snippets.ts';
 import { hugoFolder, type SiteConfig } from '../config/define.ts';
 import { loadCustomShortcodes, type CustomShortcodes } from '../shortcodes/custom.ts';
 import { loadTemplateShortcodes } from '../shortcodes/templates.ts';
@@ -64,7 +65,7 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
   let site;
   if (contentDir) {
     const all = loadContent(cwd, contentDir, {
-      exclude: [path.resolve(projectDir, config.snippets), path.join(root, 'static/content'), path.join(cwd, 'node_modules')],
+      exclude: [path.resolve(projectDir, config.snippets), path.join(root, SNIPPET_DIR), path.join(cwd, 'node_modules')],
       ignore: ignorePatterns(loaded),
     });
     site = indexContent(all, contentDir, { drafts: true }).index;

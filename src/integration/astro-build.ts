@@ -3,12 +3,12 @@
  * Astro pages read it, runs Astro's build, then Pagefind (one bundle per
  * version). Same input, same bytes out.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { versionedDocs } from './integration.ts';
+import { registerSite } from './site-registry.ts';
 import { copyLatest, latestPaths } from './latest-copy.ts';
 import { buildModel } from '../model/site-model.ts';
 import { siteUrl } from './site-config.ts';
@@ -54,15 +54,12 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
   const dataFile = join(cacheDir, 'site-data.json');
   await writeFile(dataFile, JSON.stringify(withoutHtml(data)));
-  // What the pages lay out, handed to Astro by the integration's virtual module.
-  const pagesFile = join(cacheDir, 'site-pages.json');
-  const text = JSON.stringify(data);
-  await writeFile(pagesFile, text);
   await rm(outDir, { recursive: true, force: true });
 
+  // What the pages lay out: handed to them in memory, under a key the integration's virtual module names.
+  const registered = registerSite(data);
   const docs = versionedDocs({
-    dataFile: pagesFile,
-    digest: createHash('sha256').update(text).digest('hex'),
+    key: registered.key,
     layOutLatest: !copy,
     base: data.base,
     siteUrl: options.siteUrl ?? siteUrl(),
@@ -83,6 +80,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     });
   } finally {
     process.chdir(cwd);
+    registered.release();
   }
   if (copy) await copyLatest(outDir, model);
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));

@@ -1,41 +1,42 @@
 /**
- * Where the Astro pages get the site: the data file named by the integration's
- * virtual module (src/integration/integration.ts), arranged as a SiteModel.
+ * Where the Astro pages get the site: the data registered for this build,
+ * named by the integration's virtual module (src/integration/integration.ts),
+ * arranged as a SiteModel once per data (dev registers new data on each edit).
  */
 import { readFileSync, statSync } from 'node:fs';
-import site from 'virtual:versioned-docs/site';
+import { site, siteData } from 'virtual:versioned-docs/site';
 import { buildModel, type SiteDiagnostic, type SiteModel } from '../model/site-model.ts';
 import { addSupportTables } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
-let cached: { key: string; model: SiteModel } | undefined;
+let cached: { data: SiteData; model: SiteModel } | undefined;
+let file: { key: string; data: SiteData } | undefined;
 
 /** Whether the pages under `latest/` are laid out by Astro (dev, and builds that ask for it) or copied after the build. */
 export function layOutLatest(): boolean {
   return site.layOutLatest;
 }
 
-/**
- * The model of the site's data file. Astro asks for it once per page, so it
- * is read and built once, and again only when the file changes (dev): the
- * file's identity is its path, size and modification time, not its text
- * (tens of MB for a large site: comparing it per page made builds quadratic).
- */
+/** The model of the site's data. Astro asks for it once per page: it is built once per data. */
 export function getSiteModel(): SiteModel {
-  const path = site.dataFile;
-  let key: string;
-  let text: string;
+  const data = siteData() ?? fromFile(site.dataFile!);
+  if (cached?.data !== data) cached = { data, model: modelOf(data) };
+  return cached.model;
+}
+
+/**
+ * Dev: the data file, read again only when it changes: its identity is its path, size and modification
+ * time, not its text (tens of MB for a large site).
+ */
+function fromFile(path: string): SiteData {
   try {
     const stat = statSync(path);
-    key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
-    if (cached?.key === key) return cached.model;
-    text = readFileSync(path, 'utf8');
+    const key = `${path}\0${stat.size}\0${stat.mtimeMs}`;
+    if (file?.key !== key) file = { key, data: JSON.parse(readFileSync(path, 'utf8')) as SiteData };
+    return file.data;
   } catch (error) {
-    throw new Error(`No site data at ${path}: run \`npm run build\`. ${String(error)}`);
+    throw new Error(`No site data at ${path}: fix the problems \`npm run dev\` shows. ${String(error)}`);
   }
-  const model = modelOf(JSON.parse(text) as SiteData);
-  cached = { key, model };
-  return model;
 }
 
 function modelOf(raw: SiteData & { diagnostics?: SiteDiagnostic[] }): SiteModel {

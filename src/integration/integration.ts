@@ -1,10 +1,13 @@
 /**
  * The Astro integration of the versioned docs, as Starlight hands its data to
- * its pages: everything Astro needs to know about one site (where its data
- * is, its base, its public origin, how `latest/` is made) goes in as options,
- * and reaches the pages through the Vite virtual module `virtual:versioned-docs/site`
- * (read by src/integration/data.ts). No environment variable, no global: two
- * builds of different sites in one process each see their own options.
+ * its pages: everything Astro needs to know about one site (the key its data
+ * is registered under, its base, its public origin, how `latest/` is made)
+ * goes in as options, and reaches the pages through the Vite virtual module
+ * `virtual:versioned-docs/site` (read by src/integration/data.ts), which
+ * imports the data from src/integration/site-registry.ts — kept out of Vite's
+ * bundle, so it is the module this process already holds. No environment
+ * variable, no global: two builds of different sites in one process each see
+ * their own data.
  *
  * It also sets what follows from the site (public origin, redirects of `/`
  * and the base to `latest/`, the assets folder under the base), adds the
@@ -13,6 +16,7 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { devGuard, strictFsSettings } from './dev-guard.ts';
@@ -21,13 +25,16 @@ import { assetsDir, inSitemap, redirects } from './site-config.ts';
 
 export const VIRTUAL_SITE = 'virtual:versioned-docs/site';
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
+/** The registry, imported by the virtual module as an external: Node's own instance of it. */
+const REGISTRY_ID = 'versioned-docs:site-registry';
+const REGISTRY = fileURLToPath(new URL('./site-registry.ts', import.meta.url));
 
 /** What the pages read from the virtual module. */
 export interface VirtualSite {
-  /** The SiteData JSON file the pages lay out. */
-  dataFile: string;
-  /** Identity of that file's content: a different site makes a different module (and prerender bundle). */
-  digest: string;
+  /** Builds: the key of the SiteData in src/integration/site-registry.ts (a new one per build). */
+  key?: string;
+  /** `npm run dev`: the SiteData file, read again whenever it changes (Vite's dev server runs the pages in a module runner of its own). */
+  dataFile?: string;
   /** Whether Astro lays out `latest/` too (dev), or a build copies it afterwards (src/integration/latest-copy.ts). */
   layOutLatest: boolean;
 }
@@ -42,21 +49,29 @@ export interface VersionedDocsOptions extends VirtualSite {
 }
 
 export interface VersionedDocsIntegration extends AstroIntegration {
-  /** Dev: the data file changed; Astro forgets its routes and open pages refresh their content (src/client/dev-refresh.ts). */
+  /** Dev: the registered data changed; Astro forgets its routes and open pages refresh their content (src/client/dev-refresh.ts). */
   reload(): void;
 }
 
 export function versionedDocs(options: VersionedDocsOptions): VersionedDocsIntegration {
   const site: VirtualSite = {
-    dataFile: options.dataFile,
-    digest: options.digest,
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     layOutLatest: options.layOutLatest,
   };
   let server: ViteDevServer | undefined;
   const plugin: Plugin = {
     name: 'versioned-docs:site',
-    resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined),
-    load: (id) => (id === RESOLVED_SITE ? `export default ${JSON.stringify(site)};\n` : undefined),
+    enforce: 'pre',
+    resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : id === REGISTRY_ID ? { id: REGISTRY, external: true } : undefined),
+    load: (id) =>
+      id !== RESOLVED_SITE
+        ? undefined
+        : site.key
+          ? `import { registeredSite } from ${JSON.stringify(REGISTRY_ID)};\n` +
+            `export const site = ${JSON.stringify(site)};\n` +
+            `export function siteData() { return registeredSite(site.key); }\n`
+          : `export const site = ${JSON.stringify(site)};\nexport function siteData() { return undefined; }\n`,
     configureServer(dev) {
       server = dev;
     },

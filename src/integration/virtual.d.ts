@@ -1,5 +1,6 @@
 /** The virtual module of src/integration/integration.ts. */
 declare module 'virtual:versioned-docs/site' {
-  const site: import('./integration.ts').VirtualSite;
-  export default site;
+  export const site: import('./integration.ts').VirtualSite;
+  /** The site's data, from src/integration/site-registry.ts (builds; undefined in dev, which names a file). */
+  export function siteData(): import('../model/site-data.ts').SiteData | undefined;
 }

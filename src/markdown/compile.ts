@@ -28,6 +28,7 @@ import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
 import { deferredChar, escapeLiterals, MAX_DEFERRED, token } from './sentinels.ts';
 import { LAYOUT_ID_PREFIX } from '../util/layout-ids.ts';
+import { SNIPPET_DIR } from './snippets.ts';
 import type { SiteIndex } from './site-index.ts';
 import { LineIndex, SourceMapBuilder, commonIndent, type SourceMap } from './sourcemap.ts';
 
@@ -68,7 +69,7 @@ export interface CompiledPage {
 
 /** Inputs a docs team's build generates (Gloo's `*.docgen`): absent from a plain clone. */
 const GENERATED = /\.docgen$/;
-const SNIPPET = /^(?:\.?\/)?static\/content\/version_(.+)\.md$/;
+const SNIPPET = new RegExp(`^(?:\\.?/)?${SNIPPET_DIR.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/version_(.+)\\.md$`);
 const BLOCK_TAGS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
 export function compilePage(file: string, raw: string, env: CompileEnv): CompiledPage {

@@ -5,12 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { notRegularFile } from '../util/files.ts';
+import { DEFAULTS } from '../config/define.ts';
 import { VERSION_KEYS } from '../versions/values.ts';
 
 /** The keys with per-version values: the changelog derives them (src/versions/values.ts). */
 export const SNIPPET_KEYS = VERSION_KEYS;
 
-export const SNIPPET_DIR = 'static/content';
+/** Where a Hugo docs root keeps the snippet files: the config's default `snippets` folder (src/config/schema.ts). */
+export const SNIPPET_DIR = DEFAULTS.snippets;
 
 /** Values of the snippet files present under `<root>/static/content/`. */
 export function readSnippetFiles(root: string): Record<string, string> {

@@ -58,7 +58,6 @@ export interface RenderedPage {
   lastUpdated?: string;
 }
 
-/** What the site config says about the site's look and links (src/config/define.ts). */
 /** What the site's config adds to every page besides the header (src/model/site-data.ts SiteHeader). */
 export interface Branding {
   ogImage?: string;
@@ -89,13 +88,14 @@ export interface SiteData {
   pages: Record<string, RenderedPage[]>;
   /** The supported-versions table added to each version's support page, when the site has one. */
   support?: SupportLine[];
+  /** Open Graph image and "Edit this page" base, when the config sets them. */
+  branding?: Branding;
 }
 
 export interface SiteHeader {
   /** The site title (default: `<product> docs`). */
   title?: string;
-  /** The logo, a path from a version's root: `img/logo.png`. */
+  /** The logo: a path from a version's root (`img/logo.png`), or a URL or a path from the site's origin. */
   logo?: string;
   links?: { name: string; url: string }[];
-  branding?: Branding;
 }

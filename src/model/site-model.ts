@@ -62,14 +62,14 @@ export function normalizeRoute(route: string): string {
   return trimmed === '' ? '' : `${trimmed}/`;
 }
 
-function humanize(segment: string): string {
-  const words = segment.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** A page's title when its front matter has none: its last route segment, `-`/`_` as spaces, capitalised; `Home` for the home page. */
+export function titleFromRoute(route: string): string {
+  const last = route.replace(/\/$/, '').split('/').pop() ?? '';
+  return last ? last.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Home';
 }
 
 function syntheticPage(route: string, product: string, version: DocsVersion, weight: number): SitePage {
-  const segment = route.slice(0, -1).split('/').pop() ?? '';
-  const title = route === '' ? `${product} ${version.label} documentation` : humanize(segment);
+  const title = route === '' ? `${product} ${version.label} documentation` : titleFromRoute(route);
   return {
     route,
     sourceFile: '',

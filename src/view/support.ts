@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { SiteModel } from '../model/site-model.ts';
 import type { SupportLine } from '../model/site-data.ts';
@@ -66,21 +68,20 @@ export function loadSupport(file: string, shown = file): { lines?: SupportLine[]
   return { diagnostics };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The table as HTML: built as a tree (hastscript), serialised once. */
 export function supportTable(lines: readonly SupportLine[], product: string, currentMinor: string): string {
-  const rows = lines
-    .map((l) => {
-      const current = l.minor === currentMinor;
-      const head = current ? `<th scope="row"><strong>${esc(l.minor)}</strong> (this version)</th>` : `<th scope="row">${esc(l.minor)}</th>`;
-      return `<tr${current ? ' aria-current="true"' : ''}>${head}<td>${esc(l.kubernetes)}</td><td>${esc(l.helm)}</td><td>${esc(l.envoy)}</td></tr>`;
-    })
-    .join('');
-  return (
-    `<table class="support-table"><caption>Supported versions per ${esc(product)} minor line</caption>` +
-    `<thead><tr><th scope="col">${esc(product)}</th><th scope="col">Kubernetes</th><th scope="col">Helm</th><th scope="col">Envoy</th></tr></thead>` +
-    `<tbody>${rows}</tbody></table>`
-  );
+  const rows = lines.map((l) => {
+    const current = l.minor === currentMinor;
+    const head = current ? h('th', { scope: 'row' }, [h('strong', l.minor), ' (this version)']) : h('th', { scope: 'row' }, l.minor);
+    return h('tr', current ? { ariaCurrent: 'true' } : {}, [head, h('td', l.kubernetes), h('td', l.helm), h('td', l.envoy)]);
+  });
+  const table = h('table', { className: ['support-table'] }, [
+    h('caption', `Supported versions per ${product} minor line`),
+    h('thead', h('tr', [h('th', { scope: 'col' }, product), h('th', { scope: 'col' }, 'Kubernetes'), h('th', { scope: 'col' }, 'Helm'), h('th', { scope: 'col' }, 'Envoy')])),
+    h('tbody', rows),
+  ]);
+  return toHtml(table, { characterReferences: { useNamedReferences: true } });
 }
 
 /** Append the table to each version's support page (when it has one). */

@@ -9,11 +9,8 @@
  * `changelogJsonPath` (a JSON file Gloo's Makefile generates) is accepted and
  * not read.
  */
+import { CHANGELOG_PAGES, CHANGELOG_ROUTE, type ChangelogProduct } from '../../model/changelog-routes.ts';
 import type { ShortcodeDefinition } from '../types.ts';
-
-/** The changelog routes; the build's CHANGELOG_PAGES (src/engine/render-site.ts) serves them. */
-export const CHANGELOG_ROUTES = { open_source: 'reference/changelog/open_source/', enterprise: 'reference/changelog/enterprise/' } as const;
-const LABELS = { open_source: 'Open Source changelog', enterprise: 'Enterprise changelog' } as const;
 
 export const renderChangelog: ShortcodeDefinition = {
   name: 'render_changelog',
@@ -27,8 +24,9 @@ export const renderChangelog: ShortcodeDefinition = {
   },
   render(call, context) {
     const fromFlag = call.values.enterprise === undefined ? undefined : call.values.enterprise === 'true' ? 'enterprise' : 'open_source';
-    const product = (call.values.product ?? fromFlag ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as keyof typeof CHANGELOG_ROUTES;
-    const href = `${context.deferred('base')}/${CHANGELOG_ROUTES[product]}`;
-    return { type: 'markdown', value: `See the [${LABELS[product]}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
+    const product = (call.values.product ?? fromFlag ?? (/enterprise/.test(context.site.route ?? context.file) ? 'enterprise' : 'open_source')) as ChangelogProduct;
+    const href = `${context.deferred('base')}/${CHANGELOG_ROUTE[product]}`;
+    const label = CHANGELOG_PAGES.find((p) => p.product === product)!.title;
+    return { type: 'markdown', value: `See the [${label}](<${href}>): release notes by minor line, chronologically, or compared between two versions.` };
   },
 };

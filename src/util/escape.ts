@@ -1,0 +1,4 @@
+/** The one escaper for text put into HTML by hand (element content and quoted attribute values). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
