@@ -18,7 +18,6 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { fileURLToPath } from 'node:url';
 import { devGuard, strictFsSettings } from './dev-guard.ts';
 import { mermaidVendor } from './mermaid-vendor.ts';
 import { assetsDir, inSitemap, redirects } from './site-config.ts';

@@ -119,7 +119,8 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     searchBundle: `${model.base}${prefix}/pagefind/`,
     homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
     diagnostics: diagnosticsFor(model, version, page),
-    breadcrumbs: routeAndAncestors(route).slice(1).reverse().map((r) => ({ title: navTitle(version.pages.get(r)!), href: hrefOf(r) })),
+    // A folder without a page of its own (no `_index.md`) is no crumb, as it is no page.
+    breadcrumbs: routeAndAncestors(route).slice(1).reverse().flatMap((r) => { const p = version.pages.get(r); return p ? [{ title: navTitle(p), href: hrefOf(r) }] : []; }),
     prev: at > 0 ? order[at - 1] : undefined,
     next: at >= 0 ? order[at + 1] : undefined,
     editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
