@@ -117,3 +117,10 @@ test('sidebar as the Solo theme builds it: pages under their nearest section, fo
   const nav = navTree(version.pages, (r) => `/d/v1/${r}`, 'reference/cli/');
   assert.deepEqual(titles(nav), ['Guides', { Ref: ['Z', 'Dated', 'gateway.proto', 'upstream.proto', 'CLI'] }]);
 });
+
+test('a page that starts with a shortcode has no JSON front matter', () => {
+  const raw = '{{< notice note >}}Hi{{< /notice >}}\n';
+  const { frontMatter, diagnostics } = parseFrontMatter('p.md', raw);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(frontMatter.body, raw);
+});

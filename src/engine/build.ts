@@ -5,9 +5,7 @@
  * previous output untouched.
  */
 import { existsSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { renderAtomFeed } from '../changelog/feed.ts';
@@ -102,7 +100,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { projectDir, config } = loaded;
   const outDir = path.resolve(projectDir, options.outDir ?? config.outDir);
-  const work = workDir(projectDir, outDir);
+  const work = path.join(projectDir, '.build');
   const stage = path.join(work, 'stage');
   await mkdir(work, { recursive: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
@@ -137,20 +135,6 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   await rm(previous, { recursive: true, force: true });
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
-}
-
-/** This package's folder: where Astro's build must run, so its chunks find the package's dependencies. */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * Scratch space of a build: `.build/` in the project when the project is this package (the repository);
- * otherwise (a Hugo folder built from another directory, or this package installed there) a folder per
- * output inside this package, since the bundles Astro writes import packages resolved from where they lie.
- */
-function workDir(projectDir: string, outDir: string): string {
-  const rel = path.relative(PACKAGE_ROOT, projectDir);
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(projectDir, '.build');
-  return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
 }
 
 /** rename(), or a copy and a removal when the two folders are on different file systems. */
