@@ -6,7 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare } from '../src/engine/build.ts';
+import { build, prepare } from '../src/engine/build.ts';
+import { existsSync } from 'node:fs';
 import { loadHugoFolder } from '../src/config/hugo.ts';
 import { loadSite } from '../src/config/load.ts';
 import { DiagnosticsError } from '../src/util/diagnostics.ts';
@@ -89,4 +90,14 @@ test('the build of a Hugo folder: version from the changelog beside it; ignoreFi
   assert.equal(pages.get('guides/')!.menuTitle, 'All guides');
   assert.equal(pages.get('static/')!.hidden, true);
   assert.deepEqual([...(result.extras?.files ?? [])].filter((f) => !f.endsWith('.md')).sort(), ['extra.css', 'img/logo.png']);
+});
+
+test('--keep-going: a page error is still an error, and the site is written all the same', async () => {
+  const repo = hugoRepo({ 'docs/content/guides/broken.md': '---\ntitle: Broken\n---\n{{< no_such_shortcode >}}\n' });
+  const out = path.join(repo, 'site-out');
+  const result = await build(loadHugoFolder(path.join(repo, 'docs'), repo), { lenient: true, cache: false, keepGoing: true, outDir: out });
+  assert.ok(result.diagnostics.some((d) => d.severity === 'error' && /no_such_shortcode/.test(d.message) && d.file.endsWith('broken.md')), 'the error is reported');
+  assert.equal(result.outDir, out);
+  assert.ok(existsSync(path.join(out, 'example', 'v1.2.x', 'guides', 'broken', 'index.html')), 'the site is written');
+  assert.ok(existsSync(path.join(out, 'example', 'v1.2.x', 'img', 'logo.png')));
 });

@@ -97,7 +97,7 @@ function titles(node: NavNode): unknown {
   return node.children.map((c) => (c.children.length ? { [c.title]: titles(c) } : c.title));
 }
 
-test('sidebar as the Solo theme builds it: pages under their nearest section, folders without _index.md no entry, menuTitle for sections, linkTitle for pages, hidden left out, top level sections only, Hugo\'s ByWeight (0 last)', () => {
+test('sidebar as the Solo theme builds it: pages under their nearest section, folders without _index.md no entry, menuTitle for sections, linkTitle for pages, hidden left out, top level pages listed too, Hugo\'s ByWeight (0 last)', () => {
   const pages = [
     page('', { title: 'Home', section: true }),
     page('reference/', { title: 'Reference', section: true, menuTitle: 'Ref', weight: 2 }),
@@ -115,5 +115,13 @@ test('sidebar as the Solo theme builds it: pages under their nearest section, fo
   const version = model.byId.get('v1')!;
   assert.ok(!version.pages.has('reference/api/'), 'a folder without _index.md is no page');
   const nav = navTree(version.pages, (r) => `/d/v1/${r}`, 'reference/cli/');
-  assert.deepEqual(titles(nav), ['Guides', { Ref: ['Z', 'Dated', 'gateway.proto', 'upstream.proto', 'CLI'] }]);
+  // A page at the top is listed (the theme lists sections only there): no page out of reach.
+  assert.deepEqual(titles(nav), ['Guides', 'Top page', { Ref: ['Z', 'Dated', 'gateway.proto', 'upstream.proto', 'CLI'] }]);
+});
+
+test('a page that starts with a shortcode has no JSON front matter', () => {
+  const raw = '{{< notice note >}}Hi{{< /notice >}}\n';
+  const { frontMatter, diagnostics } = parseFrontMatter('p.md', raw);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(frontMatter.body, raw);
 });

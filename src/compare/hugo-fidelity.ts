@@ -22,6 +22,8 @@ import { fromHtml } from 'hast-util-from-html';
 
 /** Pages Hugo renders that we leave out on purpose (docs/hugo-compatibility.md says why). */
 export const DELIBERATE: readonly { pattern: RegExp; reason: string }[] = [
+  { pattern: /^static\/$/, reason: 'the hidden `static/` section: Hugo lists the snippet pages below it (paginated), which we do not make' },
+  { pattern: /^reference\/changelog\/(?:open_source|enterprise)\/$/, reason: 'Hugo renders these from the generated `*.docgen` changelogs, empty in a clone (made by the Makefile with network access); we generate the changelog pages from the changelog data itself' },
   { pattern: /^static\/content\//, reason: 'the snippet folder (`static/content/`) holds fragments for `readfile`; Hugo renders each as a stray page, we render none' },
   { pattern: /(?:^|\/)page\/\d+\/$/, reason: "Hugo's pagination of a section's list (`static/page/2/`, of the hidden snippet section): we paginate nothing" },
 ];

@@ -193,7 +193,7 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 /**
  * Scratch space of a build: `.build/` in the project when the project is this package (the repository);
  * otherwise (a Hugo folder built from another directory, or this package installed there) a folder per
- * output inside this package, since the bundles Astro writes import packages resolved from where they lie.
+ * output inside this package: a build writes nothing into a user's folder but its output.
  */
 export function workDir(projectDir: string, outDir: string): string {
   const rel = path.relative(PACKAGE_ROOT, projectDir);

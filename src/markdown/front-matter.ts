@@ -18,13 +18,15 @@ export interface FrontMatter {
 }
 
 const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)*/;
+/** A JSON object's start: a key or its end — never a shortcode (`{{<`) at the top of a page. */
+const JSON_OPEN = /^\{\s*["}]/;
 
 export function parseFrontMatter(file: string, raw: string): { frontMatter: FrontMatter; diagnostics: Diagnostic[] } {
   const lead = LEADING_BLANK_LINES.exec(raw)![0];
   const text = raw.slice(lead.length);
   /** The line of the opening delimiter (after the blank lines). */
   const linesBefore = lead.split('\n').length;
-  const kind = text.startsWith('---') ? 'YAML' : text.startsWith('+++') ? 'TOML' : text.startsWith('{') ? 'JSON' : undefined;
+  const kind = text.startsWith('---') ? 'YAML' : text.startsWith('+++') ? 'TOML' : JSON_OPEN.test(text) ? 'JSON' : undefined;
   if (!kind) return { frontMatter: { data: {}, body: raw, bodyOffset: 0 }, diagnostics: [] };
   try {
     let data: unknown;

@@ -2,7 +2,7 @@
  * The sidebar, as the Solo theme's `menu.html` builds it: the home page's
  * sections, each with its pages and subsections. A page's place is its
  * nearest section (`_index.md`) above it — folders without one are no
- * entry of their own. Sections show `menuTitle` (else the title), pages
+ * entry of their own. (Unlike the theme, a page at the top is listed too.) Sections show `menuTitle` (else the title), pages
  * `linkTitle` (else the title); `hidden` pages are left out; the order is
  * Hugo's `ByWeight`: weight (unweighted, 0, last), then date (newest
  * first), then link title, then file.
@@ -51,9 +51,8 @@ export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: st
   const children = new Map<string, SitePage[]>();
   for (const page of pages.values()) {
     const parent = sectionOf(pages, page.route);
+    // The theme lists only sections at the top (`.Site.Home.Sections`); a page there is listed too, so no page is out of reach.
     if (parent === undefined || page.hidden) continue;
-    // The theme lists only sections at the top (`.Site.Home.Sections`).
-    if (parent === '' && !isSection(page)) continue;
     const list = children.get(parent) ?? [];
     list.push(page);
     children.set(parent, list);
