@@ -105,6 +105,7 @@ export function loadHugoFolder(folderArg: string, cwd = process.cwd()): LoadedCo
   const settings = readHugoConfig(file);
   const content = path.join(folder, settings.contentDir ?? 'content');
   const data = path.join(folder, settings.dataDir ?? 'data');
+  const layouts = path.join(folder, settings.layoutDir ?? 'layouts');
   const changelog = path.join(folder, '..', 'changelog');
   const title = settings.title?.trim() || path.basename(folder);
   const logo = settings.params?.logoPath?.replace(/^\/+/, '');
@@ -113,6 +114,9 @@ export function loadHugoFolder(folderArg: string, cwd = process.cwd()): LoadedCo
     content,
     snippets: path.join(content, 'static', 'content'),
     ...(existsSync(data) ? { data } : {}),
+    // The site's own shortcode templates (`layouts/shortcodes/`), run as Hugo runs them.
+    ...(existsSync(layouts) ? { layouts } : {}),
+    ...(settings.params ? { params: settings.params } : {}),
     // The open source changelog sits beside the docs folder; the enterprise one is not in the repository.
     changelog: { open_source: existsSync(changelog) ? [changelog] : [], enterprise: [] },
     base: sitePath(folder, settings),
