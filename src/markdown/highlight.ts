@@ -53,6 +53,13 @@ function highlight(highlighter: Highlighter, code: string, lang: string | undefi
     lang: loaded,
     themes: THEMES,
     defaultColor: false,
+    // No wall-clock budget per line. Shiki's default (500 ms) silently gives up on a line that runs
+    // over and emits the rest of it as one token in whatever scope it stopped in; the first line of
+    // a language on a cold highlighter pays for compiling the grammar's regexes, so on a loaded
+    // machine (worker threads, CI) the same block came out in different colours from run to run,
+    // and, the two themes being tokenized one after the other, even differently in light and dark.
+    // The colours must depend on the code alone.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         pre(node) {
