@@ -8,11 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { serveStatic } from '../src/cli/serve.ts';
+import { MARKER } from '../src/engine/output.ts';
 import { sanitizeErrors } from '../src/integration/dev-guard.ts';
 import { MERMAID_DIR } from '../src/integration/mermaid-vendor.ts';
 import { loadConfig } from '../src/config/load.ts';
@@ -134,5 +137,29 @@ test('npm run preview on a busy port: one line naming the port and the flag to p
     assert.doesNotMatch(run.stderr, STACK_TRACE);
   } finally {
     busy.close();
+  }
+});
+
+test('npm run preview serves the output folder\'s site only: not its marker, nothing outside it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'preview-'));
+  try {
+    writeFileSync(path.join(dir, 'index.html'), '<p>site</p>');
+    writeFileSync(path.join(dir, '404.html'), '<p>missing</p>');
+    writeFileSync(path.join(dir, MARKER), 'marker');
+    const { origin, close } = await serveStatic(dir);
+    try {
+      assert.equal(await (await fetch(`${origin}/`)).text(), '<p>site</p>');
+      for (const url of [`/${MARKER}`, '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/%E0%A4%A']) {
+        const response = await fetch(`${origin}${url}`);
+        const body = await response.text();
+        assert.ok(response.status >= 400, `${url}: ${response.status}`);
+        assert.ok(!body.includes('marker') && !body.includes('root:'), url);
+        assertNothingOfTheMachine(body, url);
+      }
+    } finally {
+      await close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,7 @@
 /**
  * A tiny static server for the built site (npm run preview, browser tests):
  * directory URLs serve index.html, a directory without its slash redirects,
- * anything else missing gets 404.html with status 404.
+ * anything else missing (and any dot file) gets 404.html with status 404.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -62,9 +62,12 @@ export async function serveStatic(root: string, port = 0, host = '127.0.0.1'): P
       res.writeHead(403).end();
       return;
     }
+    // Dot files are no part of the site (the output's marker file, a stray .git): answered as missing.
+    const hidden = file.slice(dir.length).split(sep).some((part) => part.startsWith('.'));
     let target: string | undefined;
     let status = 200;
-    if (await isFile(file)) target = file;
+    if (hidden) target = undefined;
+    else if (await isFile(file)) target = file;
     else if (await isDir(file)) {
       if (!url.pathname.endsWith('/')) {
         res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();

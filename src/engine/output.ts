@@ -15,7 +15,7 @@
  * else (content/, the generator's source, a user's folder) is refused
  * before any file is touched.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
@@ -107,11 +107,6 @@ export function inspectOutput(outDir: string, projectDir: string): OutputState |
   return refuse('it holds files that no build of this generator wrote', notOurs);
 }
 
-/** The output as a diagnostic-free state, or a thrown-away refusal for callers that only need the answer. */
-export function refusal(state: OutputState | Diagnostic): Diagnostic | undefined {
-  return 'severity' in state ? state : undefined;
-}
-
 /**
  * Undo what an interrupted build left (run under the build lock, before anything else):
  * a new link not yet renamed over a missing output is put in place; a leftover link,
@@ -124,7 +119,7 @@ export async function recoverOutput(outDir: string): Promise<void> {
   if (pending?.isSymbolicLink() && !lstatOrUndefined(outDir)) {
     // Killed while migrating a real folder to a link: the new link is ready, the old folder moved away.
     await step('recover', outDir, () => rename(next, outDir));
-  } else if (pending) {
+  } else if (pending?.isSymbolicLink()) {
     await step('recover', next, () => unlink(next));
   }
   if (!existsSync(builds) || !hasMarker(builds)) return;
@@ -193,25 +188,14 @@ export async function swapIn(outDir: string, stage: string, projectDir: string):
   if ('severity' in state) throw new OutputRefused(state);
   await step('marker', path.join(stage, MARKER), () => writeFile(path.join(stage, MARKER), MARKER_TEXT));
   const next = linkTemp(outDir);
-  await rm(next, { force: true });
+  const taken = lstatOrUndefined(next);
+  if (taken && !taken.isSymbolicLink()) {
+    throw new OutputRefused(error(next, 0, 0, `Refusing to replace \`${next}\`: the swap needs that name for its link, and no build of this generator made it`, { hint: 'Move it away, or choose another --out.' }));
+  }
+  if (taken) await unlink(next);
   await step('link', next, () => symlink(path.relative(path.dirname(outDir), stage), next));
   if (state.kind === 'empty') await step('migrate', outDir, () => rmdir(outDir));
   if (state.kind === 'folder') await step('migrate', outDir, () => rename(outDir, path.join(buildsDir(outDir), `previous-${process.pid}`)));
   await step('rename', outDir, () => rename(next, outDir));
   await recoverOutput(outDir);
-}
-
-/** The real folder an output path holds its files in (through our link). */
-export function outputFolder(outDir: string): string {
-  const info = lstatOrUndefined(outDir);
-  return info?.isSymbolicLink() ? path.resolve(path.dirname(outDir), readlinkSync(outDir)) : outDir;
-}
-
-/** Test hook: the marker text, to recognise a complete build. */
-export function readMarker(dir: string): string | undefined {
-  try {
-    return readFileSync(path.join(dir, MARKER), 'utf8');
-  } catch {
-    return undefined;
-  }
 }
