@@ -18,8 +18,8 @@ const data = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import
 /** What versionedDocs() hands Astro in astro:config:setup. */
 function setup(options: Parameters<typeof versionedDocs>[0]) {
   let config: { site?: string; redirects?: Record<string, string>; build?: { assets: string }; vite?: { plugins: Plugin[] }; integrations?: { name: string }[] } = {};
-  const hook = versionedDocs(options).hooks['astro:config:setup'] as (o: { updateConfig(c: typeof config): void }) => void;
-  hook({ updateConfig: (c) => (config = c) });
+  const hook = versionedDocs(options).hooks['astro:config:setup'] as (o: { updateConfig(c: typeof config): void; command: string; config: { root: URL } }) => void;
+  hook({ updateConfig: (c) => (config = c), command: 'build', config: { root: new URL('file:///project/') } });
   return config;
 }
 
@@ -69,7 +69,7 @@ test('the latest/ copy writes every page of the latest version under latest/, re
   assert.equal(await copyLatest(out, model), 1);
   assert.equal(readFileSync(path.join(out, model.base, 'latest', 'a', 'index.html'), 'utf8'), `<a href="${model.base}latest/b/">b</a><code>${own}</code>`);
   const paths = latestPaths(model);
-  assert.ok(paths.length > 10 && paths.every((p) => p.startsWith(`${model.base}latest/`)));
+  assert.ok(paths.length >= data.pages[data.latest]!.length && paths.every((p) => p.startsWith(`${model.base}latest/`)));
 });
 
 test('the changelog routes are the pages the build generates', () => {
