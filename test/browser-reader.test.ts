@@ -266,10 +266,10 @@ describe('search from the keyboard', () => {
     const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
     await page.locator('h1').click();
     await page.keyboard.press('/');
-    assert.equal(await focused(), 'search-input');
+    assert.equal(await focused(), 'vd:search-input');
     await page.locator('h1').click();
     await page.keyboard.press('Control+k');
-    assert.equal(await focused(), 'search-input');
+    assert.equal(await focused(), 'vd:search-input');
     await page.keyboard.type('gloo');
     const results = page.locator('.search-results');
     await results.locator('a').first().waitFor({ timeout: 15_000 });
@@ -286,7 +286,7 @@ describe('search from the keyboard', () => {
     assert.ok(target.includes(site.base), `focus on a result: ${target}`);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    assert.equal(await focused(), 'search-input');
+    assert.equal(await focused(), 'vd:search-input');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
