@@ -1,14 +1,17 @@
 /**
  * `npm run build [-- --config docs.config.ts] [--out dist] [--lenient] [--drafts]`: builds
  * every docs version into the output folder, or lists every problem and
- * leaves the previous output as it was.
+ * leaves the previous output as it was. With a config that reads the
+ * versions from git (its `git` section): `--repo <path or bundle>`,
+ * `--versions <ref,ref,…>` (the dropdown's order) and `--latest <ref>`
+ * override the config's.
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from '../engine/build.ts';
 import { formatSummary } from '../linkcheck/links.ts';
 import { loadConfig } from '../config/load.ts';
-import { format, hasErrors } from '../util/diagnostics.ts';
+import { DiagnosticsError, error, format, hasErrors } from '../util/diagnostics.ts';
 import { runCli } from './run-cli.ts';
 
 await runCli(async () => {
@@ -19,11 +22,31 @@ await runCli(async () => {
       lenient: { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      repo: { type: 'string' },
+      versions: { type: 'string' },
+      latest: { type: 'string' },
     },
   });
   const started = performance.now();
   const loaded = await loadConfig(values.config);
-  const result = await build(loaded, { ...(values.out ? { outDir: path.resolve(values.out) } : {}), lenient: values.lenient, drafts: values.drafts, quiet: !values.verbose });
+  const gitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
+  if (gitFlags.length && !loaded.config.git) {
+    throw new DiagnosticsError([
+      error(values.config ?? 'docs.config.ts', 0, 0, `--${gitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
+    ]);
+  }
+  const git = {
+    ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+    ...(values.latest !== undefined ? { latest: values.latest } : {}),
+  };
+  const result = await build(loaded, {
+    ...(values.out ? { outDir: path.resolve(values.out) } : {}),
+    ...(values.repo !== undefined ? { repo: values.repo } : {}),
+    git,
+    lenient: values.lenient,
+    drafts: values.drafts,
+    quiet: !values.verbose,
+  });
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
   if (hasErrors(result.diagnostics)) {
@@ -37,6 +60,8 @@ await runCli(async () => {
     const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
     const stats = result.compileStats;
     process.stdout.write(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+    const git = result.branchStats;
+    if (git) process.stdout.write(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made\n`);
   }
   return { exitCode: 0 };
 });

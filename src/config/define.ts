@@ -32,6 +32,50 @@ export interface SiteConfig {
   outDir: string;
   /** Fail on any changelog problem (otherwise warn and keep what is usable). */
   strictChangelog: boolean;
+  /** Build every docs version from its own git ref (see GitConfig); the content paths above are then ignored. */
+  git?: GitConfig;
+}
+
+/** A redirect rule in Firebase Hosting's format: `:version` and `:name` match one segment, `:path*` the rest. */
+export interface RedirectRule {
+  source: string;
+  destination: string;
+  /** HTTP status: `301` or `302` (Firebase writes it as a string or a number). */
+  type?: string | number;
+}
+
+/**
+ * The docs versions from the branches of one git repository, as Gloo's `docs/build-docs.sh`
+ * builds them: each version's `content/` and changelog from its own ref; layouts, data, the Hugo
+ * config and everything else in the docs folder from one ref (Gloo: `main`) for all versions.
+ */
+export interface GitConfig {
+  /** A repository path or a bundle file, relative to the config file's folder (`--repo` overrides it). */
+  repo: string;
+  /** The docs folder inside the repository (default `docs`). */
+  docs?: string;
+  /** The changelog folder inside the repository (default `changelog`). */
+  changelog?: string;
+  /**
+   * The refs to build, in the dropdown's order (`--versions` overrides), or the file that lists
+   * them (`active_versions.json`: `latest`, `versions`, `oldVersions`) read from a ref.
+   * Default: `{ file: '<docs>/active_versions.json' }` read from `layoutRef`, as Gloo does.
+   */
+  versions?: string[] | { file: string; ref?: string };
+  /** The version served under `latest/` (`--latest` overrides); with a list, default its first stable ref. */
+  latest?: string;
+  /** Versions that get the old-version banner (with a list of refs: default every ref after `latest`). */
+  old?: string[];
+  /** The ref whose docs folder supplies layouts, data, the Hugo config, static files (default `main`, as Gloo). */
+  layoutRef?: string;
+  /** Folders of the docs folder each version takes from its own ref (default `['content']`, as Gloo). */
+  perVersion?: string[];
+  /** Names standing for other refs: `{ main: 'v1.17.x' }` (a version keeps its name in URLs). */
+  aliases?: Record<string, string>;
+  /** Redirects, in Firebase's format (paste them from build-docs.sh's firebase.json). */
+  redirects?: RedirectRule[];
+  /** Rewrites, in Firebase's format (`source` → `destination`, served without a redirect). */
+  rewrites?: RedirectRule[];
 }
 
 export type UserConfig = Partial<Omit<SiteConfig, 'changelog' | 'productNames' | 'versions'>> & {

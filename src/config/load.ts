@@ -13,6 +13,8 @@ export interface LoadedConfig {
   projectDir: string;
   /** The config file, when there was one. */
   file?: string;
+  /** Where caches go, when not in the project's `node_modules/.cache/versioned-docs/` (a docs version read from git: its files are in the cache). */
+  cacheDir?: string;
 }
 
 export async function loadConfig(file?: string, cwd = process.cwd()): Promise<LoadedConfig> {

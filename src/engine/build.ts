@@ -17,6 +17,8 @@ import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { writeExtras, type Extras } from './extras.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
+import { prepareBranches, type BranchStats } from './branches.ts';
+import type { GitOverrides } from './git-versions.ts';
 import { loadSiteContent } from './site-content.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -40,6 +42,10 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
   drafts?: boolean;
+  /** `--repo`: the git repository or bundle (relative to the current directory) instead of the config's `git.repo`. */
+  repo?: string;
+  /** `--versions` and `--latest`: which git refs to build (a config with a `git` section). */
+  git?: GitOverrides;
 }
 
 export interface BuildResult {
@@ -55,6 +61,8 @@ export interface BuildResult {
   linkCheck?: CheckResult;
   /** Bundle resources, linked files and alias redirects to write beside the pages. */
   extras?: Extras;
+  /** Versions read from git refs: what git cost (src/engine/branches.ts). */
+  branchStats?: BranchStats;
 }
 
 /** Load, validate and render: everything before the site is laid out. */
@@ -88,7 +96,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   // Astro takes a second to load: it loads while the pipeline runs, and not at all for prepare() alone.
   const astro = options.pipelineOnly ? undefined : import('../integration/astro-build.ts');
   astro?.catch(() => undefined);
-  const prepared = await prepare(loaded, options);
+  const prepared = loaded.config.git ? await prepareBranches(loaded, options) : await prepare(loaded, options);
   lap('pipeline');
   if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
   const { buildSite } = await astro;

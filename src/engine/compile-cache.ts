@@ -36,12 +36,14 @@ export interface CompileCache {
   flush(): Promise<void>;
 }
 
-export function cacheDir(projectDir: string): string {
-  return path.join(projectDir, 'node_modules', '.cache', 'versioned-docs', 'compile');
+/** The generator's cache folder of a docs project. */
+export function toolCacheDir(loaded: Pick<LoadedConfig, 'projectDir' | 'cacheDir'>): string {
+  return loaded.cacheDir ?? path.join(loaded.projectDir, 'node_modules', '.cache', 'versioned-docs');
 }
 
+
 export async function openCache(loaded: LoadedConfig, content: SiteContent): Promise<CompileCache> {
-  const dir = cacheDir(loaded.projectDir);
+  const dir = path.join(toolCacheDir(loaded), 'compile');
   const fingerprint = hash([String(FORMAT), toolHash(), environmentHash(loaded, content)].join('\0'));
   const key = (page: SourcePage) => hash(`${fingerprint}\0${page.file}\0${page.raw}`);
   const readHash = (file: string) => {
