@@ -130,7 +130,7 @@ export async function planVersions(
     old = new Set(git.old ?? oldVersions);
     // A name in the file that is no ref is reported at its line in the file.
     for (const id of ids) {
-      if (!repo.resolve(aliases[id] ?? id)) resolve(id, { file: shown, line: lineOfValue(text, id), column: 0 }, 'Version');
+      if (!repo.resolve(aliases[id] ?? id)) resolve(id, { file: shown, ...positionOf(text, `"${id}"`) }, 'Version');
     }
     if (hasErrorsSince(diagnostics)) return { diagnostics };
   }
@@ -167,7 +167,10 @@ function lineOfKey(text: string, key: string): number {
   return i < 0 ? 0 : text.slice(0, i).split('\n').length;
 }
 
-function lineOfValue(text: string, value: string): number {
-  const i = text.indexOf(`"${value}"`);
-  return i < 0 ? 0 : text.slice(0, i).split('\n').length;
+/** 1-based line and column of `needle` in `text`; 0, 0 when it is not there. */
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) return { line: 0, column: 0 };
+  const before = text.slice(0, i).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
