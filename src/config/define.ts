@@ -34,6 +34,13 @@ export interface SiteConfig {
   strictChangelog: boolean;
   /** Build every docs version from its own git ref (see GitConfig); the content paths above are then ignored. */
   git?: GitConfig;
+  /**
+   * Redirects in Firebase's format (paste them from build-docs.sh's firebase.json): the build writes a
+   * redirect page for each concrete source path, plus `firebase.json` and `_redirects` (src/engine/redirects.ts).
+   */
+  redirects?: RedirectRule[];
+  /** Rewrites in Firebase's format (served without a redirect by the host): written to `firebase.json` and `_redirects`. */
+  rewrites?: RedirectRule[];
 }
 
 /** A redirect rule in Firebase Hosting's format: `:version` and `:name` match one segment, `:path*` the rest. */
@@ -72,10 +79,6 @@ export interface GitConfig {
   perVersion?: string[];
   /** Names standing for other refs: `{ main: 'v1.17.x' }` (a version keeps its name in URLs). */
   aliases?: Record<string, string>;
-  /** Redirects, in Firebase's format (paste them from build-docs.sh's firebase.json). */
-  redirects?: RedirectRule[];
-  /** Rewrites, in Firebase's format (`source` → `destination`, served without a redirect). */
-  rewrites?: RedirectRule[];
 }
 
 export type UserConfig = Partial<Omit<SiteConfig, 'changelog' | 'productNames' | 'versions'>> & {

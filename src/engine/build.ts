@@ -15,6 +15,7 @@ import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { writeExtras, type Extras } from './extras.ts';
+import { redirectTarget, writeRedirects } from './redirects.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { prepareBranches, type BranchStats } from './branches.ts';
@@ -117,8 +118,12 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     lap('astro');
     await writeFeeds(stage, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...(await writeExtras(stage, prepared.data, prepared.extras)));
+    if (config.redirects || config.rewrites) {
+      prepared.diagnostics.push(...(await writeRedirects(stage, prepared.data, config)));
+    }
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal });
+    const rules = config.redirects;
+    linkCheck = await checkSite(stage, { data: prepared.data, knownExternal: config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
     lap('check');
   } catch (failure) {
     await search.close();
