@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepare } from '../engine/build.ts';
+import { redirectTarget } from '../engine/redirects.ts';
 import { checkSite, formatSummary } from '../linkcheck/links.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { error, format, hasErrors } from '../util/diagnostics.ts';
@@ -71,7 +72,8 @@ await runCli(async () => {
     data = prepared.data;
   }
 
-  const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal });
+  const rules = loaded.config.redirects;
+  const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
   if (values.external) {
     process.stdout.write(`External links (${result.external.length}, not fetched):\n${result.external.map((u) => `  ${u}\n`).join('')}`);
     process.stdout.write(`Skipped, known external (${result.skipped.length}):\n${result.skipped.map((u) => `  ${u}\n`).join('')}`);

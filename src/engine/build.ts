@@ -66,8 +66,13 @@ export interface BuildResult {
   branchStats?: BranchStats;
 }
 
-/** Load, validate and render: everything before the site is laid out. */
+/** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
 export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  return loaded.config.git ? prepareBranches(loaded, options) : prepareTree(loaded, options);
+}
+
+/** prepare() for one content tree on disk, rendered for every version. */
+async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const { config } = loaded;
   const { releases, versions, diagnostics } = loadVersions(loaded, options);
   const content = await loadSiteContent(loaded, options.drafts ? { drafts: true } : {});
@@ -97,7 +102,7 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
   // Astro takes a second to load: it loads while the pipeline runs, and not at all for prepare() alone.
   const astro = options.pipelineOnly ? undefined : import('../integration/astro-build.ts');
   astro?.catch(() => undefined);
-  const prepared = loaded.config.git ? await prepareBranches(loaded, options) : await prepare(loaded, options);
+  const prepared = await prepare(loaded, options);
   lap('pipeline');
   if (hasErrors(prepared.diagnostics) || !prepared.data || !astro) return { ...prepared, timings };
   const { buildSite } = await astro;
