@@ -36,6 +36,7 @@ function docsRepo(): string {
         'docs/content/guide.md': '---\ntitle: Guide\nweight: 10\n---\n## Install\n\nThe same page in every branch.\n',
         'docs/content/only-old.md': '---\ntitle: Old page\n---\nGone later. {{< nosuch >}}\n',
         'docs/content/note.md': '---\ntitle: Note\n---\n{{< readfile file="static/content/note.md" >}}\n',
+        'docs/content/refs.md': '---\ntitle: Refs\n---\nSee [the guide]({{< ref "guide.md" >}}).\n',
         'docs/static/content/note.md': 'note from v1.1.x\n',
         'docs/active_versions.json': '{ "latest": "v1.1.x", "versions": ["v1.1.x"], "oldVersions": [] }\n',
       },
@@ -68,8 +69,8 @@ test('versions come from active_versions.json of the layout ref (a trailing comm
   const data = result.data!;
   assert.deepEqual(data.versions.map((v) => [v.id, v.status]), [['main', 'unreleased'], ['v1.2.x', 'latest'], ['v1.1.x', 'supported']]);
   assert.equal(data.latest, 'v1.2.x');
-  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/']);
-  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/']);
+  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/', 'refs/']);
+  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/', 'refs/']);
   // Layouts, data and static files come from main for every version, as build-docs.sh checks out main.
   const note = data.pages['v1.1.x']!.find((p) => p.route === 'note/')!;
   assert.match(note.html, /note from main/);
@@ -129,6 +130,11 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   // Nothing is written beside the bundle (the bare repository is in our cache).
   assert.deepEqual(readdirSync(path.dirname(bundle)), before);
   assert.ok(existsSync(path.join(path.dirname(config), 'node_modules/.cache/versioned-docs/git/repos')));
+
+  // A page identical in several branches is compiled once, unless a branch answers one of its questions
+  // differently: refs.md looks pages up, and v1.1.x's pages differ from main's (v1.2.x's are main's).
+  // main: 5 compiled; v1.2.x: 5 from main's; v1.1.x: _index, guide, note shared, refs and only-old compiled.
+  assert.deepEqual(first.compileStats, { pages: 15, cached: 8, threads: 1 });
 
   const second = await prepare(config, { repo: bundle });
   assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0 });

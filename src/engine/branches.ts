@@ -104,6 +104,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
         ...(options.drafts ? { drafts: true } : {}),
         ...(options.threads ? { threads: options.threads } : {}),
         ...(options.cache === false ? { cache: false } : {}),
+        shared: true,
       });
       compileStats.pages += compiled.stats.pages;
       compileStats.cached += compiled.stats.cached;

@@ -19,6 +19,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
+import { depsHold, type Dep } from './compile-deps.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
@@ -28,11 +29,15 @@ interface Entry {
   page: CompiledPage;
   /** Hash of each file read with `readfile` when the page was compiled. */
   reads: Record<string, string>;
+  /** Shared across trees: what the compile asked of its environment (then `reads` is empty: deps cover them). */
+  deps?: Dep[];
 }
 
 export interface CompileCache {
+  /** True when entries are shared across trees (each compile then records its deps: see compile-deps.ts). */
+  readonly shared: boolean;
   get(page: SourcePage): CompiledPage | undefined;
-  set(page: SourcePage, compiled: CompiledPage): void;
+  set(page: SourcePage, compiled: CompiledPage, deps?: Dep[]): void;
   flush(): Promise<void>;
 }
 
@@ -42,44 +47,56 @@ export function toolCacheDir(loaded: Pick<LoadedConfig, 'projectDir' | 'cacheDir
 }
 
 
-export async function openCache(loaded: LoadedConfig, content: SiteContent): Promise<CompileCache> {
-  const dir = path.join(toolCacheDir(loaded), 'compile');
-  const fingerprint = hash([String(FORMAT), toolHash(), environmentHash(loaded, content)].join('\0'));
+/**
+ * `shared`: for trees that are versions of one another (git refs). An entry is then keyed by the page's
+ * path and text, the generator and the tree's own shortcode layouts only, and holds one variant per
+ * distinct set of answers its compile got (compile-deps.ts): a page identical in several branches is
+ * compiled once, and again only where a branch answers one of its questions differently.
+ */
+export async function openCache(loaded: LoadedConfig, content: SiteContent, options: { shared?: boolean } = {}): Promise<CompileCache> {
+  const shared = options.shared ?? false;
+  const dir = path.join(toolCacheDir(loaded), shared ? 'compile-shared' : 'compile');
+  const fingerprint = hash([String(FORMAT), toolHash(), shared ? sharedEnvironmentHash(loaded, content) : environmentHash(loaded, content)].join('\0'));
   const key = (page: SourcePage) => hash(`${fingerprint}\0${page.file}\0${page.raw}`);
   const readHash = (file: string) => {
     const result = content.env.root.read(file);
     return result.ok ? hash(result.text) : `refused:${result.message}`;
   };
-  const loadedEntries = new Map<string, Entry>();
+  const loadedEntries = new Map<string, Entry[]>();
   await Promise.all(
     content.pages.map(async (page) => {
       const k = key(page);
       try {
-        loadedEntries.set(k, deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry);
+        const stored = deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry | Entry[];
+        loadedEntries.set(k, Array.isArray(stored) ? stored : [stored]);
       } catch {
         // not cached (or unreadable): compiled afresh
       }
     }),
   );
-  const pending = new Map<string, Entry>();
+  const pending = new Map<string, Entry[]>();
+  const fresh = (entry: Entry) => (entry.deps ? depsHold(entry.deps, content.env) : Object.entries(entry.reads).every(([file, h]) => readHash(file) === h));
 
   return {
+    shared,
     get(page) {
-      const entry = loadedEntries.get(key(page));
-      if (!entry) return undefined;
-      const fresh = Object.entries(entry.reads).every(([file, h]) => readHash(file) === h);
-      return fresh ? entry.page : undefined;
+      return loadedEntries.get(key(page))?.find(fresh)?.page;
     },
-    set(page, compiled) {
-      pending.set(key(page), { page: compiled, reads: Object.fromEntries(compiled.reads.map((f) => [f, readHash(f)])) });
+    set(page, compiled, deps) {
+      const k = key(page);
+      const entry: Entry = deps ? { page: compiled, reads: {}, deps } : { page: compiled, reads: Object.fromEntries(compiled.reads.map((f) => [f, readHash(f)])) };
+      // Shared: keep the variants other trees need (at most a few: one per distinct set of answers).
+      const others = shared ? (pending.get(k) ?? loadedEntries.get(k) ?? []).filter((e) => JSON.stringify(e.deps) !== JSON.stringify(deps)).slice(-7) : [];
+      pending.set(k, [...others, entry]);
+      loadedEntries.set(k, [...others, entry]);
     },
     async flush() {
       if (!pending.size) return;
       await mkdir(dir, { recursive: true });
       await Promise.all(
-        [...pending].map(async ([k, entry]) => {
+        [...pending].map(async ([k, entries]) => {
           const temp = path.join(dir, `${k}.${process.pid}.tmp`);
-          await writeFile(temp, serialize(entry));
+          await writeFile(temp, serialize(shared ? entries : entries[entries.length - 1]));
           await rename(temp, path.join(dir, `${k}.bin`));
         }),
       );
@@ -105,20 +122,35 @@ function toolHash(): string {
   return toolHashMemo;
 }
 
+/** Shared across trees: what no recorded question covers (our shortcode modules, the tree's shortcode layouts, the slots). */
+function sharedEnvironmentHash(loaded: LoadedConfig, content: SiteContent): string {
+  const { config, projectDir } = loaded;
+  return hash(
+    JSON.stringify({
+      shortcodes: folderHash(projectDir, config.shortcodes),
+      layouts: folderHash(projectDir, path.join(config.root, 'layouts')),
+      snippetKeys: [...content.env.snippetKeys],
+      changeSlots: content.env.changeSlots ?? [],
+    }),
+  );
+}
+
+function folderHash(projectDir: string, dir: string | undefined): string {
+  return dir && existsSync(path.resolve(projectDir, dir))
+    ? listFiles(path.resolve(projectDir, dir))
+        .map((f) => `${path.relative(path.resolve(projectDir, dir), f)}\0${hash(readFileSync(f))}`)
+        .join('\n')
+    : '';
+}
+
 /** What the config and the content tree contribute to every page's compile. */
 function environmentHash(loaded: LoadedConfig, content: SiteContent): string {
   const { config, projectDir } = loaded;
-  const folderHash = (dir: string | undefined) =>
-    dir && existsSync(path.resolve(projectDir, dir))
-      ? listFiles(path.resolve(projectDir, dir))
-          .map((f) => `${path.relative(projectDir, f)}\0${hash(readFileSync(f))}`)
-          .join('\n')
-      : '';
   return hash(
     JSON.stringify({
       root: path.resolve(projectDir, config.root),
-      shortcodes: folderHash(config.shortcodes),
-      data: folderHash(config.data),
+      shortcodes: folderHash(projectDir, config.shortcodes),
+      data: folderHash(projectDir, config.data),
       pages: content.env.site?.pages ?? [],
       // Relative links resolve against the files that exist in the content tree.
       files: listFiles(content.contentDir).map((f) => path.relative(content.contentDir, f)),
