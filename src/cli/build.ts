@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { build } from '../engine/build.ts';
+import { build, type BuildResult } from '../engine/build.ts';
 import { formatSummary } from '../linkcheck/links.ts';
 import { loadConfig } from '../config/load.ts';
 import { DiagnosticsError, error, format, hasErrors } from '../util/diagnostics.ts';
@@ -50,18 +50,22 @@ await runCli(async () => {
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics)}\n`);
   if (result.linkCheck) process.stdout.write(`${formatSummary(result.linkCheck.stats)}\n`);
   if (hasErrors(result.diagnostics)) {
+    // The phases that ran, so a failed build's cost is visible too.
+    if (values.verbose) printPhases(result);
     process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
     return { exitCode: 1 };
   }
   const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
-  if (values.verbose) {
-    const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
-    const stats = result.compileStats;
-    process.stdout.write(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
-    const git = result.branchStats;
-    if (git) process.stdout.write(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made\n`);
-  }
+  if (values.verbose) printPhases(result);
   return { exitCode: 0 };
 });
+
+function printPhases(result: BuildResult): void {
+  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+  const stats = result.compileStats;
+  process.stdout.write(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  const git = result.branchStats;
+  if (git) process.stdout.write(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made\n`);
+}
