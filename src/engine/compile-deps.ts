@@ -10,6 +10,7 @@
  * hundreds of pages costs one evaluation per distinct question.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { CompileEnv } from '../markdown/compile.ts';
 import type { DataFiles } from '../markdown/data-files.ts';
 import type { DocsRoot } from '../markdown/docs-root.ts';
@@ -20,8 +21,13 @@ export type Dep = [question: string, answer: string];
 
 const memos = new WeakMap<CompileEnv, Map<string, string>>();
 
-function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('base64url').slice(0, 22);
+/**
+ * The hash of an answer, with the tree's own location left out: a data file's answer names its path
+ * (`<root>/data/ProtoMap.yaml`), and two trees (snapshots of two refs) that hold the same file answer the same.
+ */
+function hash(value: unknown, root: string): string {
+  const text = (JSON.stringify(value) ?? 'undefined').replaceAll(root, '<root>').replaceAll(path.relative(process.cwd(), root) || '.', '<root>');
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
 /** The answer's hash to a question, asked of `env`. */
@@ -30,7 +36,7 @@ function answer(env: CompileEnv, question: string): string {
   if (!memo) memos.set(env, (memo = new Map()));
   let found = memo.get(question);
   if (found === undefined) {
-    found = hash(evaluate(env, question));
+    found = hash(evaluate(env, question), env.root.dir);
     memo.set(question, found);
   }
   return found;
