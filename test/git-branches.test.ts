@@ -11,6 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config/load.ts';
 import { prepareBranches } from '../src/engine/branches.ts';
+import { GitRepo } from '../src/git/repo.ts';
 import { format } from '../src/util/diagnostics.ts';
 import { REPO } from './support/project.ts';
 import { bundleOf, git, gitRepo } from './support/git.ts';
@@ -139,4 +140,20 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   const second = await prepare(config, { repo: bundle });
   assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0 });
   assert.equal(second.compileStats!.cached, second.compileStats!.pages);
+});
+
+test('a CI clone: branches that exist only as origin/<name> answer to their short name', () => {
+  const repo = docsRepo();
+  const clone = mkdtempSync(path.join(tmpdir(), 'git-clone-'));
+  git(clone, 'clone', '--quiet', '--branch', 'main', repo, '.');
+  const opened = GitRepo.open(clone, path.join(clone, 'cache-unused'));
+  try {
+    assert.equal(opened.resolve('v1.1.x'), git(repo, 'rev-parse', 'v1.1.x').trim());
+    assert.equal(opened.resolve('origin/v1.2.x'), git(repo, 'rev-parse', 'v1.2.x').trim());
+    assert.equal(opened.resolve('v9.9.x'), undefined);
+    // A repository path is read in place: nothing is fetched into the cache.
+    assert.ok(!existsSync(path.join(clone, 'cache-unused')));
+  } finally {
+    opened.close();
+  }
 });
