@@ -5,7 +5,7 @@
  * second build that reads nothing from git.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -36,24 +36,40 @@ function docsRepo(): string {
         'docs/content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
         'docs/content/guide.md': '---\ntitle: Guide\nweight: 10\n---\n## Install\n\nThe same page in every branch.\n',
         'docs/content/only-old.md': '---\ntitle: Old page\n---\nGone later. {{< nosuch >}}\n',
-        'docs/content/note.md': '---\ntitle: Note\n---\n{{< readfile file="static/content/note.md" >}}\n',
+        'docs/content/note.md': '---\ntitle: Note\n---\n{{< readfile file="shared/note.txt" >}} and {{< fromdata >}}\n',
         'docs/content/refs.md': '---\ntitle: Refs\n---\nSee [the guide]({{< ref "guide.md" >}}).\n',
-        'docs/static/content/note.md': 'note from v1.1.x\n',
+        'docs/content/shared/note.txt': 'note from v1.1.x\n',
+        'docs/data/site.yaml': 'note: data from v1.1.x\n',
         'docs/active_versions.json': '{ "latest": "v1.1.x", "versions": ["v1.1.x"], "oldVersions": [] }\n',
       },
     ],
-    ['v1.2.x', { 'docs/content/only-old.md': null, 'docs/content/new.md': '---\ntitle: New page\n---\nNew in 1.2.\n', 'docs/static/content/note.md': 'note from v1.2.x\n' }],
-    ['main', { 'docs/active_versions.json': ACTIVE, 'docs/static/content/note.md': 'note from main\n' }],
+    ['v1.2.x', { 'docs/content/only-old.md': null, 'docs/content/new.md': '---\ntitle: New page\n---\nNew in 1.2.\n', 'docs/content/shared/note.txt': 'note from v1.2.x\n', 'docs/data/site.yaml': 'note: data from v1.2.x\n' }],
+    ['main', { 'docs/active_versions.json': ACTIVE, 'docs/content/shared/note.txt': 'note from main\n', 'docs/data/site.yaml': 'note: data from main\n' }],
   ]);
 }
 
+/** A shortcode module of the project's own that shows a value of the data folder (Hugo's data/, from the layout ref). */
+const FROM_DATA = `export default {
+  name: 'fromdata',
+  inner: 'none',
+  args: {},
+  render(call, context) {
+    const data = context.data('site');
+    return { type: 'text', value: data.ok ? String(data.value.note) : data.message };
+  },
+};
+`;
+
 function project(repo: string, git: string): string {
   // A project folder of its own: its cache (node_modules/.cache/versioned-docs/) starts empty.
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'git-project-')), 'docs.config.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'git-project-'));
+  mkdirSync(path.join(dir, 'shortcodes'));
+  writeFileSync(path.join(dir, 'shortcodes/fromdata.js'), FROM_DATA);
+  const file = path.join(dir, 'docs.config.ts');
   writeFileSync(
     file,
     `import { defineConfig } from ${JSON.stringify(path.join(REPO, 'src/config/define.ts'))};\n` +
-      `export default defineConfig({ base: '/docs/', product: 'Demo', git: { repo: ${JSON.stringify(repo)}, ${git} } });\n`,
+      `export default defineConfig({ base: '/docs/', product: 'Demo', shortcodes: 'shortcodes', git: { repo: ${JSON.stringify(repo)}, ${git} } });\n`,
   );
   return file;
 }
@@ -72,15 +88,16 @@ test('versions come from active_versions.json of the layout ref (a trailing comm
   assert.equal(data.latest, 'v1.2.x');
   assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/', 'refs/']);
   assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/', 'refs/']);
-  // Layouts, data and static files come from main for every version, as build-docs.sh checks out main.
+  // Each version's content/ is its own (readfile reads under it); data (and layouts, the Hugo config) come from
+  // main for every version, as build-docs.sh checks out main and copies only content/ and changelog/.
   const note = data.pages['v1.1.x']!.find((p) => p.route === 'note/')!;
-  assert.match(note.html, /note from main/);
+  assert.match(note.html, /note from v1\.1\.x\s+and data from main/);
 });
 
-test('the layout ref is configurable: static files then come from it', async () => {
+test('the layout ref is configurable: data then comes from it', async () => {
   const repo = docsRepo();
   const result = await prepare(project(repo, `layoutRef: 'v1.1.x', versions: ['v1.2.x', 'v1.1.x']`));
-  assert.match(result.data!.pages['v1.2.x']!.find((p) => p.route === 'note/')!.html, /note from v1\.1\.x/);
+  assert.match(result.data!.pages['v1.2.x']!.find((p) => p.route === 'note/')!.html, /note from v1\.2\.x\s+and data from v1\.1\.x/);
   assert.equal(result.data!.latest, 'v1.2.x');
 });
 
@@ -133,9 +150,10 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   assert.ok(existsSync(path.join(path.dirname(config), 'node_modules/.cache/versioned-docs/git/repos')));
 
   // A page identical in several branches is compiled once, unless a branch answers one of its questions
-  // differently: refs.md looks pages up, and v1.1.x's pages differ from main's (v1.2.x's are main's).
-  // main: 5 compiled; v1.2.x: 5 from main's; v1.1.x: _index, guide, note shared, refs and only-old compiled.
-  assert.deepEqual(first.compileStats, { pages: 15, cached: 8, threads: 1 });
+  // differently: refs.md looks pages up (v1.1.x's pages differ from main's; v1.2.x's are main's), note.md reads
+  // a file each branch has its own text for. main: 5 compiled; v1.2.x: 4 from main's, note compiled;
+  // v1.1.x: _index and guide from main's, note, refs and only-old compiled.
+  assert.deepEqual(first.compileStats, { pages: 15, cached: 6, threads: 1 });
 
   const second = await prepare(config, { repo: bundle });
   assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0 });

@@ -139,9 +139,10 @@ function versionConfig(loaded: LoadedConfig, git: GitConfig, dir: string, docs: 
     cacheDir,
     config: {
       ...rest,
-      root: docs,
+      // As a Hugo docs folder is read (readfile paths and Gloo's `static/content/` snippets are under content/).
+      root: `${docs}/content`,
       content: `${docs}/content`,
-      snippets: `${docs}/static/content`,
+      snippets: `${docs}/content/static/content`,
       ...(data ? { data } : {}),
       // A folder of our own shortcode modules stays where the config names it.
       ...(config.shortcodes ? { shortcodes: path.resolve(loaded.projectDir, config.shortcodes) } : {}),

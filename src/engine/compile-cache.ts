@@ -128,7 +128,8 @@ function sharedEnvironmentHash(loaded: LoadedConfig, content: SiteContent): stri
   return hash(
     JSON.stringify({
       shortcodes: folderHash(projectDir, config.shortcodes),
-      layouts: folderHash(projectDir, path.join(config.root, 'layouts')),
+      // Hugo's layouts/ (the tree's own shortcode templates) beside content/.
+      layouts: folderHash(projectDir, path.join(path.dirname(config.content), 'layouts')),
       snippetKeys: [...content.env.snippetKeys],
       changeSlots: content.env.changeSlots ?? [],
     }),
