@@ -10,7 +10,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { GitConfig } from '../config/define.ts';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
 import { GitError, GitRepo } from '../git/repo.ts';
 import { snapshot, type Layer } from '../git/snapshot.ts';
@@ -22,9 +21,10 @@ import { versionValues } from '../versions/values.ts';
 import type { BuildOptions, BuildResult } from './build.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { toolCacheDir } from './compile-cache.ts';
-import type { Extras } from './extras.ts';
+import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion } from './git-versions.ts';
-import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
+import { loadChangelog } from '../changelog/load.ts';
+import { changelogSources } from './load-versions.ts';
 import { renderSite } from './render-site.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
@@ -39,7 +39,7 @@ export interface BranchStats {
   snapshotsMade: number;
 }
 
-export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult & { branchStats?: BranchStats }> {
+export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const git = loaded.config.git!;
   const configFile = loaded.file ? path.relative(process.cwd(), loaded.file) : 'site config';
   const started = performance.now();
@@ -91,10 +91,9 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1 };
     let base = '/';
     for (const { version, dir } of trees) {
-      const own = versionConfig(loaded, git, dir, docs, changelog, cacheDir);
+      const own = versionConfig(loaded, dir, docs, changelog, cacheDir);
       const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-      const sources = PRODUCTS.flatMap((product) => own.config.changelog[product].map((folder) => ({ product, dir: folder })));
-      const loadedVersions = loadChangelog(sources, { strict: own.config.strictChangelog && !options.lenient, root: own.projectDir });
+      const loadedVersions = loadChangelog(changelogSources(own.config), { strict: own.config.strictChangelog && !options.lenient, root: own.projectDir });
       diagnostics.push(...prefix(loadedVersions.diagnostics));
       const docsVersion = toDocsVersion(version, loadedVersions.releases, own);
       diagnostics.push(...prefix(docsVersion.diagnostics));
@@ -114,8 +113,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       base = rendered.data.base;
       versions.push(docsVersion.version);
       pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, sourceFile: `${version.id}:${p.sourceFile}` } : p));
-      const files = [...new Set([...content.pages.flatMap((p) => p.resources), ...compiled.compiled.flatMap((c) => c.files)])].sort();
-      perVersionExtras[version.id] = { files, contentDir: content.contentDir, aliases: content.aliases };
+      perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled), contentDir: content.contentDir, aliases: content.aliases };
       if (version.id === plan.latest) releases.push(...loadedVersions.releases);
     }
     const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, pages };
@@ -127,7 +125,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
 }
 
 /** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */
-function versionConfig(loaded: LoadedConfig, git: GitConfig, dir: string, docs: string, changelog: string, cacheDir: string): LoadedConfig {
+function versionConfig(loaded: LoadedConfig, dir: string, docs: string, changelog: string, cacheDir: string): LoadedConfig {
   const { config } = loaded;
   const inSnapshot = (rel: string) => (existsSync(path.join(dir, rel)) ? rel : undefined);
   const data = inSnapshot(`${docs}/data`);

@@ -14,7 +14,7 @@ import { hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
-import { writeExtras, type Extras } from './extras.ts';
+import { publishedFiles, writeExtras, type Extras } from './extras.ts';
 import { redirectTarget, writeRedirects } from './redirects.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
@@ -86,7 +86,7 @@ async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Pr
   const rendered = renderSite({ config, compiled, pages, releases, versions });
   diagnostics.push(...rendered.diagnostics);
   // Known once every page is compiled: files that relative links point at.
-  const files = [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
+  const files = publishedFiles(pages, compiled);
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
   return { diagnostics, data: rendered.data, releases, extras, compileStats: stats };
 }

@@ -23,6 +23,11 @@ export interface Extras {
   perVersion?: Record<string, Omit<Extras, 'perVersion'>>;
 }
 
+/** Files to publish with the pages: page bundle resources, and files that relative links point at. */
+export function publishedFiles(pages: readonly { resources: readonly string[] }[], compiled: readonly { files: readonly string[] }[]): string[] {
+  return [...new Set([...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
+}
+
 /** The prefixes a version is served under. */
 function prefixes(data: SiteData, id: string): string[] {
   return id === data.latest ? [id, LATEST] : [id];

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
+import type { SiteConfig } from '../config/define.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
@@ -49,7 +50,7 @@ function filesWithStats(dir: string): string[] {
 function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippetDir?: string }) {
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
-  const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
+  const sources = changelogSources(config);
   const changelog = loadChangelog(sources, { strict: config.strictChangelog && !options.lenient, root: projectDir });
   diagnostics.push(...changelog.diagnostics);
   const listed = listDocsVersions(changelog.releases, {
@@ -64,4 +65,9 @@ function readVersions(loaded: LoadedConfig, options: { lenient?: boolean; snippe
     return { ...v, values: pinned.values };
   });
   return { releases: changelog.releases, versions, diagnostics };
+}
+
+/** The changelog folders of a site config, with their product. */
+export function changelogSources(config: Pick<SiteConfig, 'changelog'>) {
+  return PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
 }
