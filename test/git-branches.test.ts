@@ -41,9 +41,10 @@ function docsRepo(): string {
         'docs/content/shared/note.txt': 'note from v1.1.x\n',
         'docs/data/site.yaml': 'note: data from v1.1.x\n',
         'docs/active_versions.json': '{ "latest": "v1.1.x", "versions": ["v1.1.x"], "oldVersions": [] }\n',
+        'changelog/v1.1.0/fix.yaml': 'changelog:\n  - type: FIX\n    issueLink: https://github.com/solo-io/gloo/issues/1\n    resolvesIssue: false\n    description: A fix in 1.1.0.\n',
       },
     ],
-    ['v1.2.x', { 'docs/content/only-old.md': null, 'docs/content/new.md': '---\ntitle: New page\n---\nNew in 1.2.\n', 'docs/content/shared/note.txt': 'note from v1.2.x\n', 'docs/data/site.yaml': 'note: data from v1.2.x\n' }],
+    ['v1.2.x', { 'docs/content/only-old.md': null, 'docs/content/new.md': '---\ntitle: New page\n---\nNew in 1.2.\n', 'docs/content/shared/note.txt': 'note from v1.2.x\n', 'docs/data/site.yaml': 'note: data from v1.2.x\n', 'changelog/v1.2.0/new.yaml': 'changelog:\n  - type: NEW_FEATURE\n    issueLink: https://github.com/solo-io/gloo/issues/2\n    resolvesIssue: false\n    description: New in 1.2.0.\n' }],
     ['main', { 'docs/active_versions.json': ACTIVE, 'docs/content/shared/note.txt': 'note from main\n', 'docs/data/site.yaml': 'note: data from main\n' }],
   ]);
 }
@@ -86,8 +87,14 @@ test('versions come from active_versions.json of the layout ref (a trailing comm
   const data = result.data!;
   assert.deepEqual(data.versions.map((v) => [v.id, v.status]), [['main', 'unreleased'], ['v1.2.x', 'latest'], ['v1.1.x', 'supported']]);
   assert.equal(data.latest, 'v1.2.x');
-  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/', 'refs/']);
-  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/', 'refs/']);
+  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/', 'reference/changelog/open_source/', 'refs/']);
+  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/', 'reference/changelog/open_source/', 'refs/']);
+  // Each version's changelog page is its own branch's changelog.
+  const changelog = (id: string) => data.pages[id]!.find((p) => p.route === 'reference/changelog/open_source/')!.html;
+  assert.match(changelog('v1.2.x'), /New in 1\.2\.0/);
+  assert.doesNotMatch(changelog('v1.1.x'), /New in 1\.2\.0/);
+  assert.match(changelog('v1.1.x'), /A fix in 1\.1\.0/);
+  assert.deepEqual(data.versions.map((v) => v.values.geoss_latest), ['1.2.0', '1.2.0', '1.1.0']);
   // Each version's content/ is its own (readfile reads under it); data (and layouts, the Hugo config) come from
   // main for every version, as build-docs.sh checks out main and copies only content/ and changelog/.
   const note = data.pages['v1.1.x']!.find((p) => p.route === 'note/')!;
@@ -139,9 +146,9 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   assert.deepEqual(first.data!.versions.map((v) => v.id), ['main', 'v1.2.x', 'v1.1.x']);
   assert.ok(first.branchStats!.blobsRead > 0);
   // Blobs are read once by id (guide.md, identical in the three branches, is one read): main's docs folder
-  // (layouts, static files, data) and each branch's content/.
+  // (layouts, data, the Hugo config) and each branch's content/ and changelog/.
   const oids = (ref: string, folder: string) => git(repo, 'ls-tree', '-r', ref, '--', folder).split('\n').filter(Boolean).map((l) => ({ oid: l.split(/\s+/)[2]!, file: l.split('\t')[1]! }));
-  const needed = [...oids('main', 'docs').filter((e) => !e.file.startsWith('docs/content/')), ...['v1.1.x', 'v1.2.x', 'main'].flatMap((b) => oids(b, 'docs/content'))];
+  const needed = [...oids('main', 'docs').filter((e) => !e.file.startsWith('docs/content/')), ...['v1.1.x', 'v1.2.x', 'main'].flatMap((b) => [...oids(b, 'docs/content'), ...oids(b, 'changelog')])];
   const distinct = new Set(needed.map((e) => e.oid)).size;
   assert.ok(distinct < needed.length);
   assert.equal(first.branchStats!.blobsRead, distinct);
@@ -156,7 +163,10 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   assert.deepEqual(first.compileStats, { pages: 15, cached: 6, threads: 1 });
 
   const second = await prepare(config, { repo: bundle });
-  assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0 });
+  // main's changelog folder is v1.2.x's (same tree): read once.
+  assert.equal(first.branchStats!.changelogsRead, 2);
+  assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 });
+  assert.deepEqual(second.data, first.data);
   assert.equal(second.compileStats!.cached, second.compileStats!.pages);
 });
 

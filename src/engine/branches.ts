@@ -23,8 +23,7 @@ import { compilePages, type CompileStats } from './compile-pages.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion } from './git-versions.ts';
-import { loadChangelog } from '../changelog/load.ts';
-import { changelogSources } from './load-versions.ts';
+import { branchChangelog } from './changelog-cache.ts';
 import { renderSite } from './render-site.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
@@ -37,6 +36,8 @@ export interface BranchStats {
   blobsRead: number;
   /** Snapshots made this build (0 when no ref moved). */
   snapshotsMade: number;
+  /** Branch changelogs loaded and rendered this build (0 when no ref moved: see changelog-cache.ts). */
+  changelogsRead: number;
 }
 
 export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
@@ -65,8 +66,8 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     if (!layoutDocs) {
       return { diagnostics: [...diagnostics, error(configFile, ...at(loaded, docs), `${plan.layout.ref} has no folder \`${docs}\``, { hint: 'Set `docs` in the git section to the docs folder inside the repository.' })] };
     }
-    const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0 };
-    const trees: { version: PlannedVersion; dir: string }[] = [];
+    const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 };
+    const trees: { version: PlannedVersion; dir: string; changelogTree: string | undefined }[] = [];
     for (const version of plan.versions) {
       const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
       for (const folder of perVersion) {
@@ -79,7 +80,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       const snap = await snapshot(repo, layers, path.join(cacheDir, 'git'));
       stats.blobsRead += snap.blobsRead;
       if (snap.made) stats.snapshotsMade++;
-      trees.push({ version, dir: snap.dir });
+      trees.push({ version, dir: snap.dir, changelogTree });
     }
     stats.gitMs = Math.round(performance.now() - started);
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -90,11 +91,12 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     const releases: Release[] = [];
     const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1 };
     let base = '/';
-    for (const { version, dir } of trees) {
+    for (const { version, dir, changelogTree } of trees) {
       const own = versionConfig(loaded, dir, docs, changelog, cacheDir);
       const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-      const loadedVersions = loadChangelog(changelogSources(own.config), { strict: own.config.strictChangelog && !options.lenient, root: own.projectDir });
+      const loadedVersions = await branchChangelog(own, changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'));
       diagnostics.push(...prefix(loadedVersions.diagnostics));
+      if (!loadedVersions.cached) stats.changelogsRead++;
       const docsVersion = toDocsVersion(version, loadedVersions.releases, own);
       diagnostics.push(...prefix(docsVersion.diagnostics));
       const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
@@ -108,7 +110,14 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       compileStats.pages += compiled.stats.pages;
       compileStats.cached += compiled.stats.cached;
       compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
-      const rendered = renderSite({ config: own.config, compiled: compiled.compiled, pages: content.pages, releases: loadedVersions.releases, versions: [docsVersion.version] });
+      const rendered = renderSite({
+        config: own.config,
+        compiled: compiled.compiled,
+        pages: content.pages,
+        releases: loadedVersions.releases,
+        versions: [docsVersion.version],
+        changelogPages: loadedVersions.pages,
+      });
       diagnostics.push(...prefix(rendered.diagnostics));
       base = rendered.data.base;
       versions.push(docsVersion.version);

@@ -112,7 +112,7 @@ function hash(text: string | Buffer): string {
 let toolHashMemo: string | undefined;
 
 /** The generator's own version: its sources and its lock file. */
-function toolHash(): string {
+export function toolHash(): string {
   toolHashMemo ??= hash(
     [...listFiles(path.join(TOOL_ROOT, 'src')), path.join(TOOL_ROOT, 'package-lock.json')]
       .filter((file) => existsSync(file))
