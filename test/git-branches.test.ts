@@ -37,6 +37,7 @@ function docsRepo(): string {
         'docs/content/guide.md': '---\ntitle: Guide\nweight: 10\n---\n## Install\n\nThe same page in every branch.\n',
         'docs/content/only-old.md': '---\ntitle: Old page\n---\nGone later. {{< nosuch >}}\n',
         'docs/content/note.md': '---\ntitle: Note\n---\n{{< readfile file="shared/note.txt" >}} and {{< fromdata >}}\n',
+        'docs/content/data.md': '---\ntitle: Data\n---\nFrom the data folder: {{< fromdata >}}\n',
         'docs/content/refs.md': '---\ntitle: Refs\n---\nSee [the guide]({{< ref "guide.md" >}}).\n',
         'docs/content/shared/note.txt': 'note from v1.1.x\n',
         'docs/data/site.yaml': 'note: data from v1.1.x\n',
@@ -87,8 +88,8 @@ test('versions come from active_versions.json of the layout ref (a trailing comm
   const data = result.data!;
   assert.deepEqual(data.versions.map((v) => [v.id, v.status]), [['main', 'unreleased'], ['v1.2.x', 'latest'], ['v1.1.x', 'supported']]);
   assert.equal(data.latest, 'v1.2.x');
-  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'guide/', 'note/', 'only-old/', 'reference/changelog/open_source/', 'refs/']);
-  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'guide/', 'new/', 'note/', 'reference/changelog/open_source/', 'refs/']);
+  assert.deepEqual(routes(data.pages['v1.1.x']), ['', 'data/', 'guide/', 'note/', 'only-old/', 'reference/changelog/open_source/', 'refs/']);
+  assert.deepEqual(routes(data.pages['v1.2.x']), ['', 'data/', 'guide/', 'new/', 'note/', 'reference/changelog/open_source/', 'refs/']);
   // Each version's changelog page is its own branch's changelog.
   const changelog = (id: string) => data.pages[id]!.find((p) => p.route === 'reference/changelog/open_source/')!.html;
   assert.match(changelog('v1.2.x'), /New in 1\.2\.0/);
@@ -158,9 +159,10 @@ test('a bundle is read without a checkout; a second build with no ref moved read
 
   // A page identical in several branches is compiled once, unless a branch answers one of its questions
   // differently: refs.md looks pages up (v1.1.x's pages differ from main's; v1.2.x's are main's), note.md reads
-  // a file each branch has its own text for. main: 5 compiled; v1.2.x: 4 from main's, note compiled;
-  // v1.1.x: _index and guide from main's, note, refs and only-old compiled.
-  assert.deepEqual(first.compileStats, { pages: 15, cached: 6, threads: 1 });
+  // a file each branch has its own text for; data.md reads the data folder, the same (main's) in every
+  // snapshot. main: 6 compiled; v1.2.x: 5 from main's, note compiled; v1.1.x: _index, guide and data from
+  // main's, note, refs and only-old compiled.
+  assert.deepEqual(first.compileStats, { pages: 18, cached: 8, threads: 1 });
 
   const second = await prepare(config, { repo: bundle });
   // main's changelog folder is v1.2.x's (same tree): read once.

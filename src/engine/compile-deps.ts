@@ -22,11 +22,15 @@ export type Dep = [question: string, answer: string];
 const memos = new WeakMap<CompileEnv, Map<string, string>>();
 
 /**
- * The hash of an answer, with the tree's own location left out: a data file's answer names its path
- * (`<root>/data/ProtoMap.yaml`), and two trees (snapshots of two refs) that hold the same file answer the same.
+ * The hash of an answer, with the tree's own location left out: answers name paths in the docs root and
+ * the data folder (`<data>/ProtoMap.yaml`, a message naming the folder), and two trees (snapshots of two
+ * refs) that hold the same files answer the same.
  */
-function hash(value: unknown, root: string): string {
-  const text = (JSON.stringify(value) ?? 'undefined').replaceAll(root, '<root>').replaceAll(path.relative(process.cwd(), root) || '.', '<root>');
+function hash(value: unknown, env: CompileEnv): string {
+  let text = JSON.stringify(value) ?? 'undefined';
+  for (const [dir, name] of [[env.root.dir, '<root>'], [env.data?.dir, '<data>']] as const) {
+    if (dir) text = text.replaceAll(dir, name).replaceAll(path.relative(process.cwd(), dir) || '.', name);
+  }
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
@@ -36,7 +40,7 @@ function answer(env: CompileEnv, question: string): string {
   if (!memo) memos.set(env, (memo = new Map()));
   let found = memo.get(question);
   if (found === undefined) {
-    found = hash(evaluate(env, question), env.root.dir);
+    found = hash(evaluate(env, question), env);
     memo.set(question, found);
   }
   return found;
