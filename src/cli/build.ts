@@ -4,6 +4,8 @@
  * builds every docs version into the output folder, or lists every problem
  * and leaves the previous output as it was. Another build of the same project
  * running: fails at once naming it, or waits for it with --wait.
+ * With a config that reads the versions from git (its `git` section): `--repo <path or bundle>`,
+ * `--versions <ref,ref,…>` (the dropdown's order) and `--latest <ref>` override the config's.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +13,14 @@ import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
 import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';
 import { formatSummary, type LinkProblem } from '../linkcheck/links.ts';
 import { loadSite } from '../config/load.ts';
-import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { DiagnosticsError, error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
 import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
-  `       [--link-baseline <file> [--update-link-baseline]] ${REPORTER_USAGE}`;
+  `       [--link-baseline <file> [--update-link-baseline]] [--repo <path> --versions <ref,…> --latest <ref>] ${REPORTER_USAGE}`;
 
 await runReportedCli(
   'build',
@@ -35,6 +37,9 @@ await runReportedCli(
     verbose: { type: 'boolean', default: false },
     'link-baseline': { type: 'string' },
     'update-link-baseline': { type: 'boolean', default: false },
+    repo: { type: 'string' },
+    versions: { type: 'string' },
+    latest: { type: 'string' },
   },
   async (values, reporter, begun) => {
     const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
@@ -43,6 +48,12 @@ await runReportedCli(
     const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
     const loaded = await loadSite(values);
+    const gitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
+    if (gitFlags.length && !loaded.config.git) {
+      throw new DiagnosticsError([
+        error(values.config ?? 'docs.config.ts', 0, 0, `--${gitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
+      ]);
+    }
     // Named as every diagnostic's file is: relative to the project.
     const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
     const before: Diagnostic[] = [];
@@ -67,6 +78,11 @@ await runReportedCli(
       keepGoing: values['keep-going'],
       wait: values.wait,
       quiet: !values.verbose,
+      ...(values.repo !== undefined ? { repo: values.repo } : {}),
+      git: {
+        ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+        ...(values.latest !== undefined ? { latest: values.latest } : {}),
+      },
     };
     if (baselineFile) {
       options.linkGate = (check) => {
@@ -110,6 +126,8 @@ await runReportedCli(
       say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
     }
     if (hasErrors(diagnostics) && !(values['keep-going'] && result.outDir)) {
+      // The phases that ran, so a failed build's cost is visible too.
+      if (values.verbose) printPhases(result, say);
       if (reporter !== 'json') process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
       return { exitCode: 1 };
     }
@@ -119,11 +137,15 @@ await runReportedCli(
       if (reporter !== 'json') process.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
       return { exitCode: 1 };
     }
-    if (values.verbose) {
-      const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
-      const stats = result.compileStats;
-      say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
-    }
+    if (values.verbose) printPhases(result, say);
     return { exitCode: 0 };
   },
 );
+
+function printPhases(result: BuildResult, say: (text: string) => void): void {
+  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+  const stats = result.compileStats;
+  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  const git = result.branchStats;
+  if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
+}

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { siteConfigSchema, type SiteConfig, type UserConfig } from './schema.ts';
 
-export type { HeaderLink, SiteConfig, UserConfig } from './schema.ts';
+export type { GitConfig, HeaderLink, RedirectRule, SiteConfig, UserConfig } from './schema.ts';
 
 /** Every default. */
 export const DEFAULTS: SiteConfig = siteConfigSchema.parse({});

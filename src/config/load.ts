@@ -20,6 +20,8 @@ export interface LoadedConfig {
   file?: string;
   /** Set when the site is a Hugo docs folder read as it stands (`--hugo`): the folder and its Hugo config file. */
   hugo?: { folder: string; file: string };
+  /** Where caches go, when not in the project's `node_modules/.cache/versioned-docs/` (a docs version read from git: its files are in the cache). */
+  cacheDir?: string;
 }
 
 export async function loadConfig(file?: string, cwd = process.cwd()): Promise<LoadedConfig> {

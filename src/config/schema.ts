@@ -10,6 +10,33 @@ const folder = (what: string) => z.string().min(1, 'must not be empty').describe
 const folders = (what: string) => z.array(folder(what)).describe(`A list of folders (${what}), e.g. \`['changelog/open_source']\`.`);
 const name = (what: string) => z.string().min(1, 'must not be empty').describe(what);
 
+/** A redirect or rewrite rule in Firebase Hosting's format: `:version` and `:name` match one segment, `:path*` the rest. */
+const redirectRule = z.strictObject({
+  source: name('The path it matches, e.g. `/gloo-edge/:version/old/:path*`.'),
+  destination: name('Where it leads, e.g. `/gloo-edge/:version/new/:path*`.'),
+  type: z.union([z.string(), z.number()]).describe('HTTP status: `301` or `302` (Firebase writes it as a string or a number).').optional(),
+});
+
+/**
+ * The docs versions from the branches of one git repository, as Gloo's `docs/build-docs.sh` builds them: each
+ * version's `content/` and changelog from its own ref; layouts, data, the Hugo config and everything else in the
+ * docs folder from one ref (Gloo: `main`) for all versions (docs/branches.md).
+ */
+const gitSchema = z.strictObject({
+  repo: folder('A repository path or a bundle file (`--repo` overrides it)'),
+  docs: name('The docs folder inside the repository (default `docs`).').optional(),
+  changelog: name('The changelog folder inside the repository (default `changelog`).').optional(),
+  versions: z
+    .union([z.array(z.string().min(1)), z.strictObject({ file: name('The file that lists the versions, e.g. `docs/active_versions.json`.'), ref: name('The ref to read it from.').optional() })])
+    .describe("The refs to build in the dropdown's order (`--versions` overrides), or `{ file: 'docs/active_versions.json' }` read from `layoutRef`, as Gloo does.")
+    .optional(),
+  latest: name('The version served under `latest/` (`--latest` overrides).').optional(),
+  old: z.array(z.string().min(1)).describe('Versions that get the old-version banner (with a list of refs: default every ref after `latest`).').optional(),
+  layoutRef: name('The ref whose docs folder supplies layouts, data, the Hugo config, static files (default `main`, as Gloo).').optional(),
+  perVersion: z.array(z.string().min(1)).describe("Folders of the docs folder each version takes from its own ref (default `['content']`, as Gloo).").optional(),
+  aliases: z.record(z.string(), z.string()).describe("Names standing for other refs: `{ main: 'v1.17.x' }` (a version keeps its name in URLs).").optional(),
+});
+
 export const siteConfigSchema = z.strictObject({
   root: folder('The docs root (`readfile` paths are relative to it)').default('.'),
   content: folder('The folder of Markdown pages').default('content'),
@@ -66,6 +93,12 @@ export const siteConfigSchema = z.strictObject({
   editUrl: name('"Edit this page" on every page with a source file: this URL with the file\'s path relative to the project appended, e.g. `https://github.com/solo-io/gloo/edit/main/docs/`.').optional(),
   lastUpdated: z.boolean().describe('"Last updated" on every page: the date of the last git commit of its source file.').default(false),
   ogImage: name('The Open Graph image of every page (`og:image`): an absolute URL, or a path on the site\'s origin.').optional(),
+  git: gitSchema.describe('Build every docs version from its own git ref (docs/branches.md); the content paths above are then ignored.').optional(),
+  redirects: z
+    .array(redirectRule)
+    .describe("Redirects in Firebase's format (paste them from build-docs.sh's firebase.json): a redirect page for each concrete source path, plus `firebase.json` and `_redirects`.")
+    .optional(),
+  rewrites: z.array(redirectRule).describe("Rewrites in Firebase's format (served without a redirect by the host): written to `firebase.json` and `_redirects`.").optional(),
   ignoreFiles: z
     .array(z.string())
     .describe("Regular expressions: content files whose path (from the content folder) matches one are skipped, as Hugo's `ignoreFiles`.")
@@ -76,6 +109,10 @@ export const siteConfigSchema = z.strictObject({
     .default(false),
 });
 
+/** A redirect or rewrite rule (Firebase's format). */
+export type RedirectRule = z.output<typeof redirectRule>;
+/** The `git` section: versions from the branches of one repository. */
+export type GitConfig = z.output<typeof gitSchema>;
 /** A header link (Hugo's `menu.shortcuts` entry). */
 export type HeaderLink = SiteConfig['headerLinks'][number];
 

@@ -15,10 +15,13 @@ import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
 import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
-import { writeExtras, type Extras } from './extras.ts';
+import { publishedFiles, writeExtras, type Extras } from './extras.ts';
+import { redirectTarget, writeRedirects } from './redirects.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { gitDates } from './git-dates.ts';
+import { prepareBranches, type BranchStats } from './branches.ts';
+import type { GitOverrides } from './git-versions.ts';
 import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
@@ -50,6 +53,10 @@ export interface BuildOptions {
   wait?: boolean;
   /** Which of the link check's problems count (default: all): the link baseline's filter (src/linkcheck/baseline.ts). */
   linkGate?: (check: CheckResult) => Diagnostic[];
+  /** `--repo`: the git repository or bundle (relative to the current directory) instead of the config's `git.repo`. */
+  repo?: string;
+  /** `--versions` and `--latest`: which git refs to build (a config with a `git` section). */
+  git?: GitOverrides;
 }
 
 export interface BuildResult {
@@ -65,10 +72,17 @@ export interface BuildResult {
   linkCheck?: CheckResult;
   /** Bundle resources, linked files and alias redirects to write beside the pages. */
   extras?: Extras;
+  /** Versions read from git refs: what git cost (src/engine/branches.ts). */
+  branchStats?: BranchStats;
 }
 
-/** Load, validate and render: everything before the site is laid out. */
+/** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
 export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  return loaded.config.git ? prepareBranches(loaded, options) : prepareTree(loaded, options);
+}
+
+/** prepare() for one content tree on disk, rendered for every version. */
+async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const { config } = loaded;
   const loadedVersions = loadVersions(loaded, options);
   const { releases, versions } = loadedVersions;
@@ -88,7 +102,7 @@ export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}):
   const data = rendered.data && support.lines ? { ...rendered.data, support: support.lines } : rendered.data;
   if (config.lastUpdated && data) addLastUpdated(data, loaded.projectDir, config.content);
   // Known once every page is compiled: files that relative links point at.
-  const files = [...new Set([...content.files, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
+  const files = publishedFiles(pages, compiled, content.files);
   const extras: Extras = { files, contentDir: content.contentDir, aliases: content.aliases };
   return { diagnostics, data, releases, extras, compileStats: stats };
 }
@@ -164,8 +178,12 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
+    if (config.redirects || config.rewrites) {
+      prepared.diagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
+    }
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal });
+    const rules = config.redirects;
+    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
     lap('check');
   } catch (failure) {
     await search.close();

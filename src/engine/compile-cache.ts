@@ -20,6 +20,7 @@ import { hugoFolder } from '../config/define.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
+import { depsHold, type Dep } from './compile-deps.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
@@ -29,58 +30,78 @@ interface Entry {
   page: CompiledPage;
   /** Hash of each file read with `readfile` when the page was compiled. */
   reads: Record<string, string>;
+  /** Shared across trees: what the compile asked of its environment (then `reads` is empty: deps cover them). */
+  deps?: Dep[];
 }
 
 export interface CompileCache {
+  /** True when entries are shared across trees (each compile then records its deps: see compile-deps.ts). */
+  readonly shared: boolean;
   get(page: SourcePage): CompiledPage | undefined;
-  set(page: SourcePage, compiled: CompiledPage): void;
+  set(page: SourcePage, compiled: CompiledPage, deps?: Dep[]): void;
   flush(): Promise<void>;
 }
 
-/** `VERSIONED_DOCS_CACHE` names the cache's folder outright (CI saves and restores it: see action.yml). */
-export function cacheDir(projectDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.VERSIONED_DOCS_CACHE ? path.resolve(env.VERSIONED_DOCS_CACHE) : path.join(projectDir, 'node_modules', '.cache', 'versioned-docs');
-  return path.join(root, 'compile');
+/**
+ * The generator's cache folder of a docs project: the loaded site's own (a docs version read from git), else
+ * `VERSIONED_DOCS_CACHE` (CI saves and restores it: see action.yml), else `node_modules/.cache/versioned-docs/`.
+ */
+export function toolCacheDir(loaded: Pick<LoadedConfig, 'projectDir' | 'cacheDir'>, env: NodeJS.ProcessEnv = process.env): string {
+  if (loaded.cacheDir) return loaded.cacheDir;
+  return env.VERSIONED_DOCS_CACHE ? path.resolve(env.VERSIONED_DOCS_CACHE) : path.join(loaded.projectDir, 'node_modules', '.cache', 'versioned-docs');
 }
 
-export async function openCache(loaded: LoadedConfig, content: SiteContent): Promise<CompileCache> {
-  const dir = cacheDir(loaded.projectDir);
-  const fingerprint = hash([String(FORMAT), toolHash(), environmentHash(loaded, content)].join('\0'));
+
+/**
+ * `shared`: for trees that are versions of one another (git refs). An entry is then keyed by the page's
+ * path and text, the generator and the tree's own shortcode layouts only, and holds one variant per
+ * distinct set of answers its compile got (compile-deps.ts): a page identical in several branches is
+ * compiled once, and again only where a branch answers one of its questions differently.
+ */
+export async function openCache(loaded: LoadedConfig, content: SiteContent, options: { shared?: boolean } = {}): Promise<CompileCache> {
+  const shared = options.shared ?? false;
+  const dir = path.join(toolCacheDir(loaded), shared ? 'compile-shared' : 'compile');
+  const fingerprint = hash([String(FORMAT), toolHash(), shared ? sharedEnvironmentHash(loaded, content) : environmentHash(loaded, content)].join('\0'));
   const key = (page: SourcePage) => hash(`${fingerprint}\0${page.file}\0${page.raw}`);
   const readHash = (file: string) => {
     const result = content.env.root.read(file);
     return result.ok ? hash(result.text) : `refused:${result.message}`;
   };
-  const loadedEntries = new Map<string, Entry>();
+  const loadedEntries = new Map<string, Entry[]>();
   await Promise.all(
     content.pages.map(async (page) => {
       const k = key(page);
       try {
-        loadedEntries.set(k, deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry);
+        const stored = deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry | Entry[];
+        loadedEntries.set(k, Array.isArray(stored) ? stored : [stored]);
       } catch {
         // not cached (or unreadable): compiled afresh
       }
     }),
   );
-  const pending = new Map<string, Entry>();
+  const pending = new Map<string, Entry[]>();
+  const fresh = (entry: Entry) => (entry.deps ? depsHold(entry.deps, content.env) : Object.entries(entry.reads).every(([file, h]) => readHash(file) === h));
 
   return {
+    shared,
     get(page) {
-      const entry = loadedEntries.get(key(page));
-      if (!entry) return undefined;
-      const fresh = Object.entries(entry.reads).every(([file, h]) => readHash(file) === h);
-      return fresh ? entry.page : undefined;
+      return loadedEntries.get(key(page))?.find(fresh)?.page;
     },
-    set(page, compiled) {
-      pending.set(key(page), { page: compiled, reads: Object.fromEntries(compiled.reads.map((f) => [f, readHash(f)])) });
+    set(page, compiled, deps) {
+      const k = key(page);
+      const entry: Entry = deps ? { page: compiled, reads: {}, deps } : { page: compiled, reads: Object.fromEntries(compiled.reads.map((f) => [f, readHash(f)])) };
+      // Shared: keep the variants other trees need (at most a few: one per distinct set of answers).
+      const others = shared ? (pending.get(k) ?? loadedEntries.get(k) ?? []).filter((e) => JSON.stringify(e.deps) !== JSON.stringify(deps)).slice(-7) : [];
+      pending.set(k, [...others, entry]);
+      loadedEntries.set(k, [...others, entry]);
     },
     async flush() {
       if (!pending.size) return;
       await mkdir(dir, { recursive: true });
       await Promise.all(
-        [...pending].map(async ([k, entry]) => {
+        [...pending].map(async ([k, entries]) => {
           const temp = path.join(dir, `${k}.${process.pid}.tmp`);
-          await writeFile(temp, serialize(entry));
+          await writeFile(temp, serialize(shared ? entries : entries[entries.length - 1]));
           await rename(temp, path.join(dir, `${k}.bin`));
         }),
       );
@@ -96,7 +117,7 @@ function hash(text: string | Buffer): string {
 let toolHashMemo: string | undefined;
 
 /** The generator's own version: its sources and its lock file. */
-function toolHash(): string {
+export function toolHash(): string {
   toolHashMemo ??= hash(
     [...listFiles(path.join(TOOL_ROOT, 'src')), path.join(TOOL_ROOT, 'package-lock.json')]
       .filter((file) => existsSync(file))
@@ -106,21 +127,38 @@ function toolHash(): string {
   return toolHashMemo;
 }
 
+/** Shared across trees: what no recorded question covers (our shortcode modules, the tree's shortcode layouts, the slots). */
+function sharedEnvironmentHash(loaded: LoadedConfig, content: SiteContent): string {
+  const { config, projectDir } = loaded;
+  return hash(
+    JSON.stringify({
+      shortcodes: folderHash(projectDir, config.shortcodes),
+      // Hugo's layouts/ (the tree's own shortcode templates) beside content/.
+      layouts: folderHash(projectDir, path.join(path.dirname(config.content), 'layouts')),
+      params: config.params ?? {},
+      snippetKeys: [...content.env.snippetKeys],
+      changeSlots: content.env.changeSlots ?? [],
+    }),
+  );
+}
+
+function folderHash(projectDir: string, dir: string | undefined): string {
+  return dir && existsSync(path.resolve(projectDir, dir))
+    ? listFiles(path.resolve(projectDir, dir))
+        .map((f) => `${path.relative(path.resolve(projectDir, dir), f)}\0${hash(readFileSync(f))}`)
+        .join('\n')
+    : '';
+}
+
 /** What the config and the content tree contribute to every page's compile. */
 function environmentHash(loaded: LoadedConfig, content: SiteContent): string {
   const { config, projectDir } = loaded;
-  const folderHash = (dir: string | undefined) =>
-    dir && existsSync(path.resolve(projectDir, dir))
-      ? listFiles(path.resolve(projectDir, dir))
-          .map((f) => `${path.relative(projectDir, f)}\0${hash(readFileSync(f))}`)
-          .join('\n')
-      : '';
   return hash(
     JSON.stringify({
       root: path.resolve(projectDir, config.root),
-      shortcodes: folderHash(config.shortcodes),
-      data: folderHash(hugoFolder(config, projectDir, 'data')),
-      layouts: folderHash(hugoFolder(config, projectDir, 'layouts')),
+      shortcodes: folderHash(projectDir, config.shortcodes),
+      data: folderHash(projectDir, hugoFolder(config, projectDir, 'data')),
+      layouts: folderHash(projectDir, hugoFolder(config, projectDir, 'layouts')),
       params: config.params ?? {},
       pages: content.env.site?.pages ?? [],
       // Relative links resolve against the files that exist in the content tree.

@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from '../config/load.ts';
-import { compilePage, type CompiledPage } from '../markdown/compile.ts';
+import { compilePage, type CompiledPage, type CompileEnv } from '../markdown/compile.ts';
+import { recordingEnv, type Dep } from './compile-deps.ts';
 import { openCache, type CompileCache } from './compile-cache.ts';
 import type { SiteContent } from './site-content.ts';
 
@@ -20,6 +21,24 @@ export interface CompileOptions {
   threads?: number;
   /** Use the content-hash cache (default true). */
   cache?: boolean;
+  /** Share cached pages with other trees that answer the same (versions from git refs: see compile-deps.ts). */
+  shared?: boolean;
+}
+
+/** One compiled page, how long it took, and what it asked of its environment when that is recorded. */
+export interface CompileJobResult {
+  page: CompiledPage;
+  ms: number;
+  deps?: Dep[];
+}
+
+/** Compiles one page in `env` and times it, recording its questions when asked to. */
+export function compileJob(file: string, raw: string, env: CompileEnv, record: boolean): CompileJobResult {
+  const started = performance.now();
+  if (!record) return { page: compilePage(file, raw, env), ms: performance.now() - started };
+  const recording = recordingEnv(env);
+  const page = compilePage(file, raw, recording.env);
+  return { page, ms: performance.now() - started, deps: recording.deps() };
 }
 
 export interface CompileStats {
@@ -30,21 +49,16 @@ export interface CompileStats {
   times: Record<string, number>;
 }
 
-/** Compile one page and time it. */
-export function timedCompile(file: string, raw: string, env: SiteContent['env']): { page: CompiledPage; ms: number } {
-  const started = performance.now();
-  const page = compilePage(file, raw, env);
-  return { page, ms: performance.now() - started };
-}
-
 export async function compilePages(
   loaded: LoadedConfig,
   content: SiteContent,
   options: CompileOptions = {},
 ): Promise<{ compiled: CompiledPage[]; stats: CompileStats }> {
   const { pages, env } = content;
-  const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content);
+  const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content, { shared: options.shared ?? false });
+  const record = cache?.shared ?? false;
   const compiled: (CompiledPage | undefined)[] = pages.map((page) => cache?.get(page));
+  const deps: (Dep[] | undefined)[] = [];
   const missing = pages.flatMap((page, i) => (compiled[i] ? [] : [i]));
   const times: Record<string, number> = {};
 
@@ -52,23 +66,25 @@ export async function compilePages(
   if (threads > 1 && missing.length >= WORKER_THRESHOLD) {
     const chunks = Array.from({ length: threads }, (_, t) => missing.filter((_, k) => k % threads === t));
     const results = await Promise.all(
-      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })))),
+      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, record, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })))),
     );
     chunks.forEach((chunk, t) =>
       chunk.forEach((i, k) => {
         compiled[i] = results[t]![k]!.page;
+        deps[i] = results[t]![k]!.deps;
         times[pages[i]!.file] = Math.round(results[t]![k]!.ms);
       }),
     );
   } else {
     for (const i of missing) {
-      const { page, ms } = timedCompile(pages[i]!.file, pages[i]!.raw, env);
-      compiled[i] = page;
-      times[pages[i]!.file] = Math.round(ms);
+      const result = compileJob(pages[i]!.file, pages[i]!.raw, env, record);
+      compiled[i] = result.page;
+      deps[i] = result.deps;
+      times[pages[i]!.file] = Math.round(result.ms);
     }
   }
   if (cache) {
-    for (const i of missing) cache.set(pages[i]!, compiled[i]!);
+    for (const i of missing) cache.set(pages[i]!, compiled[i]!, deps[i]);
     await cache.flush();
   }
   return {
@@ -77,10 +93,10 @@ export async function compilePages(
   };
 }
 
-function runWorker(loaded: LoadedConfig, drafts: boolean, jobs: { file: string; raw: string }[]): Promise<{ page: CompiledPage; ms: number }[]> {
+function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[]): Promise<CompileJobResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, jobs } });
-    worker.once('message', (pages: { page: CompiledPage; ms: number }[]) => {
+    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs } });
+    worker.once('message', (pages: CompileJobResult[]) => {
       resolve(pages);
       void worker.terminate();
     });

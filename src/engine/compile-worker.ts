@@ -5,9 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadedConfig } from '../config/load.ts';
-import { timedCompile } from './compile-pages.ts';
+import { compileJob } from './compile-pages.ts';
 import { loadSiteContent } from './site-content.ts';
 
-const { loaded, drafts, jobs } = workerData as { loaded: LoadedConfig; drafts: boolean; jobs: { file: string; raw: string }[] };
+const { loaded, drafts, record, jobs } = workerData as { loaded: LoadedConfig; drafts: boolean; record: boolean; jobs: { file: string; raw: string }[] };
 const { env } = await loadSiteContent(loaded, drafts ? { drafts } : {});
-parentPort!.postMessage(jobs.map((job) => timedCompile(job.file, job.raw, env)));
+parentPort!.postMessage(jobs.map((job) => compileJob(job.file, job.raw, env, record)));

@@ -19,6 +19,17 @@ export interface Extras {
   files: readonly string[];
   contentDir: string;
   aliases: readonly Alias[];
+  /** A version built from its own tree (a git ref) has its own files and aliases: these win over the ones above. */
+  perVersion?: Record<string, Omit<Extras, 'perVersion'>>;
+}
+
+/** Files to publish with the pages: page bundle resources, and files that relative links point at. */
+export function publishedFiles(
+  pages: readonly { resources: readonly string[] }[],
+  compiled: readonly { files: readonly string[] }[],
+  loose: readonly string[] = [],
+): string[] {
+  return [...new Set([...loose, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
 }
 
 /** The prefixes a version is served under. */
@@ -29,16 +40,17 @@ function prefixes(data: SiteData, id: string): string[] {
 export async function writeExtras(outDir: string, data: SiteData, extras: Extras): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const version of data.versions) {
+    const own = extras.perVersion?.[version.id] ?? extras;
     const routes = new Set((data.pages[version.id] ?? []).map((p) => p.route));
     for (const prefix of prefixes(data, version.id)) {
       const dir = path.join(outDir, data.base, prefix);
-      for (const file of extras.files) {
+      for (const file of own.files) {
         const target = path.join(dir, file);
         if (existsSync(target)) continue;
         await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(path.join(extras.contentDir, file), target);
+        await copyFile(path.join(own.contentDir, file), target);
       }
-      for (const alias of extras.aliases) {
+      for (const alias of own.aliases) {
         if (!routes.has(alias.to)) continue;
         const target = path.join(dir, alias.from.endsWith('/') ? path.join(alias.from, 'index.html') : alias.from);
         if (existsSync(target)) {

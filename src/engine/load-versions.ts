@@ -9,6 +9,7 @@ import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
 import type { Release } from '../changelog/types.ts';
 import { folderDate, gitDates } from './git-dates.ts';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
+import type { SiteConfig } from '../config/define.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { applyPins } from '../versions/pins.ts';
 import { listDocsVersions } from '../versions/docs-versions.ts';
@@ -58,7 +59,7 @@ function filesWithStats(dir: string): string[] {
 function readVersions(loaded: LoadedConfig, options: VersionOptions) {
   const { config, projectDir } = loaded;
   const diagnostics: Diagnostic[] = [];
-  const sources = PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
+  const sources = changelogSources(config);
   const changelog = loadChangelog(sources, { strict: config.strictChangelog || (options.strict ?? false), lenient: options.lenient ?? false, root: projectDir });
   diagnostics.push(...changelog.diagnostics);
   const listed = listDocsVersions(changelog.releases, {
@@ -86,4 +87,9 @@ function withGitDates(releases: Release[], projectDir: string, dirs: string[]): 
     const date = r.dirs.map((d) => folderDate(dates, d)).filter((d) => d !== undefined).sort().at(-1);
     return date ? { ...r, date } : r;
   });
+}
+
+/** The changelog folders of a site config, with their product. */
+export function changelogSources(config: Pick<SiteConfig, 'changelog'>) {
+  return PRODUCTS.flatMap((product) => config.changelog[product].map((dir) => ({ product, dir })));
 }

@@ -39,6 +39,8 @@ export interface RenderSiteInput {
   pages: readonly SourcePage[];
   releases: readonly Release[];
   versions: readonly DocsVersion[];
+  /** The changelog pages when the caller has them already (changelogPagesOf; a build from git caches them per changelog tree). */
+  changelogPages?: readonly RenderedPage[];
 }
 
 export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostics: Diagnostic[] } {
@@ -48,7 +50,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   const compiled = input.pages.map((page, i) => ({ page, compiled: input.compiled[i]! }));
   diagnostics.push(...onceEach(compiled.flatMap(({ compiled: c }) => c.diagnostics)));
 
-  const changelog = changelogPages(config, releases, base);
+  const changelog = input.changelogPages ?? changelogPagesOf(config, releases);
   const pages: Record<string, RenderedPage[]> = {};
   for (const version of versions) {
     const context: VersionContext = {
@@ -130,6 +132,11 @@ function renderChangeLists(releases: readonly Release[], minor: string): Record<
 }
 
 const changelogPagesMemo = new WeakMap<readonly Release[], { key: string; pages: RenderedPage[] }>();
+
+/** The changelog pages of a config and its changelog, with the docs version's base left as a placeholder. */
+export function changelogPagesOf(config: SiteConfig, releases: readonly Release[]): RenderedPage[] {
+  return changelogPages(config, releases, config.base.replace(/\/?$/, '/'));
+}
 
 /** The changelog pages, rendered once per changelog (and config). */
 function changelogPages(config: SiteConfig, releases: readonly Release[], base: string): RenderedPage[] {

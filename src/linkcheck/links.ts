@@ -29,6 +29,8 @@ export interface CheckOptions {
   data?: SiteData;
   /** Paths relative to a version's base (`/operations/production_deployment/`) that live outside this site. */
   knownExternal?: readonly string[];
+  /** Where the host's redirect rules send a site path (undefined: no rule matches): a link to a redirect source is valid when its destination is. */
+  redirect?: (pathname: string) => string | undefined;
 }
 
 export interface LinkStats {
@@ -251,7 +253,8 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
         continue;
       }
       stats.internal++;
-      const target = resolveFile(pathname, fileSet);
+      const redirected = resolveFile(pathname, fileSet) ? undefined : options.redirect?.(pathname);
+      const target = resolveFile(redirected === undefined ? pathname : safeDecode(new URL(redirected, ORIGIN).pathname), fileSet);
       if (!target) {
         fail('page', pathname, missingPageHint(link, info));
         continue;
@@ -259,7 +262,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
       const fragment = safeDecode(url.hash.slice(1));
       if (fragment === '' || !target.endsWith('.html')) continue;
       stats.anchors++;
-      const targetInfo = pages.get(target);
+      const targetInfo = followRedirect(pages.get(target), pages, fileSet);
       if (targetInfo && !targetInfo.facts.ids.has(fragment)) {
         fail('anchor', `${urlOfFile(target)}#${fragment}`, missingAnchorHint(fragment, targetInfo));
       }
@@ -268,6 +271,14 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
 
   const found = [...problems.values()].map((p) => toProblem(p, data));
   return { diagnostics: found.map((p) => p.diagnostic), problems: found, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+}
+
+/** A redirect page (alias, redirect rule) stands for the page it sends readers to: its anchors are that page's. */
+function followRedirect(info: PageInfo | undefined, pages: ReadonlyMap<string, PageInfo>, fileSet: ReadonlySet<string>): PageInfo | undefined {
+  const refresh = info?.facts.links.find((l) => l.tag === 'meta');
+  if (!info || !refresh) return info;
+  const next = resolveFile(safeDecode(new URL(refresh.href, `${ORIGIN}${info.url}`).pathname), fileSet);
+  return (next && pages.get(next)) || info;
 }
 
 /** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */

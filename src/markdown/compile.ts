@@ -245,7 +245,15 @@ class PageCompiler {
     return {
       file: this.#file,
       frontMatter: this.#frontMatter,
-      site: { pages: site?.pages ?? [], route: site?.pageOf(this.#file)?.route, path: site?.pageOf(this.#file)?.path, params: env.siteParams ?? {} },
+      // `pages` is read only by the shortcodes that list or look up pages (a compile that never does depends on no other page).
+      site: {
+        get pages() {
+          return site?.pages ?? [];
+        },
+        route: site?.pageOf(this.#file)?.route,
+        path: site?.pageOf(this.#file)?.path,
+        params: env.siteParams ?? {},
+      },
       data: (name) => env.data?.get(name) ?? { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"`.' },
       readFile: (path, argOffset) => {
         const result = env.root.read(path);

@@ -1,0 +1,189 @@
+/**
+ * Every docs version from its own git ref, into one site (replaces Gloo's
+ * `docs/build-docs.sh`): the refs come from the plan (git-versions.ts); each
+ * version's tree is a snapshot of git objects in our cache (git/snapshot.ts)
+ * made of the layout ref's docs folder with the version's own `content/`
+ * (and changelog) in place, as the script's checkouts make it. Each version
+ * is loaded, compiled (through the shared compile cache) and rendered on its
+ * own; the results are merged into one SiteData in the dropdown's order.
+ * Problems in a version's files are reported as `<ref>:<file>:<line>`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { locateInConfig, type LoadedConfig } from '../config/load.ts';
+import { GitError, GitRepo } from '../git/repo.ts';
+import { snapshot, type Layer } from '../git/snapshot.ts';
+import type { DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
+import { error, type Diagnostic } from '../util/diagnostics.ts';
+import { minorLines } from '../versions/lines.ts';
+import { applyPins } from '../versions/pins.ts';
+import { versionValues } from '../versions/values.ts';
+import type { BuildOptions, BuildResult } from './build.ts';
+import { compilePages, type CompileStats } from './compile-pages.ts';
+import { toolCacheDir } from './compile-cache.ts';
+import { publishedFiles, type Extras } from './extras.ts';
+import { DEFAULT_DOCS, planVersions, type PlannedVersion } from './git-versions.ts';
+import { branchChangelog } from './changelog-cache.ts';
+import { renderSite } from './render-site.ts';
+import { loadSiteContent } from './site-content.ts';
+import type { Release } from '../changelog/types.ts';
+
+/** What a build from git refs did, for --verbose and the benchmark. */
+export interface BranchStats {
+  /** Milliseconds to open the repository and make (or find) the snapshots. */
+  gitMs: number;
+  /** Blobs read from git this build (0 when no ref moved). */
+  blobsRead: number;
+  /** Snapshots made this build (0 when no ref moved). */
+  snapshotsMade: number;
+  /** Branch changelogs loaded and rendered this build (0 when no ref moved: see changelog-cache.ts). */
+  changelogsRead: number;
+}
+
+export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const git = loaded.config.git!;
+  const configFile = loaded.file ? path.relative(process.cwd(), loaded.file) : 'site config';
+  const started = performance.now();
+  const source = options.repo ? path.resolve(options.repo) : path.resolve(loaded.projectDir, git.repo);
+  const cacheDir = toolCacheDir(loaded);
+  let repo: GitRepo;
+  try {
+    repo = GitRepo.open(source, path.join(cacheDir, 'git'));
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    const where = options.repo ? { line: 0, column: 0 } : locateInConfig(loaded, git.repo);
+    return { diagnostics: [error(options.repo ? '--repo' : configFile, where.line, where.column, e.message, { hint: 'Name a git repository (a clone, a bare repository) or a bundle file (`git bundle create`).' })] };
+  }
+  try {
+    const planned = await planVersions(repo, git, options.git ?? {}, { configFile, locate: (text) => locateInConfig(loaded, text) });
+    if (!planned.plan) return { diagnostics: planned.diagnostics };
+    const { plan } = planned;
+    const diagnostics = [...planned.diagnostics];
+    const docs = git.docs ?? DEFAULT_DOCS;
+    const changelog = git.changelog ?? 'changelog';
+    const perVersion = git.perVersion ?? ['content'];
+    const layoutDocs = repo.treeOf(plan.layout.commit, docs);
+    if (!layoutDocs) {
+      return { diagnostics: [...diagnostics, error(configFile, ...at(loaded, docs), `${plan.layout.ref} has no folder \`${docs}\``, { hint: 'Set `docs` in the git section to the docs folder inside the repository.' })] };
+    }
+    const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 };
+    const trees: { version: PlannedVersion; dir: string; changelogTree: string | undefined }[] = [];
+    for (const version of plan.versions) {
+      const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
+      for (const folder of perVersion) {
+        const tree = repo.treeOf(version.commit, `${docs}/${folder}`);
+        if (tree) layers.push({ at: `${docs}/${folder}`, tree });
+        else if (folder === 'content') diagnostics.push(error(`${version.id}:${docs}/${folder}`, 0, 0, `${version.ref} has no folder \`${docs}/${folder}\``, { hint: 'Every version needs its pages; check the ref and the `docs` folder.' }));
+      }
+      const changelogTree = repo.treeOf(version.commit, changelog);
+      if (changelogTree) layers.push({ at: changelog, tree: changelogTree });
+      const snap = await snapshot(repo, layers, path.join(cacheDir, 'git'));
+      stats.blobsRead += snap.blobsRead;
+      if (snap.made) stats.snapshotsMade++;
+      trees.push({ version, dir: snap.dir, changelogTree });
+    }
+    stats.gitMs = Math.round(performance.now() - started);
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+    const versions: DocsVersion[] = [];
+    const pages: Record<string, RenderedPage[]> = {};
+    const perVersionExtras: Record<string, Omit<Extras, 'perVersion'>> = {};
+    const releases: Release[] = [];
+    const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
+    let base = '/';
+    for (const { version, dir, changelogTree } of trees) {
+      const own = versionConfig(loaded, dir, docs, changelog, cacheDir);
+      const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
+      const loadedVersions = await branchChangelog(own, changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'));
+      diagnostics.push(...prefix(loadedVersions.diagnostics));
+      if (!loadedVersions.cached) stats.changelogsRead++;
+      const docsVersion = toDocsVersion(version, loadedVersions.releases, own);
+      diagnostics.push(...prefix(docsVersion.diagnostics));
+      const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
+      diagnostics.push(...prefix(content.diagnostics));
+      const compiled = await compilePages(own, content, {
+        ...(options.drafts ? { drafts: true } : {}),
+        ...(options.threads ? { threads: options.threads } : {}),
+        ...(options.cache === false ? { cache: false } : {}),
+        shared: true,
+      });
+      compileStats.pages += compiled.stats.pages;
+      compileStats.cached += compiled.stats.cached;
+      for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
+      compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
+      const rendered = renderSite({
+        config: own.config,
+        compiled: compiled.compiled,
+        pages: content.pages,
+        releases: loadedVersions.releases,
+        versions: [docsVersion.version],
+        changelogPages: loadedVersions.pages,
+      });
+      diagnostics.push(...prefix(rendered.diagnostics));
+      base = rendered.data.base;
+      versions.push(docsVersion.version);
+      pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, sourceFile: `${version.id}:${p.sourceFile}` } : p));
+      perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
+      if (version.id === plan.latest) releases.push(...loadedVersions.releases);
+    }
+    const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, pages };
+    const extras: Extras = { files: [], contentDir: '', aliases: [], perVersion: perVersionExtras };
+    return { diagnostics, data, releases, extras, compileStats, branchStats: stats };
+  } finally {
+    repo.close();
+  }
+}
+
+/** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */
+function versionConfig(loaded: LoadedConfig, dir: string, docs: string, changelog: string, cacheDir: string): LoadedConfig {
+  const { config } = loaded;
+  const inSnapshot = (rel: string) => (existsSync(path.join(dir, rel)) ? rel : undefined);
+  const data = inSnapshot(`${docs}/data`);
+  const changelogDir = inSnapshot(changelog);
+  const { git: _git, ...rest } = config;
+  return {
+    projectDir: dir,
+    ...(loaded.file ? { file: loaded.file } : {}),
+    cacheDir,
+    config: {
+      ...rest,
+      // As a Hugo docs folder is read (readfile paths and Gloo's `static/content/` snippets are under content/).
+      root: `${docs}/content`,
+      content: `${docs}/content`,
+      snippets: `${docs}/content/static/content`,
+      ...(data ? { data } : {}),
+      // A folder of our own shortcode modules stays where the config names it.
+      ...(config.shortcodes ? { shortcodes: path.resolve(loaded.projectDir, config.shortcodes) } : {}),
+      changelog: { open_source: changelogDir ? [changelogDir] : [], enterprise: [] },
+      versions: {},
+      outDir: path.resolve(loaded.projectDir, config.outDir),
+    },
+  };
+}
+
+/**
+ * The docs version a ref documents: `v1.16.x` documents the 1.16 line; another name (`main`) the
+ * newest line of its changelog. Its values are that line's, from the ref's changelog, with the
+ * ref's pins applied.
+ */
+function toDocsVersion(version: PlannedVersion, releases: readonly Release[], own: LoadedConfig): { version: DocsVersion; diagnostics: Diagnostic[] } {
+  const named = /^v?(\d+)\.(\d+)(?:\.x)?$/.exec(version.id) ?? /^v?(\d+)\.(\d+)(?:\.x)?$/.exec(version.ref);
+  const lines = minorLines(releases, 'open_source');
+  const minor = named ? `${Number(named[1])}.${Number(named[2])}` : lines[0]?.minor;
+  const derived = minor && lines.some((l) => l.minor === minor) ? versionValues(releases, minor) : {};
+  const pinned = applyPins(own.config.snippets, derived, { root: own.projectDir });
+  return {
+    version: { id: version.id, minor: minor ?? '0.0', label: named ? minor! : version.id, status: version.status, values: pinned.values },
+    diagnostics: pinned.diagnostics,
+  };
+}
+
+/** A diagnostic of a file read from a version's ref: shown as `<ref>:<file>:<line>`, and annotated with the ref in CI. */
+function prefixed(d: Diagnostic, id: string): Diagnostic {
+  return d.file && !path.isAbsolute(d.file) && !d.file.startsWith('..') ? { ...d, ref: id } : d;
+}
+
+function at(loaded: LoadedConfig, text: string): [number, number] {
+  const p = locateInConfig(loaded, text);
+  return [p.line, p.column];
+}

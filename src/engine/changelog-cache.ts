@@ -1,0 +1,53 @@
+/**
+ * A branch's changelog, loaded and its pages rendered once per changelog
+ * tree: a build from git keeps the result in `<cache>/git/changelog/`, keyed
+ * by the tree id of the branch's changelog folder, the generator's own
+ * version and the settings that shape it. A second build with no ref moved
+ * reads it back instead of parsing ~1,000 YAML files and rendering their
+ * notes again for every branch.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { loadChangelog } from '../changelog/load.ts';
+import type { Release } from '../changelog/types.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { RenderedPage } from '../model/site-data.ts';
+import type { Diagnostic } from '../util/diagnostics.ts';
+import { toolHash } from './compile-cache.ts';
+import { changelogSources } from './load-versions.ts';
+import { changelogPagesOf } from './render-site.ts';
+
+export interface BranchChangelog {
+  releases: Release[];
+  diagnostics: Diagnostic[];
+  /** The changelog pages (the version's base left as a placeholder: renderSite fills it in). */
+  pages: RenderedPage[];
+  /** True when read from the cache. */
+  cached: boolean;
+}
+
+export async function branchChangelog(own: LoadedConfig, tree: string | undefined, strict: boolean, cacheDir: string): Promise<BranchChangelog> {
+  const compute = (): BranchChangelog => {
+    const loaded = loadChangelog(changelogSources(own.config), { strict, root: own.projectDir });
+    return { releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false };
+  };
+  if (!tree) return compute();
+  const { config } = own;
+  const key = createHash('sha256')
+    .update(JSON.stringify([toolHash(), tree, strict, config.changelog, config.productNames, config.base]))
+    .digest('hex');
+  const file = path.join(cacheDir, 'changelog', `${key}.bin`);
+  try {
+    return { ...(deserialize(await readFile(file)) as Omit<BranchChangelog, 'cached'>), cached: true };
+  } catch {
+    // not cached yet
+  }
+  const result = compute();
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, serialize({ releases: result.releases, diagnostics: result.diagnostics, pages: result.pages }));
+  await rename(temp, file);
+  return result;
+}
