@@ -139,6 +139,7 @@ function versionConfig(loaded: LoadedConfig, dir: string, docs: string, changelo
   const { config } = loaded;
   const inSnapshot = (rel: string) => (existsSync(path.join(dir, rel)) ? rel : undefined);
   const data = inSnapshot(`${docs}/data`);
+  const layouts = inSnapshot(`${docs}/layouts`);
   const changelogDir = inSnapshot(changelog);
   const { git: _git, ...rest } = config;
   return {
@@ -152,6 +153,8 @@ function versionConfig(loaded: LoadedConfig, dir: string, docs: string, changelo
       content: `${docs}/content`,
       snippets: `${docs}/content/static/content`,
       ...(data ? { data } : {}),
+      // The tree's own shortcode templates (Hugo's layouts/shortcodes/), run as Hugo runs them.
+      ...(layouts ? { layouts } : {}),
       // A folder of our own shortcode modules stays where the config names it.
       ...(config.shortcodes ? { shortcodes: path.resolve(loaded.projectDir, config.shortcodes) } : {}),
       changelog: { open_source: changelogDir ? [changelogDir] : [], enterprise: [] },
