@@ -20,12 +20,14 @@ const LAYERS: Record<string, readonly string[]> = {
   markdown: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes'],
   view: ['util', 'model'],
   linkcheck: ['util', 'model'],
+  // Reading a repository's refs and blobs through git plumbing (versions from branches).
+  git: ['util'],
   integration: ['util', 'model', 'changelog', 'view'],
-  engine: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration'],
+  engine: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration', 'git'],
   // CI reports of a build (text, GitHub workflow commands, JSON) and the Hugo fidelity comparison.
   report: ['util', 'model', 'linkcheck', 'engine'],
   compare: ['util', 'model'],
-  cli: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration', 'engine', 'report', 'compare'],
+  cli: ['util', 'model', 'config', 'changelog', 'versions', 'shortcodes', 'markdown', 'view', 'linkcheck', 'integration', 'git', 'engine', 'report', 'compare'],
   // The Astro UI: pages get the site from integration/data.ts (the virtual module) and lay it out with view/.
   // util/layout-ids.ts: the layout's own element ids, which content ids cannot collide with.
   pages: ['util', 'model', 'view', 'integration', 'layouts', 'components', 'styles', 'client'],
