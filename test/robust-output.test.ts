@@ -12,6 +12,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { MARKER, SWAP_STEPS, type SwapStep } from '../src/engine/output.ts';
+import { workDir } from '../src/engine/build.ts';
 import { buildProject, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
 
 const temps: string[] = [];
@@ -172,13 +173,15 @@ test('an output on another file system (EXDEV): staged beside it, built', async 
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.doesNotMatch(run.stderr, /EXDEV|internal error/);
   assert.ok(existsSync(path.join(out, 'gloo-edge/latest/index.html')));
-  assert.equal(existsSync(path.join(dir, '.build/stage')), false, 'nothing left in the work folder');
+  assert.equal(existsSync(path.join(workDir(dir, out), 'stage')), false, 'nothing left in the work folder');
 });
 
 describe('one build at a time', () => {
+  /** The lock lives in the build's work folder (src/engine/build.ts workDir). */
+  const lockFile = (dir: string) => path.join(workDir(dir, path.join(dir, 'dist')), 'build.lock');
   const holdLock = (dir: string, pid: number) => {
-    mkdirSync(path.join(dir, '.build'), { recursive: true });
-    writeFileSync(path.join(dir, '.build/build.lock'), JSON.stringify({ pid, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    mkdirSync(path.dirname(lockFile(dir)), { recursive: true });
+    writeFileSync(lockFile(dir), JSON.stringify({ pid, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
   };
 
   test('a second build fails at once, naming the process that holds the lock', async () => {
@@ -186,7 +189,7 @@ describe('one build at a time', () => {
     holdLock(dir, process.pid);
     const run = await buildProject(dir);
     assert.equal(run.code, 1, run.stdout + run.stderr);
-    assert.ok(run.stderr.includes(`.build/build.lock: error: Another build is running: process ${process.pid} on ${hostname()} holds the lock since 2026-01-01T00:00:00.000Z`), run.stderr);
+    assert.ok(run.stderr.includes(`${lockFile(dir)}: error: Another build is running: process ${process.pid} on ${hostname()} holds the lock since 2026-01-01T00:00:00.000Z`), run.stderr);
     assert.match(run.stderr, /hint: .*--wait/);
     assert.equal(existsSync(path.join(dir, 'dist')), false);
   });
@@ -197,7 +200,7 @@ describe('one build at a time', () => {
     const running = buildProject(dir, ['--wait']);
     await new Promise((ok) => setTimeout(ok, 1500));
     assert.equal(existsSync(path.join(dir, 'dist')), false, 'still waiting');
-    rmSync(path.join(dir, '.build/build.lock'));
+    rmSync(lockFile(dir));
     const run = await running;
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.ok(existsSync(path.join(dir, 'dist/gloo-edge/latest/index.html')));

@@ -1,6 +1,6 @@
 /**
  * One build at a time per project: a lock file in the work folder
- * (`.build/build.lock`) holding the owner's process id, host and start
+ * (`build.lock` in the build's work folder: `.build/` of the project, or this package's own for a project elsewhere) holding the owner's process id, host and start
  * time. A second build either fails at once, naming the process that holds
  * the lock, or waits for it (`--wait`). A lock whose process is gone (a
  * killed build) is taken over.
@@ -99,7 +99,8 @@ export async function acquireBuildLock(workDir: string, options: { wait?: boolea
       return { release: () => { process.off('exit', release); release(); } };
     }
     if (!options.wait) {
-      const shown = path.relative(options.projectDir, file);
+      const inside = path.relative(options.projectDir, file);
+      const shown = inside.startsWith('..') || path.isAbsolute(inside) ? file : inside;
       throw new LockHeld(error(shown, 0, 0, `Another build is running: process ${owner.pid} on ${owner.host} holds the lock since ${owner.started}`, {
         hint: 'Wait for it to finish, or run this build with --wait to start as soon as it does.',
       }));
