@@ -41,6 +41,17 @@ test('the article text: Hugo\'s navigation, scripts and our affordances left out
   assert.equal(hugoArticle('<html><body><p>no theme article</p></body></html>'), undefined);
 });
 
+test('a Mermaid diagram counts as its source on both sides: the theme\'s unescaped `div.mermaid` as Mermaid reads it, our `pre.mermaid` text', () => {
+  const source = 'graph LR; vs[Service <br> <code>*.pets.com</code>] -->|route <code>/api</code> &amp; more| us(Upstream)';
+  const h = hugoArticle(hugoPage('Diagram', `<p>Before.</p>\n<div class="mermaid" align="left" >\n${source}\n</div>\n<p>After.</p>`))!;
+  const escaped = source.replaceAll('&amp;', '&').replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const o = ourArticle(ourPage('Diagram', `<p>Before.</p><pre class="mermaid" data-needs="mermaid">${escaped}</pre><p>After.</p>`));
+  assert.deepEqual(h.words.slice(0, 6), ['Diagram', 'Before.', 'graph', 'LR;', 'vs[Service', '<br>']);
+  assert.ok(h.words.includes('&'), 'entities decoded, as Mermaid does');
+  assert.deepEqual(o.words, h.words);
+  assert.equal(similarity(h.words, o.words), 1);
+});
+
 test('similarity is 2·LCS/(|a|+|b|) over words', () => {
   assert.equal(similarity(words('a b c d'), words('a b c d')), 1);
   assert.equal(similarity(words('a b c d'), words('a x c d')), 0.75);
