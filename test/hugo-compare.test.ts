@@ -52,6 +52,20 @@ test('a Mermaid diagram counts as its source on both sides: the theme\'s unescap
   assert.equal(similarity(h.words, o.words), 1);
 });
 
+test('a tab set of ours reads as the reader sees it and the theme writes it: the tab names, then the panels without their labels', () => {
+  const h = hugoArticle(
+    hugoPage('Tabs', '<div id="tabset-x"><ul><li><a href="#tabset-x-0">Gloo Edge</a></li><li><a href="#tabset-x-1">Enterprise</a></li></ul><div id="tabset-x-0"><p>helm one</p></div><div id="tabset-x-1"><p>helm two</p></div></div><p>After.</p>'),
+  )!;
+  const o = ourArticle(
+    ourPage(
+      'Tabs',
+      '<div class="tabs" data-tabs><section class="tab-panel" data-tab-name="Gloo Edge" id="tab-1"><p class="tab-label">Gloo Edge</p><p>helm one</p></section><section class="tab-panel" data-tab-name="Enterprise" id="tab-2"><p class="tab-label">Enterprise</p><p>helm two</p></section></div><p>After.</p>',
+    ),
+  );
+  assert.deepEqual(h.words, ['Tabs', 'Gloo', 'Edge', 'Enterprise', 'helm', 'one', 'helm', 'two', 'After.']);
+  assert.deepEqual(o.words, h.words);
+});
+
 test('similarity is 2·LCS/(|a|+|b|) over words', () => {
   assert.equal(similarity(words('a b c d'), words('a b c d')), 1);
   assert.equal(similarity(words('a b c d'), words('a x c d')), 0.75);

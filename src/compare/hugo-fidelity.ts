@@ -152,6 +152,22 @@ export function hugoArticle(html: string): Article | undefined {
   return { words: words(out.text.join('')), ids: out.ids };
 }
 
+/**
+ * A tab set of ours as the reader sees it, and as the theme writes it: the tab names first (the tab strip
+ * our site script builds from the panels' `data-tab-name`, src/client/tabs.ts), then the panels without the
+ * label each carries for reading without the script (the script hides it).
+ */
+function tabSet(chrome: (e: Element) => boolean): (e: Element) => string | undefined {
+  const read = (e: Element): string | undefined => {
+    if (e.properties.dataTabs === undefined) return undefined;
+    const panels = e.children.filter((c): c is Element => c.type === 'element' && classes(c).includes('tab-panel'));
+    const inner = { text: [] as string[], ids: [] as string[] };
+    collect(e.children, inner, () => false, (x) => chrome(x) || classes(x).includes('tab-label'), read);
+    return `${panels.map((p) => String(p.properties.dataTabName ?? '')).join(' ')} ${inner.text.join('')}`;
+  };
+  return read;
+}
+
 /** Our article: the page title and `<article>`; ids from the whole page. */
 export function ourArticle(html: string): Article {
   const tree = fromHtml(html);
@@ -161,7 +177,7 @@ export function ourArticle(html: string): Article {
   const chrome = (e: Element) => classes(e).some((c) => OUR_CHROME.includes(c));
   if (title) collect([title], out, () => false, chrome);
   const article = find(tree, (e) => e.tagName === 'article');
-  if (article) collect(article.children, out, () => false, chrome);
+  if (article) collect(article.children, out, () => false, chrome, tabSet(chrome));
   const ids = { text: [] as string[], ids: [] as string[] };
   collect(tree.children.filter((c): c is Element => c.type === 'element'), ids, () => true, () => false);
   return { words: words(out.text.join('')), ids: ids.ids };
