@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { parseHighlightOptions, parseLineList } from '../src/shortcodes/builtins/highlight.ts';
+import { hugoOptions, hugoRefusedOption, parseHighlightOptions, parseLineList } from '../src/shortcodes/builtins/highlight.ts';
 import { render } from './support/pipeline.ts';
 
 const highlighted = (html: string) => selectAll('.line.highlighted', fromHtml(html, { fragment: true })).map((l) => toString(l).trim());
@@ -84,7 +84,9 @@ test('options Hugo refuses ("hl_lines=2, 4": a comma inside a value): the block 
   assert.match(w!.message, /refuses `4`: Hugo 0\.111 drops this whole block/);
   assert.equal(w!.line, 3);
   assert.equal(w!.column, 20);
-  assert.match(w!.hint!, /"hl_lines=5 25"/);
+  assert.match(w!.hint!, /"hl_lines=2 4"/);
+  assert.equal(hugoOptions('linenos=table, hl_lines=5, 25,linenostart=3'), 'linenos=table,hl_lines=5 25,linenostart=3');
+  assert.equal(hugoRefusedOption(hugoOptions('linenos=table, hl_lines=5, 25,linenostart=3')), undefined);
   // Hugo takes spaces around comma-separated `key=value` parts: no warning.
   assert.deepEqual((await render('{{< highlight yaml "linenos=inline, hl_lines=1 2" >}}\na\nb\n{{< /highlight >}}\n')).diagnostics, []);
 });

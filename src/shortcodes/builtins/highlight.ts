@@ -62,6 +62,16 @@ export function hugoRefusedOption(text: string): string | undefined {
     ?.trim();
 }
 
+/** The options as Hugo takes them: a part without `=` joined to the one before with a space (`hl_lines=5, 25` → `hl_lines=5 25`). */
+export function hugoOptions(text: string): string {
+  const parts: string[] = [];
+  for (const part of text.split(',')) {
+    if (!part.includes('=') && parts.length) parts[parts.length - 1] += ` ${part.trim()}`;
+    else parts.push(part.trim());
+  }
+  return parts.join(',');
+}
+
 /** `2 6-8` (also `2,6-8` or `"2" "6-8"`) → [2, 6, 7, 8]. */
 export function parseLineList(text: string): number[] {
   const out: number[] = [];
@@ -104,7 +114,7 @@ export const highlight: ShortcodeDefinition = {
       context.report({
         severity: 'warning',
         message: `highlight: Hugo reads the options "${call.values.options}" as comma-separated \`key=value\` parts and refuses \`${refused}\`: Hugo 0.111 drops this whole block (later versions stop), this site shows it as meant`,
-        hint: 'Separate line numbers with spaces, not commas: "hl_lines=5 25"; options with commas: "linenos=table,hl_lines=2 6-8".',
+        hint: `Separate line numbers with spaces, options with commas: "${hugoOptions(call.values.options ?? '')}".`,
         ...(arg ? { offset: arg.offset, length: arg.value.length + 2 } : {}),
       });
     }
