@@ -70,7 +70,7 @@ export const children: ShortcodeDefinition = {
         // As the Solo theme: the page's title, then `: ` and its description whenever it has one.
         texts.push(page.title);
         const link = h('a', { href: `${base}/${page.route}` }, page.title);
-        const description = call.form === '%' ? fromHtml(context.markdownToHtml(page.description), { fragment: true }).children : page.description;
+        const description = call.form === '%' && page.description ? fromHtml(context.markdownToHtml(page.description), { fragment: true }).children : page.description;
         const line = page.description ? [link, ': ', h('span', { className: ['children-description'] }, description)] : [link];
         const nested = level < depth ? entries(page.route, level + 1) : [];
         if (style === 'li') {
