@@ -41,6 +41,31 @@ test('the article text: Hugo\'s navigation, scripts and our affordances left out
   assert.equal(hugoArticle('<html><body><p>no theme article</p></body></html>'), undefined);
 });
 
+test('a Mermaid diagram counts as its source on both sides: the theme\'s unescaped `div.mermaid` as Mermaid reads it, our `pre.mermaid` text', () => {
+  const source = 'graph LR; vs[Service <br> <code>*.pets.com</code>] -->|route <code>/api</code> &amp; more| us(Upstream)';
+  const h = hugoArticle(hugoPage('Diagram', `<p>Before.</p>\n<div class="mermaid" align="left" >\n${source}\n</div>\n<p>After.</p>`))!;
+  const escaped = source.replaceAll('&amp;', '&').replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const o = ourArticle(ourPage('Diagram', `<p>Before.</p><pre class="mermaid" data-needs="mermaid">${escaped}</pre><p>After.</p>`));
+  assert.deepEqual(h.words.slice(0, 6), ['Diagram', 'Before.', 'graph', 'LR;', 'vs[Service', '<br>']);
+  assert.ok(h.words.includes('&'), 'entities decoded, as Mermaid does');
+  assert.deepEqual(o.words, h.words);
+  assert.equal(similarity(h.words, o.words), 1);
+});
+
+test('a tab set of ours reads as the reader sees it and the theme writes it: the tab names, then the panels without their labels', () => {
+  const h = hugoArticle(
+    hugoPage('Tabs', '<div id="tabset-x"><ul><li><a href="#tabset-x-0">Gloo Edge</a></li><li><a href="#tabset-x-1">Enterprise</a></li></ul><div id="tabset-x-0"><p>helm one</p></div><div id="tabset-x-1"><p>helm two</p></div></div><p>After.</p>'),
+  )!;
+  const o = ourArticle(
+    ourPage(
+      'Tabs',
+      '<div class="tabs" data-tabs><section class="tab-panel" data-tab-name="Gloo Edge" id="tab-1"><p class="tab-label">Gloo Edge</p><p>helm one</p></section><section class="tab-panel" data-tab-name="Enterprise" id="tab-2"><p class="tab-label">Enterprise</p><p>helm two</p></section></div><p>After.</p>',
+    ),
+  );
+  assert.deepEqual(h.words, ['Tabs', 'Gloo', 'Edge', 'Enterprise', 'helm', 'one', 'helm', 'two', 'After.']);
+  assert.deepEqual(o.words, h.words);
+});
+
 test('similarity is 2·LCS/(|a|+|b|) over words', () => {
   assert.equal(similarity(words('a b c d'), words('a b c d')), 1);
   assert.equal(similarity(words('a b c d'), words('a x c d')), 0.75);

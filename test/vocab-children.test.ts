@@ -68,6 +68,22 @@ test('children depth="2" style="h3": titles (not linkTitle, as the theme), bundl
   assert.deepEqual(titles, ['Prepare to upgrade: Before you start.', 'Quick upgrade: A bundle page.', 'Canary upgrade: Two deployments.', 'Rollback']);
 });
 
+test('children with {{% %}}: a description\'s Markdown is rendered, as Hugo renders the theme\'s output; with {{< >}} it stays text', async () => {
+  const tree = (call: string) => ({
+    'content/_index.md': fm({ title: 'Home' }),
+    'content/cli/_index.md': fm({ title: 'CLI' }, call),
+    'content/cli/config.md': fm({ title: 'Config', description: 'Settings for `glooctl`, *kept*.' }),
+  });
+  const markdown = await renderTree(tree('{{% children %}}'));
+  assert.deepEqual(allDiagnostics(markdown), []);
+  const rendered = select('.children-description', markdown.pages.get('cli/')!.tree)!;
+  assert.equal(toString(select('code', rendered)!), 'glooctl');
+  assert.equal(toString(select('em', rendered)!), 'kept');
+  assert.equal(toString(rendered), 'Settings for glooctl, kept.');
+  const plain = await renderTree(tree('{{< children >}}'));
+  assert.equal(toString(select('.children-description', plain.pages.get('cli/')!.tree)!), 'Settings for `glooctl`, *kept*.');
+});
+
 test('childPages sorts by weight (0 last), then title', () => {
   const pages = [
     { route: 'a/z/', path: 'a/z.md', title: 'Z', description: '', weight: 0 },

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { parseHighlightOptions, parseLineList } from '../src/shortcodes/builtins/highlight.ts';
+import { hugoOptions, hugoRefusedOption, parseHighlightOptions, parseLineList } from '../src/shortcodes/builtins/highlight.ts';
 import { render } from './support/pipeline.ts';
 
 const highlighted = (html: string) => selectAll('.line.highlighted', fromHtml(html, { fragment: true })).map((l) => toString(l).trim());
@@ -73,4 +73,20 @@ test('highlight needs a language and a closing tag', async () => {
   const messages = result.diagnostics.map((d) => d.message);
   assert.ok(messages.some((m) => /needs the argument `lang`/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /Unclosed shortcode `highlight`/.test(m)), messages.join('\n'));
+});
+
+test('options Hugo refuses ("hl_lines=2, 4": a comma inside a value): the block as meant, and a warning that Hugo drops it', async () => {
+  const result = await render('Text\n\n{{< highlight yaml "hl_lines=2, 4" >}}\na: 1\nb: 2\nc: 3\nd: 4\n{{< /highlight >}}\n');
+  assert.deepEqual(highlighted(result.html), ['b: 2', 'd: 4']);
+  assert.equal(result.diagnostics.length, 1);
+  const [w] = result.diagnostics;
+  assert.equal(w!.severity, 'warning');
+  assert.match(w!.message, /refuses `4`: Hugo 0\.111 drops this whole block/);
+  assert.equal(w!.line, 3);
+  assert.equal(w!.column, 20);
+  assert.match(w!.hint!, /"hl_lines=2 4"/);
+  assert.equal(hugoOptions('linenos=table, hl_lines=5, 25,linenostart=3'), 'linenos=table,hl_lines=5 25,linenostart=3');
+  assert.equal(hugoRefusedOption(hugoOptions('linenos=table, hl_lines=5, 25,linenostart=3')), undefined);
+  // Hugo takes spaces around comma-separated `key=value` parts: no warning.
+  assert.deepEqual((await render('{{< highlight yaml "linenos=inline, hl_lines=1 2" >}}\na\nb\n{{< /highlight >}}\n')).diagnostics, []);
 });

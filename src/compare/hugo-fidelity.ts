@@ -10,13 +10,19 @@
  * callout labels — see OUR_CHROME) split into whitespace-separated words;
  * what Goldmark's typographer makes of the writer's ASCII (’ “ ” – — …) is
  * folded back to it (`'`, `"`, `--`, `---`, `...`), as we print what was
- * written; similarity = 2·L / (|A| + |B|), where L is the
+ * written. A Mermaid diagram counts as its source, the text Mermaid draws
+ * from: the theme writes it unescaped into `<div class="mermaid">`, whose
+ * `innerHTML` Mermaid reads and entity-decodes (its `<br>` and `<code>` are
+ * label markup, not page elements), so Hugo's side takes that inner HTML as
+ * written; ours is the text of `<pre class="mermaid">`, the same source
+ * escaped. similarity = 2·L / (|A| + |B|), where L is the
  * length of the longest common subsequence of the two word lists (jsdiff's
  * `diffArrays`, Myers' algorithm) — 1 for the same words in the same order.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';
+import { decodeHTML } from 'entities';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -80,19 +86,38 @@ function find(node: Root | Element, test: (e: Element) => boolean): Element | un
   return undefined;
 }
 
-/** Visible text of a subtree, block elements separated, and the ids in it. */
-function collect(nodes: readonly ElementContent[], out: { text: string[]; ids: string[] }, idsOf: (e: Element) => boolean, skip: (e: Element) => boolean): void {
+/**
+ * Visible text of a subtree, block elements separated, and the ids in it. `verbatim` gives the text of an
+ * element whose children are no page elements (a diagram's source), or undefined.
+ */
+function collect(
+  nodes: readonly ElementContent[],
+  out: { text: string[]; ids: string[] },
+  idsOf: (e: Element) => boolean,
+  skip: (e: Element) => boolean,
+  verbatim: (e: Element) => string | undefined = () => undefined,
+): void {
   for (const node of nodes) {
     if (node.type === 'text') out.text.push(node.value);
     else if (node.type === 'element') {
       if (SKIP.has(node.tagName) || skip(node)) continue;
       if (typeof node.properties.id === 'string' && idsOf(node)) out.ids.push(node.properties.id);
       const gap = INLINE.has(node.tagName) ? '' : ' ';
+      const text = verbatim(node);
       out.text.push(gap);
-      collect(node.children, out, idsOf, skip);
+      if (text === undefined) collect(node.children, out, idsOf, skip, verbatim);
+      else out.text.push(text);
       out.text.push(gap);
     }
   }
+}
+
+/** The source of the theme's `<div class="mermaid">` as Mermaid reads it: the inner HTML as written, entity-decoded. */
+function mermaidSource(html: string, e: Element): string | undefined {
+  if (e.tagName !== 'div' || !classes(e).includes('mermaid')) return undefined;
+  const from = e.children[0]?.position?.start.offset;
+  const to = e.children.at(-1)?.position?.end.offset;
+  return from === undefined || to === undefined ? '' : decodeHTML(html.slice(from, to));
 }
 
 const TYPOGRAPHY: [RegExp, string][] = [
@@ -117,8 +142,30 @@ export function hugoArticle(html: string): Article | undefined {
   const section = find(fromHtml(html), (e) => e.tagName === 'section' && classes(e).includes('page'));
   if (!section) return undefined;
   const out = { text: [] as string[], ids: [] as string[] };
-  collect(section.children, out, (e) => HEADING.test(e.tagName), (e) => classes(e).includes('nav-select') || e.properties.id === 'sidebar-toggle-span');
+  collect(
+    section.children,
+    out,
+    (e) => HEADING.test(e.tagName),
+    (e) => classes(e).includes('nav-select') || e.properties.id === 'sidebar-toggle-span',
+    (e) => mermaidSource(html, e),
+  );
   return { words: words(out.text.join('')), ids: out.ids };
+}
+
+/**
+ * A tab set of ours as the reader sees it, and as the theme writes it: the tab names first (the tab strip
+ * our site script builds from the panels' `data-tab-name`, src/client/tabs.ts), then the panels without the
+ * label each carries for reading without the script (the script hides it).
+ */
+function tabSet(chrome: (e: Element) => boolean): (e: Element) => string | undefined {
+  const read = (e: Element): string | undefined => {
+    if (e.properties.dataTabs === undefined) return undefined;
+    const panels = e.children.filter((c): c is Element => c.type === 'element' && classes(c).includes('tab-panel'));
+    const inner = { text: [] as string[], ids: [] as string[] };
+    collect(e.children, inner, () => false, (x) => chrome(x) || classes(x).includes('tab-label'), read);
+    return `${panels.map((p) => String(p.properties.dataTabName ?? '')).join(' ')} ${inner.text.join('')}`;
+  };
+  return read;
 }
 
 /** Our article: the page title and `<article>`; ids from the whole page. */
@@ -130,7 +177,7 @@ export function ourArticle(html: string): Article {
   const chrome = (e: Element) => classes(e).some((c) => OUR_CHROME.includes(c));
   if (title) collect([title], out, () => false, chrome);
   const article = find(tree, (e) => e.tagName === 'article');
-  if (article) collect(article.children, out, () => false, chrome);
+  if (article) collect(article.children, out, () => false, chrome, tabSet(chrome));
   const ids = { text: [] as string[], ids: [] as string[] };
   collect(tree.children.filter((c): c is Element => c.type === 'element'), ids, () => true, () => false);
   return { words: words(out.text.join('')), ids: ids.ids };

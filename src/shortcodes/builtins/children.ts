@@ -3,8 +3,12 @@
  * the pages of the current section (its `_index.md` or bundle folder), in
  * weight order (unweighted pages last) then by title, each as the Solo theme
  * shows it: `Title: description` (the theme shows descriptions whatever
- * `description` says). Links carry the docs version's base.
+ * `description` says). Links carry the docs version's base. Called with
+ * `{{% %}}`, the theme's output is Markdown to Hugo, so a description's
+ * Markdown is rendered (`` `glooctl` `` becomes code); with `{{< >}}` it is
+ * text.
  */
+import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { PageInfo, ShortcodeDefinition } from '../types.ts';
@@ -66,7 +70,8 @@ export const children: ShortcodeDefinition = {
         // As the Solo theme: the page's title, then `: ` and its description whenever it has one.
         texts.push(page.title);
         const link = h('a', { href: `${base}/${page.route}` }, page.title);
-        const line = page.description ? [link, ': ', h('span', { className: ['children-description'] }, page.description)] : [link];
+        const description = call.form === '%' && page.description ? fromHtml(context.markdownToHtml(page.description), { fragment: true }).children : page.description;
+        const line = page.description ? [link, ': ', h('span', { className: ['children-description'] }, description)] : [link];
         const nested = level < depth ? entries(page.route, level + 1) : [];
         if (style === 'li') {
           out.push(h('li', [h('p', line), ...(nested.length ? [h('ul', nested)] : [])]));

@@ -6,7 +6,10 @@
  * Hugo's other options (`style`, `anchorlinenos`, …) concern Chroma's HTML
  * and are accepted without effect. The inner code is de-indented; a first
  * line holding only spaces (`>}} ` then a newline) counts in `hl_lines` as in
- * Hugo, but is not shown.
+ * Hugo, but is not shown. Hugo itself splits the options at commas only and
+ * needs one `key=value` in each part; Hugo 0.111 prints nothing at all for a
+ * block whose options it refuses (`hl_lines=5, 25`), later versions stop the
+ * build: we read the options as meant and warn.
  */
 import type { ShortcodeDefinition } from '../types.ts';
 import { codeLines } from './code-text.ts';
@@ -50,6 +53,25 @@ export function parseHighlightOptions(text: string): HighlightOptions {
   return options;
 }
 
+/** The first part of an option string Hugo refuses (it splits at commas; each part must be one `key=value`), or undefined. */
+export function hugoRefusedOption(text: string): string | undefined {
+  if (!text.trim()) return undefined;
+  return text
+    .split(',')
+    .find((part) => part.split('=').length !== 2)
+    ?.trim();
+}
+
+/** The options as Hugo takes them: a part without `=` joined to the one before with a space (`hl_lines=5, 25` → `hl_lines=5 25`). */
+export function hugoOptions(text: string): string {
+  const parts: string[] = [];
+  for (const part of text.split(',')) {
+    if (!part.includes('=') && parts.length) parts[parts.length - 1] += ` ${part.trim()}`;
+    else parts.push(part.trim());
+  }
+  return parts.join(',');
+}
+
 /** `2 6-8` (also `2,6-8` or `"2" "6-8"`) → [2, 6, 7, 8]. */
 export function parseLineList(text: string): number[] {
   const out: number[] = [];
@@ -85,6 +107,16 @@ export const highlight: ShortcodeDefinition = {
         ...(arg ? { offset: arg.offset, length: arg.value.length + 2 } : {}),
       });
       return undefined;
+    }
+    const refused = hugoRefusedOption(call.values.options ?? '');
+    if (refused !== undefined) {
+      const arg = call.args[1];
+      context.report({
+        severity: 'warning',
+        message: `highlight: Hugo reads the options "${call.values.options}" as comma-separated \`key=value\` parts and refuses \`${refused}\`: Hugo 0.111 drops this whole block (later versions stop), this site shows it as meant`,
+        hint: `Separate line numbers with spaces, options with commas: "${hugoOptions(call.values.options ?? '')}".`,
+        ...(arg ? { offset: arg.offset, length: arg.value.length + 2 } : {}),
+      });
     }
     const { code, skipped } = codeLines(context.innerText());
     const pre = context.highlight(code, call.values.lang, {
