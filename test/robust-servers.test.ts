@@ -35,13 +35,14 @@ describe('npm run dev serves the site, nothing else', { timeout: 180_000 }, () =
   let child: ChildProcess;
   let origin = '';
   before(async () => {
-    child = spawn(NODE, [path.join(REPO, 'src/cli/dev.ts')], { cwd: REPO, env: { ...process.env, PORT: '0', NODE_DEBUG: '' } });
+    child = spawn(NODE, [path.join(REPO, 'src/cli/dev.ts')], { cwd: REPO, env: { ...process.env, PORT: '0', NODE_DEBUG: '', NO_COLOR: '1' } });
     origin = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${out}`)), 120_000);
       const seen = (d: Buffer) => {
         out += d.toString();
-        const m = /Local\s+(http:\/\/localhost:\d+)\//.exec(out);
+        // Colours are on under CI=true (picocolors): read the address without them.
+        const m = /Local\s+(http:\/\/localhost:\d+)\//.exec(out.replace(/\u001b\[[0-9;]*m/g, ''));
         if (m) {
           clearTimeout(timer);
           resolve(m[1]!);
