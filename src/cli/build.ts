@@ -7,12 +7,13 @@
  * With a config that reads the versions from git (its `git` section): `--repo <path or bundle>`,
  * `--versions <ref,ref,…>` (the dropdown's order) and `--latest <ref>` override the config's.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
 import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';
-import { formatSummary, type LinkProblem } from '../linkcheck/links.ts';
-import { loadSite } from '../config/load.ts';
+import { formatSummary, SITE_CHROME, type LinkProblem } from '../linkcheck/links.ts';
+import { loadSite, type LoadedConfig } from '../config/load.ts';
 import { DiagnosticsError, error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
@@ -85,13 +86,15 @@ await runReportedCli(
       },
     };
     if (baselineFile) {
+      const root = baselineRoot(loaded);
       options.linkGate = (check) => {
-        problems = check.problems;
+        // Entries name files from the baseline's root, wherever the build was started from.
+        problems = check.problems.map((p) => (p.file === SITE_CHROME ? p : { ...p, file: path.relative(root, path.resolve(loaded.projectDir, p.file)).split(path.sep).join('/') }));
         if (!baseline) {
-          baselineFigures = { file: shownBaseline, accepted: check.problems.length, unused: 0, updated: true };
+          baselineFigures = { file: shownBaseline, accepted: problems.length, unused: 0, updated: true };
           return [];
         }
-        const outcome = applyBaseline(check.problems, baseline, loaded.projectDir);
+        const outcome = applyBaseline(problems, baseline, root);
         baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
         return [...outcome.remaining, ...outcome.unused];
       };
@@ -148,4 +151,18 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
+}
+
+/**
+ * What a link baseline's entries are relative to: for a Hugo folder (`--hugo`), its repository's root (else the
+ * folder's parent), so `--hugo docs` from that root and `--hugo <clone>/docs` from anywhere read the same file;
+ * otherwise the project.
+ */
+function baselineRoot(loaded: LoadedConfig): string {
+  if (!loaded.hugo) return loaded.projectDir;
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: loaded.hugo.folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return path.dirname(loaded.hugo.folder);
+  }
 }
