@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
+import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
 import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
@@ -204,9 +204,6 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
 }
-
-/** This package's folder: where Astro's build must run, so its chunks find the package's dependencies. */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * Scratch space of a build: `.build/` in the project when the project is this package (the repository);

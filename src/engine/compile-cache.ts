@@ -10,12 +10,12 @@
  * invalidate it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedConfig } from '../config/load.ts';
+import { PACKAGE_ROOT as TOOL_ROOT } from '../util/package-root.ts';
 import { hugoFolder } from '../config/define.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
@@ -24,7 +24,6 @@ import { depsHold, type Dep } from './compile-deps.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
-const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface Entry {
   page: CompiledPage;

@@ -4,8 +4,8 @@
  * version). Same input, same bytes out.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import { PACKAGE_ROOT as PROJECT_ROOT } from '../util/package-root.ts';
 import { build } from 'astro';
 import { versionedDocs } from './integration.ts';
 import { registerSite } from './site-registry.ts';
@@ -30,7 +30,8 @@ export interface BuildSiteOptions {
   siteUrl?: string;
 }
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** This package's folder: Astro's project root for every site (re-exported for the dev server). */
+export { PROJECT_ROOT };
 
 function withoutHtml(data: SiteData): SiteData {
   const pages = Object.fromEntries(Object.entries(data.pages).map(([id, list]) => [id, list.map((page) => ({ ...page, html: '' }))]));
