@@ -1,9 +1,10 @@
 /**
  * One measured variant in its own process (so its peak RSS is its own):
  *
- *   node bench/child.ts --variant full|pipeline|bare --corpus <dir> [--out <dir>]
+ *   node bench/child.ts --variant full|core|pipeline|bare --corpus <dir> [--out <dir>]
  *
- * - full:     build() from src/engine/build.ts (pipeline + Astro + Pagefind + …) into --out
+ * - full:     build() from src/engine/build.ts (pipeline + Astro + Pagefind + link check + …) into --out
+ * - core:     the same build without the search index and the link check (work Hugo does not do)
  * - pipeline: prepare() (changelog → versions → compile once → instantiate per version)
  * - bare:     remark-parse + remark-gfm + remark-rehype + rehype-stringify, one
  *             thread, one processor, every page × every version with the
@@ -32,6 +33,8 @@ export interface ChildReport {
   htmlBytes?: number;
   /** Pages compiled / taken from the compile cache / compile threads (ours). */
   compile?: { pages: number; cached: number; threads: number };
+  /** Milliseconds per phase of a full build (pipeline, astro, check, search, swap). */
+  timings?: Record<string, number>;
 }
 
 const { values } = parseArgs({
@@ -42,8 +45,8 @@ const { values } = parseArgs({
   },
 });
 const variant = values.variant ?? '';
-if (!values.corpus || !['full', 'pipeline', 'bare'].includes(variant)) {
-  process.stderr.write('usage: node bench/child.ts --variant full|pipeline|bare --corpus <dir> [--out <dir>]\n');
+if (!values.corpus || !['full', 'core', 'pipeline', 'bare'].includes(variant)) {
+  process.stderr.write('usage: node bench/child.ts --variant full|core|pipeline|bare --corpus <dir> [--out <dir>]\n');
   process.exit(2);
 }
 const info = JSON.parse(readFileSync(path.join(values.corpus, 'corpus.json'), 'utf8')) as CorpusInfo;
@@ -55,10 +58,13 @@ async function run(): Promise<ChildReport> {
   const { format, hasErrors } = await import('../src/util/diagnostics.ts');
   const loaded = loadedConfig(info);
   const started = performance.now();
+  const outDir = values.out ?? path.join(info.dir, 'dist');
   const result =
     variant === 'full'
-      ? await build(loaded, { outDir: values.out ?? path.join(info.dir, 'dist'), quiet: true })
-      : await prepare(loaded, { pipelineOnly: true });
+      ? await build(loaded, { outDir, quiet: true })
+      : variant === 'core'
+        ? await build(loaded, { outDir, quiet: true, search: false, linkCheck: false })
+        : await prepare(loaded, { pipelineOnly: true });
   const seconds = (performance.now() - started) / 1000;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (result.diagnostics.length) process.stderr.write(`${format(result.diagnostics).slice(0, 20_000)}\n`);
@@ -74,6 +80,7 @@ async function run(): Promise<ChildReport> {
     maxRssMB: 0,
     htmlBytes,
     ...(stats ? { compile: { pages: stats.pages, cached: stats.cached, threads: stats.threads } } : {}),
+    ...('timings' in result && result.timings ? { timings: result.timings } : {}),
   };
 }
 

@@ -17,8 +17,10 @@
  * Every page is the guide's skeleton (44 readfile calls, also inside fenced
  * code and headings; 12 versioned_link_path links; 7 notices, one of them on
  * one line inside a list item; 3 tab sets with 6 tabs under list items;
- * 22 fenced code blocks; the guide's eleven change-list labels) with
- * seeded text, names and link targets, so no two pages are alike.
+ * 22 fenced code blocks) with seeded text, names and link targets, so no two
+ * pages are alike. The first page of each section also carries the guide's
+ * eleven change-list labels, which the build fills from the changelog: real
+ * docs have change lists on one or two pages per docs set.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,8 +170,63 @@ export const PAGE_ANCHORS = ['prepare', 'review-changes', 'features', 'helm', 'c
 
 const rf = (key: string) => `{{< readfile file="static/content/version_${key}.md" markdown="true">}}`;
 
-/** The guide's skeleton with this page's text. `targets` are site paths of other pages. */
-export function guidePage(r: Rng, index: number, targets: readonly string[]): string {
+/**
+ * The guide's four change sections. A page that lists changes carries the eleven labels under which the
+ * build fills the change lists from the changelog (as the real upgrade guide does); the other pages keep
+ * the headings (link targets) with prose, as real docs have change lists on one or two pages per docs set.
+ */
+function changeSections(withChangeLists: boolean, para: (min?: number, max?: number) => string): string {
+  if (!withChangeLists) {
+    return [['Feature changes', 'features'], ['Helm changes', 'helm'], ['CRD changes', 'crd'], ['CLI changes', 'cli']]
+      .map(([title, id]) => `### ${title} {#${id}}\n\n${para(1, 2)}`)
+      .join('\n\n');
+  }
+  return `### Feature changes {#features}
+
+**New or improved features**:
+
+
+**Deprecated features**:
+
+
+**Removed features**:
+
+
+### Helm changes {#helm}
+
+**New Helm fields**:
+
+
+**Deprecated Helm fields**:
+
+
+**Removed Helm fields**:
+
+
+### CRD changes {#crd}
+
+**New and updated CRDs**:
+
+
+**Deprecated CRDs**:
+
+
+**Removed CRDs**:
+
+
+### CLI changes {#cli}
+
+**New CLI commands or options**:
+
+
+**Changed behavior**:`;
+}
+
+/**
+ * The guide's skeleton with this page's text. `targets` are site paths of other pages; `withChangeLists`:
+ * the page carries the eleven change-list labels (the first page of each section).
+ */
+export function guidePage(r: Rng, index: number, targets: readonly string[], withChangeLists = true): string {
   const comp = r.pick(COMPONENTS);
   const topic = r.pick(TOPICS);
   const res = r.pick(RESOURCES);
@@ -272,46 +329,7 @@ Prepare to upgrade by reviewing changes made to ${topic} in version ${rf('geoss_
 
 3. If you still aren't sure about the version upgrade impact, scan our [Frequently-asked questions](${link('%')}). ${para(1, 2)}
 
-### Feature changes {#features}
-
-**New or improved features**:
-
-
-**Deprecated features**:
-
-
-**Removed features**:
-
-
-### Helm changes {#helm}
-
-**New Helm fields**:
-
-
-**Deprecated Helm fields**:
-
-
-**Removed Helm fields**:
-
-
-### CRD changes {#crd}
-
-**New and updated CRDs**:
-
-
-**Deprecated CRDs**:
-
-
-**Removed CRDs**:
-
-
-### CLI changes {#cli}
-
-**New CLI commands or options**:
-
-
-**Changed behavior**:
-
+${changeSections(withChangeLists, para)}
 
 ## Step 3: Upgrade glooctl {#glooctl}
 
@@ -631,7 +649,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       const others = guideRoutes.length > 1 ? guideRoutes.filter((x) => x !== `/${f.route}`) : guideRoutes;
       // A handful of link targets per page: near neighbours and random ones.
       const targets = Array.from({ length: 6 }, () => r.pick(others));
-      text = guidePage(r, g, targets);
+      text = guidePage(r, g, targets, g % PAGES_PER_SECTION === 1);
     }
     writeFileSync(path.join(dir, f.file), text);
   }

@@ -5,13 +5,18 @@
  * V = 1, 4) it generates a corpus (bench/corpus.ts) and measures, each in its
  * own process under `/usr/bin/time -f %M` (peak RSS):
  *
- *   ours full      build() — pipeline + Astro + Pagefind — into a temp folder
+ *   ours full      build() — pipeline + Astro + Pagefind + link check — into a temp folder,
+ *                  cold; then again after one page changed (caches warm: what an edit costs)
+ *   ours core      the same build without the search index and the link check
+ *                  (the work Hugo does not do), cold
  *   ours pipeline  prepare() — changelog, versions, compile once, instantiate per version
  *   bare unified   remark-parse + remark-gfm + remark-rehype + rehype-stringify,
  *                  one thread, shortcodes pre-expanded by string replacement,
  *                  every page × every version
- *   Hugo           one `hugo` run per docs version (as Gloo builds), code
- *                  highlighting on, and again with it off
+ *   Hugo           one `hugo` run per docs version (as Gloo builds), with the same
+ *                  content as ours (change lists written in): the page body alone,
+ *                  code highlighting on and off; and with the Solo theme Gloo builds
+ *                  with (every page's sidebar, the search JSON), when its fixture is there
  *
  * Wall time is the whole process as a user waits for it (startup and module
  * loading included); "in-proc" is the work alone, as the child measured it.
@@ -25,7 +30,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildReport } from './child.ts';
 import { generateCorpus, REPO } from './corpus.ts';
-import { findHugo, hugoArgs, hugoVersion, prepareHugo } from './hugo.ts';
+import { findHugo, hasSoloTheme, hugoArgs, hugoVersion, prepareHugo } from './hugo.ts';
+import { workDir } from '../src/engine/build.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,8 +48,9 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  process.stdout.write(`usage: npm run bench -- [--pages N] [--versions V] [--quick] [--seed S] [--keep] [--skip full,pipeline,warm,bare,hugo] [--no-warmup] [--timeout SECONDS]
+  process.stdout.write(`usage: npm run bench -- [--pages N] [--versions V] [--quick] [--seed S] [--keep] [--skip full,core,pipeline,warm,bare,hugo,solo] [--no-warmup] [--timeout SECONDS]
   default matrix: pages 250 and 1000 x versions 1 and 4; --quick: pages 50 x versions 2
+  the large cell, on request: --pages 1000,5000 --versions 4 --skip bare --timeout 1800
 `);
   process.exit(0);
 }
@@ -137,18 +144,22 @@ function measure(command: string, argv: string[], scratch: string): Promise<Meas
   });
 }
 
-function runChild(variant: 'full' | 'pipeline' | 'bare', corpusDir: string, scratch: string): Promise<Measured> {
-  return measure(NODE, [CHILD, '--variant', variant, '--corpus', corpusDir, '--out', path.join(scratch, `out-${variant}`)], scratch);
+type Variant = 'full' | 'core' | 'pipeline' | 'bare';
+
+const outOf = (variant: Variant, scratch: string) => path.join(scratch, `out-${variant}`);
+
+function runChild(variant: Variant, corpusDir: string, scratch: string): Promise<Measured> {
+  return measure(NODE, [CHILD, '--variant', variant, '--corpus', corpusDir, '--out', outOf(variant, scratch)], scratch);
 }
 
 /** One Hugo run per docs version, one after another (as Gloo builds them). */
-async function runHugo(hugoBin: string, projects: ReturnType<typeof prepareHugo>, highlight: boolean, scratch: string): Promise<Measured> {
+async function runHugo(hugoBin: string, projects: ReturnType<typeof prepareHugo>, mode: 'highlight' | 'plain' | 'solo', scratch: string): Promise<Measured> {
   let wallS = 0;
   let peakMB = 0;
   let cpuS = 0;
   for (const p of projects) {
-    const dest = path.join(scratch, `hugo-out-${highlight ? 'hl' : 'plain'}`, p.version.id);
-    const m = await measure(hugoBin, hugoArgs(p, highlight, dest, path.join(scratch, 'hugo-cache')), scratch);
+    const dest = path.join(scratch, `hugo-out-${mode}`, p.version.id);
+    const m = await measure(hugoBin, hugoArgs(p, mode, dest, path.join(scratch, 'hugo-cache')), scratch);
     if (!m.ok) return { ...m, wallS: wallS + m.wallS };
     wallS += m.wallS;
     cpuS += m.cpuS ?? 0;
@@ -164,12 +175,18 @@ interface Cell {
   pages: number;
   versions: number;
   full?: Measured;
+  /** The full build again after one page changed, caches warm. */
+  fullWarm?: Measured;
+  /** The full build without search index and link check. */
+  core?: Measured;
   pipeline?: Measured;
   /** prepare() again after one page changed, compile cache warm. */
   pipelineWarm?: Measured;
   bare?: Measured;
   hugo?: Measured;
   hugoPlain?: Measured;
+  /** Hugo with the Solo theme, as Gloo builds. */
+  hugoSolo?: Measured;
   corpus: { files: number; bytes: number; releases: number; entries: number };
 }
 
@@ -187,6 +204,7 @@ try {
     mkdirSync(dir);
     const corpus = generateCorpus({ pages: 5, versions: 1, seed, dir: path.join(dir, 'corpus') });
     for (const v of ['full', 'pipeline', 'bare'] as const) if (!skip.has(v)) await runChild(v, corpus.dir, dir);
+    rmSync(workDir(corpus.dir, outOf('full', dir)), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
   for (const pages of pagesList) {
@@ -203,8 +221,23 @@ try {
         log(`bench:   ${name}: ${m.ok ? `${m.wallS.toFixed(2)} s, ${m.peakMB?.toFixed(0) ?? '?'} MB` : `FAILED ${m.error}`}`);
         return m;
       };
-      // Our builds keep a content-hash compile cache in <project>/node_modules/.cache: the measured builds start cold.
-      const clearCache = () => rmSync(path.join(corpus.dir, 'node_modules', '.cache'), { recursive: true, force: true });
+      // Our builds keep a content-hash compile cache in <project>/node_modules/.cache and Astro's in the build's work
+      // folder: the measured builds start cold.
+      const clearCache = () => {
+        rmSync(path.join(corpus.dir, 'node_modules', '.cache'), { recursive: true, force: true });
+        for (const v of ['full', 'core'] as const) rmSync(workDir(corpus.dir, outOf(v, scratch)), { recursive: true, force: true });
+      };
+      // One page edited (the guide-like page that carries the change lists), the caches of the cold run in place.
+      const editedPage = path.join(corpus.dir, corpus.files.find((f) => f.guide)!.file);
+      const original = readFileSync(editedPage, 'utf8');
+      const withOneEdit = async (run: () => Promise<Measured>) => {
+        writeFileSync(editedPage, `${original}\nOne more sentence, edited for the warm rebuild.\n`);
+        try {
+          return await run();
+        } finally {
+          writeFileSync(editedPage, original);
+        }
+      };
       if (!skip.has('full')) {
         // Bounded: skip a full build that a smaller cell shows cannot finish within the timeout even at linear
         // cost; never the issue's target cell (250 x 4), which runs until done or timed out.
@@ -221,29 +254,33 @@ try {
             : `${doomed.c.pages}x${doomed.c.versions} timed out (${timeoutMs / 1000} s)`;
           cell.full = { ok: false, wallS: 0, skipped: why, error: `skipped: ${why}` };
           log(`bench:   ours full build: skipped (${why})`);
-        } else cell.full = await step('ours full build', () => runChild('full', corpus.dir, scratch));
+        } else {
+          cell.full = await step('ours full build', () => runChild('full', corpus.dir, scratch));
+          if (cell.full.ok && !skip.has('warm')) cell.fullWarm = await withOneEdit(() => step('ours full build, 1 page changed, caches warm', () => runChild('full', corpus.dir, scratch)));
+          if (!skip.has('core')) {
+            clearCache();
+            cell.core = await step('ours core build (no search index, no link check)', () => runChild('core', corpus.dir, scratch));
+          }
+        }
       }
       if (!skip.has('pipeline')) {
         clearCache();
         cell.pipeline = await step('ours pipeline', () => runChild('pipeline', corpus.dir, scratch));
-        if (!skip.has('warm')) {
-          // One page edited, the cache from the cold run in place.
-          const page = path.join(corpus.dir, corpus.files.find((f) => f.guide)!.file);
-          const original = readFileSync(page, 'utf8');
-          writeFileSync(page, `${original}\nOne more sentence, edited for the warm rebuild.\n`);
-          cell.pipelineWarm = await step('ours pipeline, 1 page changed, cache warm', () => runChild('pipeline', corpus.dir, scratch));
-          writeFileSync(page, original);
-        }
-        clearCache();
+        if (!skip.has('warm')) cell.pipelineWarm = await withOneEdit(() => step('ours pipeline, 1 page changed, cache warm', () => runChild('pipeline', corpus.dir, scratch)));
       }
+      clearCache();
       if (!skip.has('bare')) cell.bare = await step('bare unified', () => runChild('bare', corpus.dir, scratch));
       if (hugo) {
         const projects = prepareHugo(corpus, path.join(scratch, 'hugo-src'));
-        cell.hugo = await step(`Hugo x${versions} (highlight on)`, () => runHugo(hugo, projects, true, scratch));
-        cell.hugoPlain = await step(`Hugo x${versions} (highlight off)`, () => runHugo(hugo, projects, false, scratch));
+        cell.hugo = await step(`Hugo x${versions} (highlight on)`, () => runHugo(hugo, projects, 'highlight', scratch));
+        cell.hugoPlain = await step(`Hugo x${versions} (highlight off)`, () => runHugo(hugo, projects, 'plain', scratch));
+        if (hasSoloTheme() && !skip.has('solo')) cell.hugoSolo = await step(`Hugo x${versions} (Solo theme)`, () => runHugo(hugo, projects, 'solo', scratch));
       }
       cells.push(cell);
-      if (!args.keep) rmSync(scratch, { recursive: true, force: true });
+      if (!args.keep) {
+        clearCache();
+        rmSync(scratch, { recursive: true, force: true });
+      }
     }
   }
 } finally {
@@ -287,18 +324,27 @@ for (const c of cells) {
         : [name, fmt(m.wallS), fmt(n / m.wallS, 0), fmt(m.peakMB, 0), fmt(m.cpuS), fmt(m.report?.seconds), vs];
   out.push('');
   out.push(`N = ${c.pages} pages x V = ${c.versions} versions (${c.corpus.files} files, ${(c.corpus.bytes / 1e6).toFixed(1)} MB Markdown, changelog ${c.corpus.releases} releases / ${c.corpus.entries} entries)`);
+  const solo = secs(c.hugoSolo);
   out.push(
     table([
       ['variant', 'wall s', 'pages/s', 'peak MB', 'cpu s', 'in-proc s', 'ratio'],
-      row('ours full build', c.full, `${fmt(ratio(secs(c.full), hugoS))} x Hugo`),
+      row('ours full build', c.full, `${fmt(ratio(secs(c.full), hugoS))} x Hugo${solo ? `, ${fmt(ratio(secs(c.full), solo))} x Hugo+Solo` : ''}`),
+      ...(c.fullWarm ? [row('  again, 1 page changed', c.fullWarm, `${fmt(ratio(secs(c.fullWarm), secs(c.full)))} x cold`)] : []),
+      ...(c.core ? [row('ours core (no search, no check)', c.core, `${fmt(ratio(secs(c.core), hugoS))} x Hugo${solo ? `, ${fmt(ratio(secs(c.core), solo))} x Hugo+Solo` : ''}`)] : []),
       row('ours pipeline', c.pipeline, `${fmt(ratio(secs(c.pipeline), bareS))} x bare`),
       ...(c.pipelineWarm ? [row('  again, 1 page changed', c.pipelineWarm, `${fmt(ratio(secs(c.pipelineWarm), secs(c.pipeline)))} x cold`)] : []),
       row('bare unified', c.bare, ''),
       row(`Hugo x${c.versions}, highlight on`, c.hugo, ''),
       row(`Hugo x${c.versions}, highlight off`, c.hugoPlain, ''),
+      ...(c.hugoSolo ? [row(`Hugo x${c.versions}, Solo theme`, c.hugoSolo, '')] : []),
     ]),
   );
-  for (const [name, m] of [['ours full build', c.full], ['ours pipeline', c.pipeline], ['ours pipeline (warm)', c.pipelineWarm], ['bare unified', c.bare], ['Hugo', c.hugo], ['Hugo (plain)', c.hugoPlain]] as const) {
+  const phases = (m: Measured | undefined) => (m?.report?.timings ? Object.entries(m.report.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ') : undefined);
+  for (const [name, m] of [['full', c.full], ['full, 1 page changed', c.fullWarm], ['core', c.core]] as const) {
+    const p = phases(m);
+    if (p) out.push(`  phases (s), ${name}: ${p}`);
+  }
+  for (const [name, m] of [['ours full build', c.full], ['ours full build (warm)', c.fullWarm], ['ours core build', c.core], ['ours pipeline', c.pipeline], ['ours pipeline (warm)', c.pipelineWarm], ['bare unified', c.bare], ['Hugo', c.hugo], ['Hugo (plain)', c.hugoPlain], ['Hugo (Solo theme)', c.hugoSolo]] as const) {
     if (m?.skipped) out.push(`  ${name} not run: ${m.skipped}`);
     else if (m && !m.ok) out.push(`  ${name} failed: ${m.error}`);
   }
@@ -319,24 +365,31 @@ for (const p of pagesList) {
   const layers = ratio(secs(one?.pipeline), secs(one?.bare));
   if (layers !== undefined) targets.push(`pipeline / bare unified at N=${p}, V=1: ${layers.toFixed(2)}x (target <= 1.15): ${verdict(layers <= 1.15)}${cpuNote(ratio(cpu(one?.pipeline), cpu(one?.bare)))}`);
 }
-const c250x4 = find(250, 4);
-if (c250x4) {
-  const r = ratio(secs(c250x4.full), secs(c250x4.hugo));
-  if (r !== undefined) targets.push(`full build / Hugo x4 at N=250, V=4: ${r.toFixed(2)}x (target < 1.0): ${verdict(r < 1)}${cpuNote(ratio(cpu(c250x4.full), cpu(c250x4.hugo)))}`);
-  if (r === undefined && c250x4.full?.error?.startsWith('timed out') && secs(c250x4.hugo) !== undefined) {
-    targets.push(`full build / Hugo x4 at N=250, V=4: > ${(c250x4.full.wallS / secs(c250x4.hugo)!).toFixed(1)}x (timed out after ${c250x4.full.wallS.toFixed(0)} s; target < 1.0): NOT met`);
-  }
-  if (c250x4.full?.peakMB !== undefined) targets.push(`full build peak at N=250, V=4: ${c250x4.full.peakMB.toFixed(0)} MB (target < 1024): ${verdict(c250x4.full.peakMB < 1024)}`);
+// Issue 16: the whole build against Hugo x V, memory, a one-page rebuild, the large cell.
+for (const p of [250, 1000]) {
+  const c = find(p, 4);
+  if (!c) continue;
+  const against = (m: Measured | undefined, name: string, what: string) => {
+    for (const [hugoName, h] of [['Hugo x4', c.hugo], ['Hugo x4 with the Solo theme', c.hugoSolo]] as const) {
+      const r = ratio(secs(m), secs(h));
+      if (r !== undefined) targets.push(`${name} / ${hugoName} at N=${p}, V=4${what}: ${r.toFixed(2)}x (target < 1.0): ${verdict(r < 1)}${cpuNote(ratio(cpu(m), cpu(h)))}`);
+    }
+  };
+  against(c.full, 'full build', '');
+  against(c.core, 'core build', ' (no search index, no link check)');
+  if (c.full?.error?.startsWith('timed out')) targets.push(`full build at N=${p}, V=4: timed out after ${c.full.wallS.toFixed(0)} s: NOT met`);
+  if (p === 1000 && c.full?.ok && c.full.peakMB !== undefined) targets.push(`full build peak at N=1000, V=4: ${c.full.peakMB.toFixed(0)} MB (target < 1024): ${verdict(c.full.peakMB < 1024)}`);
+  if (p === 1000 && secs(c.fullWarm) !== undefined) targets.push(`full rebuild after 1 page changed at N=1000, V=4: ${secs(c.fullWarm)!.toFixed(2)} s (target < 3): ${verdict(secs(c.fullWarm)! < 3)}`);
 }
-for (const v of versionsList) {
-  for (const variant of ['full', 'pipeline'] as const) {
-    const r = ratio(secs(find(1000, v)?.[variant]), secs(find(250, v)?.[variant]));
-    if (r !== undefined) targets.push(`${variant} N=1000 / N=250 at V=${v}: ${r.toFixed(2)}x (target <= 4.4): ${verdict(r <= 4.4)}${cpuNote(ratio(cpu(find(1000, v)?.[variant]), cpu(find(250, v)?.[variant])))}`);
-  }
+const big = find(5000, 4);
+if (big?.full) {
+  const r = ratio(secs(big.full), secs(find(1000, 4)?.full));
+  targets.push(`full build at N=5000, V=4: ${big.full.ok ? `${big.full.wallS.toFixed(1)} s, peak ${big.full.peakMB?.toFixed(0) ?? '?'} MB (target < 2048): ${verdict((big.full.peakMB ?? Infinity) < 2048)}` : `failed: ${big.full.error?.split('\n')[0]}`}`);
+  if (r !== undefined) targets.push(`full build N=5000 / N=1000 at V=4: ${r.toFixed(2)}x (target <= 5.5): ${verdict(r <= 5.5)}`);
 }
 if (targets.length) {
   out.push('');
-  out.push('Targets (issue 6):');
+  out.push('Targets (issues 6 and 16):');
   for (const t of targets) out.push(`  ${t}`);
 }
 
@@ -346,16 +399,24 @@ const summary = {
     const pipeline = secs(c.pipeline);
     const bareS = secs(c.bare);
     const hugoS = secs(c.hugo);
+    const soloS = secs(c.hugoSolo);
+    const core = secs(c.core);
     const r = (x: number | undefined, d = 2) => (x === undefined ? null : round(x, d));
     return {
       pages: c.pages,
       versions: c.versions,
       oursFullS: r(full),
+      oursFullOnePageChangedS: r(secs(c.fullWarm)),
+      oursCoreS: r(core),
       oursPipelineS: r(pipeline),
       bareUnifiedS: r(bareS),
       hugoS: r(hugoS),
+      hugoSoloS: r(soloS),
       peakMB: c.full?.peakMB !== undefined && c.full.ok ? Math.round(c.full.peakMB) : null,
       oursOverHugo: r(ratio(full, hugoS), 3),
+      oursOverHugoSolo: r(ratio(full, soloS), 3),
+      coreOverHugo: r(ratio(core, hugoS), 3),
+      coreOverHugoSolo: r(ratio(core, soloS), 3),
       pipelineOverBareUnified: r(ratio(pipeline, bareS), 3),
     };
   }),
@@ -363,4 +424,4 @@ const summary = {
 out.push('');
 out.push(JSON.stringify(summary));
 process.stdout.write(`${out.join('\n')}\n`);
-if (cells.some((c) => [c.full, c.pipeline, c.pipelineWarm, c.bare, c.hugo, c.hugoPlain].some((m) => m && !m.ok && !m.skipped && !m.error?.startsWith('timed out')))) process.exitCode = 1;
+if (cells.some((c) => [c.full, c.fullWarm, c.core, c.pipeline, c.pipelineWarm, c.bare, c.hugo, c.hugoPlain, c.hugoSolo].some((m) => m && !m.ok && !m.skipped && !m.error?.startsWith('timed out')))) process.exitCode = 1;

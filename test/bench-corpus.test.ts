@@ -130,7 +130,7 @@ test('Hugo builds a version with our templates, no shortcode left, the versionâ€
   const hugo = findHugo()!;
   const [project] = prepareHugo(corpus, path.join(scratch, 'hugo'));
   const dest = path.join(scratch, 'hugo-out');
-  const run = spawnSync(hugo, hugoArgs(project!, true, dest, path.join(scratch, 'hugo-cache')), { encoding: 'utf8' });
+  const run = spawnSync(hugo, hugoArgs(project!, 'highlight', dest, path.join(scratch, 'hugo-cache')), { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stderr.trim(), '');
   const version = corpus.docsVersions[0]!;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkSite, formatSummary, SITE_CHROME } from '../src/linkcheck/links.ts';
 import { readHtml } from '../src/linkcheck/html.ts';
+import { rebaseAttributes } from '../src/view/rebase.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 import { workDir } from '../src/engine/build.ts';
 import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
@@ -144,6 +145,25 @@ describe('checkSite over a hand-made site', () => {
   test('without knownExternal the same path is a broken link', async () => {
     const { diagnostics } = await checkSite(site, { data });
     assert.ok(diagnostics.some((d) => d.message.includes('production_deployment') && d.line === 21));
+  });
+
+  test('a build\'s latest/ copies are checked as their originals with the prefix moved: the same problems, counts and pages', async () => {
+    const copyDir = temp({ copy: [] });
+    const copySite = path.join(copyDir, 'dist');
+    const original = layout('v1.0.x', '<h2 id="intro">Intro</h2><a href="/docs/v1.0.x/gone/">gone</a> <a href="/docs/v1.0.x/guide/#nope">bad anchor</a> <a href="#intro">ok</a>');
+    writeText(copySite, 'docs/v1.0.x/guide/index.html', original);
+    writeText(copySite, 'docs/latest/guide/index.html', rebaseAttributes(original, '/docs/v1.0.x/', '/docs/latest/'));
+    // Not a laid-out page (no page of SiteData): read as it is, never taken for a copy.
+    writeText(copySite, 'docs/latest/alias/index.html', '<!doctype html><a href="/docs/latest/also-gone/">x</a>');
+    writeText(copySite, 'docs/v1.0.x/alias/index.html', '<!doctype html><a href="/docs/v1.0.x/guide/">x</a>');
+    const copyData: SiteData = { ...data, pages: { 'v1.0.x': [page('guide/', [['/docs/v1.0.x/gone/', 3, 1], ['/docs/v1.0.x/guide/#nope', 3, 20], ['#intro', 3, 40]], [['intro', 'Intro']])] } };
+    const parsed = await checkSite(copySite, { data: copyData });
+    const derived = await checkSite(copySite, { data: copyData, copies: { from: '/docs/v1.0.x/', to: '/docs/latest/' } });
+    assert.deepEqual(derived.stats, parsed.stats);
+    assert.deepEqual(derived.diagnostics, parsed.diagnostics);
+    const text = derived.diagnostics.map((d) => d.message).join('\n');
+    assert.match(text, /\/docs\/latest\/gone\//, 'the copy\'s own broken link, under latest/');
+    assert.match(text, /\/docs\/latest\/also-gone\//, 'the alias beside the copies is read');
   });
 
   test('npm run check: reads the last build\'s SiteData, prints the summary, fails on broken links', async () => {

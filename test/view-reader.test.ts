@@ -40,6 +40,17 @@ test('context: breadcrumbs, previous/next in sidebar order, edit link, last upda
   assert.equal(pageContext(buildModel({ ...data, branding: {} }), 'latest', 'a/x/').editHref, undefined);
 });
 
+test('sidebar: only the sections on the way to the page list their pages; previous/next still go through the closed ones', () => {
+  const ctx = pageContext(buildModel(data), 'latest', 'b/');
+  const a = ctx.nav.children.find((n) => n.route === 'a/')!;
+  assert.equal(a.group, true);
+  assert.equal(a.active, false);
+  assert.deepEqual(a.children, [], 'a closed section lists none of its pages');
+  assert.equal(ctx.prev?.href, '/d/latest/a/y/');
+  const inside = pageContext(buildModel(data), 'latest', 'a/y/');
+  assert.deepEqual(inside.nav.children.find((n) => n.route === 'a/')!.children.map((n) => n.href), ['/d/latest/a/x/', '/d/latest/a/y/']);
+});
+
 test('404 data: every route with the versions that have it', () => {
   const nf = notFoundData(buildModel(data));
   assert.deepEqual(nf.versions.map((v) => v.prefix), ['latest', 'v1.1.x']);

@@ -12,7 +12,7 @@ import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
-import { buildModel } from '../model/site-model.ts';
+import { buildModel, LATEST } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { publishedFiles, writeExtras, type Extras } from './extras.ts';
@@ -57,6 +57,10 @@ export interface BuildOptions {
   repo?: string;
   /** `--versions` and `--latest`: which git refs to build (a config with a `git` section). */
   git?: GitOverrides;
+  /** Build the search index (default true; `npm run bench` measures the build without it). */
+  search?: boolean;
+  /** Check every link and anchor before the site is swapped in (default true; `npm run bench` measures the build without it). */
+  linkCheck?: boolean;
 }
 
 export interface BuildResult {
@@ -171,7 +175,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   const built = path.join(work, 'stage');
   await rm(built, { recursive: true, force: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
-  const search = startSearchIndex(buildModel(prepared.data), path.join(work, 'search'));
+  const search = options.search === false ? undefined : startSearchIndex(buildModel(prepared.data), path.join(work, 'search'));
   let linkCheck: CheckResult;
   try {
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
@@ -183,26 +187,40 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     }
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
     const rules = config.redirects;
-    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
+    linkCheck =
+      options.linkCheck === false
+        ? uncheckedLinks()
+        : await checkSite(built, {
+            data: prepared.data,
+            knownExternal: config.knownExternal,
+            ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}),
+            // latest/ holds copies of the latest version's laid-out pages (src/integration/latest-copy.ts).
+            copies: { from: `${prepared.data.base}${prepared.data.latest}/`, to: `${prepared.data.base}${LATEST}/` },
+          });
     lap('check');
   } catch (failure) {
-    await search.close();
+    await search?.close();
     await rm(built, { recursive: true, force: true });
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
   if (hasErrors(diagnostics) && !options.keepGoing) {
-    await search.close();
+    await search?.close();
     await rm(built, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
   }
-  await search.write(built);
+  await search?.write(built);
   lap('search');
   const stage = await createStage(outDir);
   await moveIntoStage(built, stage);
   await swapIn(outDir, stage, projectDir);
   lap('swap');
   return { ...prepared, diagnostics, outDir, linkCheck, timings };
+}
+
+/** The check's result when it is not run (`linkCheck: false`): nothing checked, nothing found. */
+function uncheckedLinks(): CheckResult {
+  return { diagnostics: [], problems: [], stats: { pages: 0, links: 0, internal: 0, external: 0, skipped: 0, anchors: 0, broken: 0 }, external: [], skipped: [] };
 }
 
 /**

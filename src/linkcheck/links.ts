@@ -31,6 +31,13 @@ export interface CheckOptions {
   knownExternal?: readonly string[];
   /** Where the host's redirect rules send a site path (undefined: no rule matches): a link to a redirect source is valid when its destination is. */
   redirect?: (pathname: string) => string | undefined;
+  /**
+   * Pages this build wrote as copies of others with a URL prefix replaced in every attribute value
+   * (`latest/`: src/integration/latest-copy.ts): `to`'s pages are read as their `from` page's ids and
+   * links with that replacement, instead of being parsed again. Only for a site just built; a page
+   * without its original is parsed.
+   */
+  copies?: { from: string; to: string };
 }
 
 export interface LinkStats {
@@ -192,20 +199,29 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
 
   // Pass 1: parse every page once (ids are needed before any link is checked). Read synchronously
   // (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
-  const pages = new Map<string, PageInfo>();
+  // Copies come last, from their originals' facts.
+  const parsed = new Map<string, PageInfo>();
   const keep = interner();
-  for (const file of files) {
-    if (!file.endsWith('.html')) continue;
-    if (pages.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+  const { copies } = options;
+  const copyDir = copies ? copies.to.replace(/^\/+/, '') : undefined;
+  const isCopy = (file: string) => copyDir !== undefined && file.startsWith(copyDir);
+  const html = files.filter((f) => f.endsWith('.html'));
+  for (const file of [...html.filter((f) => !isCopy(f)), ...html.filter(isCopy)]) {
+    if (parsed.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     const url = urlOfFile(file);
-    const info: PageInfo = { url, file, facts: readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep) };
+    // Only the laid-out pages are copies; the files written beside them (aliases, redirect pages) are read.
+    const original = copies && isCopy(file) && byUrl.has(url) ? parsed.get(`${copies.from.replace(/^\/+/, '')}${file.slice(copyDir!.length)}`) : undefined;
+    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep);
+    const info: PageInfo = { url, file, facts };
     const known = byUrl.get(url);
     if (known) {
       info.version = known.version;
       info.page = known.page;
     }
-    pages.set(file, info);
+    parsed.set(file, info);
   }
+  // Checked in file order.
+  const pages = new Map(html.map((file) => [file, parsed.get(file)!]));
 
   const known = (options.knownExternal ?? []).map(normalizePath);
   const stats: LinkStats = { pages: pages.size, links: 0, internal: 0, external: 0, skipped: 0, anchors: 0, broken: 0 };
@@ -222,6 +238,19 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     } else problems.set(key, { ...p, pages: [page] });
   };
 
+  // What a link leads to. Links from the site's root (the layout's, most of them) or with an origin
+  // lead to the same place from every page: resolved once.
+  const resolved = new Map<string, Resolution>();
+  const resolve = (link: HtmlLink, pageUrl: string): Resolution => {
+    const shared = /^(?:\/(?!\/)|[a-z][a-z0-9+.-]*:)/i.test(link.href) && !DATA_URL_ELEMENTS.has(link.tag);
+    let r = shared ? resolved.get(link.href) : undefined;
+    if (!r) {
+      r = resolveLink(link, pageUrl, { fileSet, known, data, base, redirect: options.redirect });
+      if (shared) resolved.set(link.href, r);
+    }
+    return r;
+  };
+
   for (const info of pages.values()) {
     const latestCopy = data && info.url.startsWith(`${base}${LATEST}/`);
     const queues = sourceQueues(info.page, latestCopy ? (h) => h.replaceAll(`${base}${data.latest}/`, `${base}${LATEST}/`) : undefined);
@@ -229,48 +258,77 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
       stats.links++;
       const origin = whereFrom(info, link, queues);
       const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...origin, href: link.href, target, hint }, info.url);
-
-      let url: URL;
-      try {
-        url = new URL(link.href, `${ORIGIN}${info.url}`);
-      } catch {
-        fail('url', '', 'Write a valid URL or path.');
-        continue;
-      }
-      if (/^(?:javascript|vbscript):$/i.test(url.protocol) || (url.protocol.toLowerCase() === 'data:' && !DATA_URL_ELEMENTS.has(link.tag))) {
-        fail('script', '', 'Links must not carry script or data URLs; link a page or an http(s) address.');
-        continue;
-      }
-      if (url.origin !== ORIGIN || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        stats.external++;
-        external.add(url.href);
-        continue;
-      }
-      const pathname = safeDecode(url.pathname);
-      if (known.length && isKnownExternal(pathname, known, data, base)) {
-        stats.skipped++;
-        skipped.add(pathname);
-        continue;
+      const r = resolve(link, info.url);
+      switch (r.kind) {
+        case 'url':
+          fail('url', '', 'Write a valid URL or path.');
+          continue;
+        case 'script':
+          fail('script', '', 'Links must not carry script or data URLs; link a page or an http(s) address.');
+          continue;
+        case 'external':
+          stats.external++;
+          external.add(r.href);
+          continue;
+        case 'skipped':
+          stats.skipped++;
+          skipped.add(r.pathname);
+          continue;
       }
       stats.internal++;
-      const redirected = resolveFile(pathname, fileSet) ? undefined : options.redirect?.(pathname);
-      const target = resolveFile(redirected === undefined ? pathname : safeDecode(new URL(redirected, ORIGIN).pathname), fileSet);
-      if (!target) {
-        fail('page', pathname, missingPageHint(link, info));
+      if (!r.target) {
+        fail('page', r.pathname, missingPageHint(link, info));
         continue;
       }
-      const fragment = safeDecode(url.hash.slice(1));
-      if (fragment === '' || !target.endsWith('.html')) continue;
+      if (r.fragment === '' || !r.target.endsWith('.html')) continue;
       stats.anchors++;
-      const targetInfo = followRedirect(pages.get(target), pages, fileSet);
-      if (targetInfo && !targetInfo.facts.ids.has(fragment)) {
-        fail('anchor', `${urlOfFile(target)}#${fragment}`, missingAnchorHint(fragment, targetInfo));
+      const targetInfo = followRedirect(pages.get(r.target), pages, fileSet);
+      if (targetInfo && !targetInfo.facts.ids.has(r.fragment)) {
+        fail('anchor', `${urlOfFile(r.target)}#${r.fragment}`, missingAnchorHint(r.fragment, targetInfo));
       }
     }
   }
 
   const found = [...problems.values()].map((p) => toProblem(p, data));
   return { diagnostics: found.map((p) => p.diagnostic), problems: found, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+}
+
+type Resolution =
+  | { kind: 'url' | 'script' }
+  | { kind: 'external'; href: string }
+  | { kind: 'skipped'; pathname: string }
+  /** `target`: the file that serves it (undefined: none). */
+  | { kind: 'internal'; pathname: string; target: string | undefined; fragment: string };
+
+interface Site {
+  fileSet: ReadonlySet<string>;
+  known: readonly string[];
+  data: SiteData | undefined;
+  base: string;
+  redirect: CheckOptions['redirect'];
+}
+
+/** Where a link of the page at `pageUrl` leads, as a browser would resolve it. */
+function resolveLink(link: HtmlLink, pageUrl: string, site: Site): Resolution {
+  let url: URL;
+  try {
+    url = new URL(link.href, `${ORIGIN}${pageUrl}`);
+  } catch {
+    return { kind: 'url' };
+  }
+  if (/^(?:javascript|vbscript):$/i.test(url.protocol) || (url.protocol.toLowerCase() === 'data:' && !DATA_URL_ELEMENTS.has(link.tag))) return { kind: 'script' };
+  if (url.origin !== ORIGIN || (url.protocol !== 'https:' && url.protocol !== 'http:')) return { kind: 'external', href: url.href };
+  const pathname = safeDecode(url.pathname);
+  if (site.known.length && isKnownExternal(pathname, site.known, site.data, site.base)) return { kind: 'skipped', pathname };
+  const redirected = resolveFile(pathname, site.fileSet) ? undefined : site.redirect?.(pathname);
+  const target = resolveFile(redirected === undefined ? pathname : safeDecode(new URL(redirected, ORIGIN).pathname), site.fileSet);
+  return { kind: 'internal', pathname, target, fragment: safeDecode(url.hash.slice(1)) };
+}
+
+/** A copy's facts: its original's, with `from` replaced by `to` in every id and link (as the copy's attribute values). */
+function rebaseFacts(facts: HtmlFacts, from: string, to: string, keep: (value: string) => string): HtmlFacts {
+  const move = (value: string) => (value.includes(from) ? keep(value.replaceAll(from, to)) : value);
+  return { ids: new Set([...facts.ids].map(move)), links: facts.links.map((link) => ({ ...link, href: move(link.href) })) };
 }
 
 /** A redirect page (alias, redirect rule) stands for the page it sends readers to: its anchors are that page's. */

@@ -4,7 +4,7 @@
  */
 import { rebaseAttributes } from './rebase.ts';
 import { LATEST, pageHref, routeAndAncestors, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
-import { childPages, navTitle, navTree, type NavNode } from './nav.ts';
+import { childPages, navTitle, navTree, neighbours, type NavNode } from './nav.ts';
 import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
 import type { Branding, DocsVersion, Heading } from '../model/site-data.ts';
 
@@ -58,13 +58,6 @@ export interface PageLinkText {
   href: string;
 }
 
-/** The sidebar's pages in reading order (depth first, as the sidebar lists them). */
-function readingOrder(node: NavNode, out: PageLinkText[] = []): PageLinkText[] {
-  out.push({ title: node.title, href: node.href });
-  for (const child of node.children) readingOrder(child, out);
-  return out;
-}
-
 function diagnosticsFor(model: SiteModel, version: VersionModel, page: SitePage): SiteDiagnostic[] {
   if (model.diagnostics.length === 0) return [];
   const sources = new Set([...version.pages.values()].map((p) => p.sourceFile));
@@ -93,9 +86,9 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
   if (!page) throw new Error(`${versionId}: no page "${route}"`);
   const hrefOf = (r: string) => pageHref(model.base, prefix, r);
   const isLatest = versionId === model.latest;
-  const nav = navTree(version.pages, hrefOf, route);
-  const order = readingOrder(nav);
-  const at = order.findIndex((p) => p.href === hrefOf(route));
+  const nav = navTree(version.pages, hrefOf, route, { collapsed: true });
+  const { prev, next } = neighbours(version.pages, route);
+  const linkText = (p: SitePage | undefined) => (p ? { title: navTitle(p), href: hrefOf(p.route) } : undefined);
   const branding = model.branding;
   return {
     product: model.product,
@@ -121,8 +114,8 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     diagnostics: diagnosticsFor(model, version, page),
     // A folder without a page of its own (no `_index.md`) is no crumb, as it is no page.
     breadcrumbs: routeAndAncestors(route).slice(1).reverse().flatMap((r) => { const p = version.pages.get(r); return p ? [{ title: navTitle(p), href: hrefOf(r) }] : []; }),
-    prev: at > 0 ? order[at - 1] : undefined,
-    next: at >= 0 ? order[at + 1] : undefined,
+    prev: linkText(prev),
+    next: linkText(next),
     editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
     lastUpdated: page.lastUpdated,
     branding,

@@ -16,6 +16,8 @@ export interface NavNode {
   current: boolean;
   /** The current page is this node or below it. */
   active: boolean;
+  /** It has pages below it (listed in `children` unless the tree is collapsed and it is not active). */
+  group: boolean;
   children: NavNode[];
 }
 
@@ -46,8 +48,20 @@ export function sectionOf(pages: ReadonlyMap<string, SitePage>, route: string): 
     .find((r) => r === '' || (pages.has(r) && isSection(pages.get(r)!)));
 }
 
-/** The tree below the home page (the home page itself is the root). */
-export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: string) => string, currentRoute: string): NavNode {
+/** The sidebar's order of a version's pages, computed once per version (the pages map) and shared by its pages. */
+interface NavIndex {
+  /** A section's (or the home page's) listed pages, in sidebar order. */
+  children: Map<string, SitePage[]>;
+  /** Every listed route, depth first, as the sidebar lists them: the reading order. */
+  order: string[];
+  position: Map<string, number>;
+}
+
+const indexes = new WeakMap<ReadonlyMap<string, SitePage>, NavIndex>();
+
+function navIndex(pages: ReadonlyMap<string, SitePage>): NavIndex {
+  let index = indexes.get(pages);
+  if (index) return index;
   const children = new Map<string, SitePage[]>();
   for (const page of pages.values()) {
     const parent = sectionOf(pages, page.route);
@@ -57,20 +71,51 @@ export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: st
     list.push(page);
     children.set(parent, list);
   }
-  const build = (page: SitePage): NavNode => ({
-    route: page.route,
-    title: navTitle(page),
-    href: hrefOf(page.route),
-    current: page.route === currentRoute,
-    active: currentRoute.startsWith(page.route),
-    children: (children.get(page.route) ?? []).sort(byWeight).map(build),
-  });
-  const home = pages.get('');
-  if (!home) throw new Error('navTree: no home page');
-  return build(home);
+  for (const list of children.values()) list.sort(byWeight);
+  if (!pages.has('')) throw new Error('navTree: no home page');
+  const order: string[] = [];
+  const walk = (route: string) => {
+    order.push(route);
+    for (const child of children.get(route) ?? []) walk(child.route);
+  };
+  walk('');
+  index = { children, order, position: new Map(order.map((route, i) => [route, i])) };
+  indexes.set(pages, index);
+  return index;
+}
+
+/**
+ * The tree below the home page (the home page itself is the root). `collapsed`: only the sections on the
+ * way to the current page list their pages; the others are groups without children, so a page's sidebar
+ * grows with the number of sections and the current section, not with the whole site.
+ */
+export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: string) => string, currentRoute: string, options: { collapsed?: boolean } = {}): NavNode {
+  const { children } = navIndex(pages);
+  const build = (page: SitePage): NavNode => {
+    const below = children.get(page.route) ?? [];
+    const active = currentRoute.startsWith(page.route);
+    return {
+      route: page.route,
+      title: navTitle(page),
+      href: hrefOf(page.route),
+      current: page.route === currentRoute,
+      active,
+      group: below.length > 0,
+      children: options.collapsed && !active ? [] : below.map(build),
+    };
+  };
+  return build(pages.get('')!);
+}
+
+/** The pages before and after `route` in the sidebar's reading order (undefined at either end, or for an unlisted page). */
+export function neighbours(pages: ReadonlyMap<string, SitePage>, route: string): { prev: SitePage | undefined; next: SitePage | undefined } {
+  const { order, position } = navIndex(pages);
+  const at = position.get(route);
+  if (at === undefined) return { prev: undefined, next: undefined };
+  return { prev: at > 0 ? pages.get(order[at - 1]!) : undefined, next: pages.get(order[at + 1]!) };
 }
 
 /** Direct children of a page, in sidebar order (for section pages' lists). */
 export function childPages(pages: ReadonlyMap<string, SitePage>, route: string): SitePage[] {
-  return [...pages.values()].filter((p) => !p.hidden && sectionOf(pages, p.route) === route).sort(byWeight);
+  return navIndex(pages).children.get(route) ?? [];
 }
