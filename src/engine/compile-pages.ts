@@ -96,8 +96,13 @@ export async function compilePages(
 function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[]): Promise<CompileJobResult[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs } });
-    worker.once('message', (pages: CompileJobResult[]) => {
-      resolve(pages);
+    const results: CompileJobResult[] = new Array(jobs.length);
+    worker.on('message', (message: { index: number; result: CompileJobResult } | { done: true }) => {
+      if ('index' in message) {
+        results[message.index] = message.result;
+        return;
+      }
+      resolve(results);
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -1,7 +1,8 @@
 /**
  * A compile worker: builds the same environment as the main thread (content
  * index, custom shortcodes, data files, Shiki) once, compiles its share of
- * the pages and sends them back.
+ * the pages and sends each back as soon as it is compiled (holding a share's
+ * results until the end had made each worker's heap grow with the site).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadedConfig } from '../config/load.ts';
@@ -10,4 +11,5 @@ import { loadSiteContent } from './site-content.ts';
 
 const { loaded, drafts, record, jobs } = workerData as { loaded: LoadedConfig; drafts: boolean; record: boolean; jobs: { file: string; raw: string }[] };
 const { env } = await loadSiteContent(loaded, drafts ? { drafts } : {});
-parentPort!.postMessage(jobs.map((job) => compileJob(job.file, job.raw, env, record)));
+jobs.forEach((job, index) => parentPort!.postMessage({ index, result: compileJob(job.file, job.raw, env, record) }));
+parentPort!.postMessage({ done: true });
