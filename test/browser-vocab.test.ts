@@ -13,7 +13,6 @@ import { describe, test, type TestContext } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { AXE, siteSession, skipWithoutChromium, warnWithoutChromium } from './support/browser.ts';
-import { lineStarts } from '../src/view/enhance.ts';
 
 warnWithoutChromium('the browser tests of the shortcode markup');
 const GUIDE = 'operations/upgrading/upgrade_steps/';
@@ -70,17 +69,6 @@ async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
-
-describe('linenostart at build time', () => {
-  test('a block with data-line-start gets its counter started there, its style kept', () => {
-    assert.equal(
-      lineStarts('<pre class="shiki" style="--shiki-light:#24292e" data-line-numbers data-line-start="10"><code>'),
-      '<pre class="shiki" style="--shiki-light:#24292e;counter-reset:line 9" data-line-numbers data-line-start="10"><code>',
-    );
-    assert.equal(lineStarts('<pre data-line-start="3">'), '<pre data-line-start="3" style="counter-reset:line 2">');
-    assert.equal(lineStarts('<pre class="shiki" data-line-numbers>'), '<pre class="shiki" data-line-numbers>');
-  });
-});
 
 describe('the shortcode vocabulary in Chromium', () => {
   test('the diagrams page draws the Mermaid diagram as an SVG, hiding its source', async (t) => {

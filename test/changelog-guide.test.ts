@@ -111,6 +111,13 @@ test('added-in tags: prereleases and .0 untagged, later patches tagged with thei
   if (ee) assert.ok(renderGuideList([ee], 'features.new', '1.17').includes(`added in Enterprise ${ee.addedIn}`));
 });
 
+test('a change list gets the article\'s touches: short inline code kept on one line', () => {
+  const item = guideSections([release('open_source', '3.0.0', [{ type: 'NEW_FEATURE', description: 'Set `spec.x` or `gatewayProxies.NAME.topologySpreadConstraints`.', issueLink: 'https://github.com/solo-io/gloo/issues/1', file: 'f.yaml', line: 1 }])], '3.0')['features.new'];
+  const html = renderGuideList(item, 'features.new', '3.0');
+  assert.ok(html.includes('<code class="nowrap">spec.x</code>'), html);
+  assert.ok(html.includes('<code>gatewayProxies.NAME.topologySpreadConstraints</code>'), html);
+});
+
 test('enterprise entries carry the Enterprise marker, open source ones do not', () => {
   const sections = guideSections(loadSample(), '1.17');
   const items = GUIDE_LABELS.flatMap((l) => sections[l.key]);

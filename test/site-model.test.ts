@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { pageContext } from '../src/view/context.ts';
-import { addHeadingAnchors, focusableCodeBlocks } from '../src/view/enhance.ts';
 import { buildModel, parentRoute, routeAndAncestors, servedPages } from '../src/model/site-model.ts';
 import { navTree } from '../src/view/nav.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
@@ -71,14 +70,3 @@ test('context: canonical, noindex and banners per version kind', () => {
   assert.equal(old.searchBundle, '/gloo-edge/v1.15.x/pagefind/');
 });
 
-test('enhance: h2-h4 with ids get an anchor link; others untouched', () => {
-  const html = addHeadingAnchors('<h2 id="a">A <code>b</code></h2><h5 id="z">Z</h5><h3>none</h3>');
-  assert.match(html, /<div class="heading level-h2"><h2 id="a">A <code>b<\/code><\/h2><a class="heading-anchor" href="#a"/);
-  assert.match(html, /Section titled “A b”/);
-  assert.match(html, /<h5 id="z">Z<\/h5><h3>none<\/h3>$/);
-});
-
-test('enhance: code blocks become keyboard reachable, once', () => {
-  assert.equal(focusableCodeBlocks('<pre class="shiki"><code>x</code></pre>'), '<pre class="shiki" tabindex="0"><code>x</code></pre>');
-  assert.equal(focusableCodeBlocks('<pre tabindex="0">x</pre>'), '<pre tabindex="0">x</pre>');
-});

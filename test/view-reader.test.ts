@@ -10,7 +10,6 @@ import { folderDate, gitDates } from '../src/engine/git-dates.ts';
 import { buildModel } from '../src/model/site-model.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 import { pageContext } from '../src/view/context.ts';
-import { nowrapShortCode } from '../src/view/enhance.ts';
 import { notFoundData } from '../src/view/not-found.ts';
 
 const page = (route: string, weight: number, extra: Partial<RenderedPage> = {}): RenderedPage => ({
@@ -56,14 +55,6 @@ test('404 data: every route with the versions that have it', () => {
   assert.deepEqual(nf.versions.map((v) => v.prefix), ['latest', 'v1.1.x']);
   assert.equal(nf.routes['a/x/'], '0 1');
   assert.equal(nf.routes['a/y/'], '0');
-});
-
-test('short inline code stays on one line; long code, and code blocks, are left to wrap', () => {
-  assert.equal(nowrapShortCode('use <code>--strict</code> or <code>a &amp; b</code>'), 'use <code class="nowrap">--strict</code> or <code class="nowrap">a &amp; b</code>');
-  const long = '<code>gatewayProxies.NAME.topologySpreadConstraints</code>';
-  assert.equal(nowrapShortCode(long), long);
-  const block = '<pre><code class="language-sh">ls</code></pre>';
-  assert.equal(nowrapShortCode(block), block);
 });
 
 test('git dates: the newest commit per file, a folder its newest file; none outside git', (t) => {

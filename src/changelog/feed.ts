@@ -13,7 +13,7 @@
  * 1971-12-08T06:33:00Z. The feed's `updated` is the newest entry's.
  */
 import type { Product, Release } from './types.ts';
-import { escapeHtml } from './markdown.ts';
+import { escapeHtml } from '../util/escape.ts';
 import { releaseDate, renderReleaseNotes, sortReleases } from './notes.ts';
 
 export interface FeedOptions {

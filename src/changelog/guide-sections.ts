@@ -2,13 +2,18 @@
  * The upgrade guide's change sections for one minor line, filled from the
  * changelog: every entry of the line's releases of both products (prereleases
  * count as `.0`, later patches are tagged "added in 1.17.3"), placed under
- * the guide's eleven labels, and rendered as sanitised HTML lists.
+ * the guide's eleven labels, and rendered as sanitised HTML lists (built as
+ * hast trees, with the article's touches: src/util/article-tree.ts).
  */
 import semver from 'semver';
 import type { ChangelogEntry, Product, Release } from './types.ts';
 import { GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
 import type { GuideLabel, GuideLabelKey } from './guide-labels.ts';
-import { escapeHtml, renderUntrustedInline } from './markdown.ts';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { enhanceArticle } from '../util/article-tree.ts';
+import { untrustedInlineNodes } from './markdown.ts';
 import { compareVersions } from '../util/version-order.ts';
 
 export { DEFAULT_PLACEMENT, GUIDE_LABELS, guideLabel, placementOf } from './guide-labels.ts';
@@ -84,22 +89,22 @@ function issueText(url: string): string {
   return m ? `${m[1]}#${m[2]}` : 'issue';
 }
 
-function renderItem(item: GuideItem): string {
-  const parts: string[] = [];
-  if (item.breaking) parts.push('<strong class="guide-badge guide-badge-breaking">Breaking</strong>');
-  if (item.entry.type === 'UPGRADE') parts.push('<strong class="guide-badge guide-badge-upgrade">Upgrade note</strong>');
-  if (item.enterpriseOnly) parts.push('<span class="guide-badge guide-badge-enterprise">Enterprise</span>');
-  parts.push(renderUntrustedInline(item.entry.description ?? ''));
+function itemOf(item: GuideItem): Element {
+  const parts: ElementContent[][] = [];
+  if (item.breaking) parts.push([h('strong', { className: ['guide-badge', 'guide-badge-breaking'] }, 'Breaking')]);
+  if (item.entry.type === 'UPGRADE') parts.push([h('strong', { className: ['guide-badge', 'guide-badge-upgrade'] }, 'Upgrade note')]);
+  if (item.enterpriseOnly) parts.push([h('span', { className: ['guide-badge', 'guide-badge-enterprise'] }, 'Enterprise')]);
+  parts.push(untrustedInlineNodes(item.entry.description ?? ''));
   const link = item.entry.issueLink;
   if (link && /^https?:\/\/[^\s"'<>]+$/i.test(link)) {
-    parts.push(`(<a class="guide-issue" href="${escapeHtml(link)}">${escapeHtml(issueText(link))}</a>)`);
+    parts.push([{ type: 'text', value: '(' }, h('a', { className: ['guide-issue'], href: link }, issueText(link)), { type: 'text', value: ')' }]);
   }
   if (item.addedIn) {
     const what = item.product === 'enterprise' ? `Enterprise ${item.addedIn}` : item.addedIn;
-    parts.push(`<span class="guide-added-in">added in ${escapeHtml(what)}</span>`);
+    parts.push([h('span', { className: ['guide-added-in'] }, `added in ${what}`)]);
   }
-  const cls = item.breaking ? 'guide-change guide-change-breaking' : 'guide-change';
-  return `<li class="${cls}">${parts.filter(Boolean).join(' ')}</li>`;
+  const children = parts.filter((p) => p.length).flatMap((p, i) => (i ? [{ type: 'text', value: ' ' } as const, ...p] : p));
+  return h('li', { className: item.breaking ? ['guide-change', 'guide-change-breaking'] : ['guide-change'] }, children);
 }
 
 /**
@@ -108,6 +113,12 @@ function renderItem(item: GuideItem): string {
  */
 export function renderGuideList(items: readonly GuideItem[], label: GuideLabel | GuideLabelKey, minor: string): string {
   const l = typeof label === 'string' ? guideLabel(label) : label;
-  if (!items.length) return `<p class="guide-empty" data-guide="${l.key}">${escapeHtml(l.empty(minor))}</p>`;
-  return `<ul class="guide-changes" data-guide="${l.key}">\n${items.map(renderItem).join('\n')}\n</ul>`;
+  if (!items.length) return toHtml(h('p', { className: ['guide-empty'], dataGuide: l.key }, l.empty(minor)));
+  const list = h('ul', { className: ['guide-changes'], dataGuide: l.key }, [
+    { type: 'text', value: '\n' },
+    ...items.flatMap((item, i) => (i ? [{ type: 'text', value: '\n' } as const, itemOf(item)] : [itemOf(item)])),
+    { type: 'text', value: '\n' },
+  ]);
+  enhanceArticle(list);
+  return toHtml(list);
 }

@@ -3,33 +3,44 @@
  * HTML. Raw HTML in the source is dropped (remark-rehype without
  * `allowDangerousHtml`), and rehype-sanitize's GitHub schema removes
  * `javascript:`/`data:` URLs, event handlers and anything else that could run.
+ * The result is a hast fragment, for pages built as trees, or its HTML.
  */
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
-  .freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).freeze();
+
+const isBlank = (node: ElementContent) => node.type === 'text' && node.value.trim() === '';
+
+/** Untrusted Markdown as sanitised hast nodes (blank text at either end left out). */
+export function untrustedMarkdownNodes(markdown: string): ElementContent[] {
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const nodes = tree.children as ElementContent[];
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && isBlank(nodes[start]!)) start++;
+  while (end > start && isBlank(nodes[end - 1]!)) end--;
+  return nodes.slice(start, end);
+}
+
+/** Like `untrustedMarkdownNodes`, but a single paragraph is unwrapped to its inline content. */
+export function untrustedInlineNodes(markdown: string): ElementContent[] {
+  const nodes = untrustedMarkdownNodes(markdown);
+  const only = nodes[0];
+  return nodes.length === 1 && only?.type === 'element' && only.tagName === 'p' ? only.children : nodes;
+}
 
 /** Render untrusted Markdown to sanitised HTML. */
 export function renderUntrustedMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown)).trim();
+  return toHtml(untrustedMarkdownNodes(markdown));
 }
 
 /** Like `renderUntrustedMarkdown`, but a single paragraph is unwrapped to inline HTML. */
 export function renderUntrustedInline(markdown: string): string {
-  const html = renderUntrustedMarkdown(markdown);
-  const m = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return m && !m[1]!.includes('<p>') ? m[1]! : html;
+  return toHtml(untrustedInlineNodes(markdown));
 }
-
-/** The one escaper (src/util/escape.ts), where the changelog code has always found it. */
-export { escapeHtml } from '../util/escape.ts';

@@ -9,12 +9,16 @@
  * numbers: `beta10` after `beta2`).
  *
  * All changelog text is untrusted: descriptions and prose go through
- * `renderUntrustedMarkdown`/`renderUntrustedInline`, everything else
- * interpolated is escaped, issue links are kept only as http(s) URLs.
+ * `untrustedMarkdownNodes`/`untrustedInlineNodes`, everything else is text
+ * in a hast tree (escaped once, when serialised), issue links are kept only
+ * as http(s) URLs.
  */
 import { compareVersions } from '../util/version-order.ts';
 import type { ChangelogEntry, Release } from './types.ts';
-import { escapeHtml, renderUntrustedInline, renderUntrustedMarkdown } from './markdown.ts';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { untrustedInlineNodes, untrustedMarkdownNodes } from './markdown.ts';
 import { CATEGORIES, rangeOf } from './compare.ts';
 import type { CompareRelease, NoteCategory } from './compare.ts';
 
@@ -66,7 +70,29 @@ function issueLabel(url: string): string {
   return m ? `${m[1]}#${m[2]}` : url;
 }
 
-const noteCache = new WeakMap<ChangelogEntry, string>();
+const noteCache = new WeakMap<ChangelogEntry, { nodes: ElementContent[]; html: string }>();
+
+function note(entry: ChangelogEntry): { nodes: ElementContent[]; html: string } {
+  const cached = noteCache.get(entry);
+  if (cached) return cached;
+  let nodes: ElementContent[];
+  if (entry.type === 'DEPENDENCY_BUMP') {
+    nodes = [{ type: 'text', value: `${entry.dependencyOwner ?? ''}/${entry.dependencyRepo ?? ''} has been upgraded to ${entry.dependencyTag ?? ''}.` }];
+  } else {
+    nodes = untrustedInlineNodes(entry.description ?? '');
+    const href = safeHttpUrl(entry.issueLink);
+    if (href) {
+      const link: ElementContent[] = [{ type: 'text', value: ' (' }, h('a', { className: ['changelog-issue'], href }, issueLabel(href)), { type: 'text', value: ')' }];
+      // A multi-paragraph description: the link ends its last paragraph.
+      const last = nodes.at(-1);
+      if (last?.type === 'element' && last.tagName === 'p') last.children.push(...link);
+      else nodes.push(...link);
+    }
+  }
+  const made = { nodes, html: toHtml(nodes) };
+  noteCache.set(entry, made);
+  return made;
+}
 
 /**
  * One entry as sanitised HTML (the content of its list item):
@@ -74,22 +100,12 @@ const noteCache = new WeakMap<ChangelogEntry, string>();
  * `owner/repo has been upgraded to tag.`
  */
 export function renderNote(entry: ChangelogEntry): string {
-  const cached = noteCache.get(entry);
-  if (cached !== undefined) return cached;
-  let html: string;
-  if (entry.type === 'DEPENDENCY_BUMP') {
-    html = `${escapeHtml(entry.dependencyOwner ?? '')}/${escapeHtml(entry.dependencyRepo ?? '')} has been upgraded to ${escapeHtml(entry.dependencyTag ?? '')}.`;
-  } else {
-    html = renderUntrustedInline(entry.description ?? '');
-    const href = safeHttpUrl(entry.issueLink);
-    if (href) {
-      const link = ` (<a class="changelog-issue" href="${escapeHtml(href)}">${escapeHtml(issueLabel(href))}</a>)`;
-      // A multi-paragraph description: the link ends its last paragraph.
-      html = html.endsWith('</p>') ? `${html.slice(0, -4)}${link}</p>` : html + link;
-    }
-  }
-  noteCache.set(entry, html);
-  return html;
+  return note(entry).html;
+}
+
+/** The same as hast nodes, a fresh copy for each tree (a page's passes may change them). */
+export function noteNodes(entry: ChangelogEntry): ElementContent[] {
+  return structuredClone(note(entry).nodes);
 }
 
 // ---------------------------------------------------------------- one release
@@ -117,26 +133,31 @@ export interface NotesOptions {
 }
 
 /**
- * The release notes of one release as HTML: summary, the categories in
+ * The release notes of one release as hast elements: summary, the categories in
  * Solo's order, closing; "This release contained no user-facing changes."
  * when nothing is left.
  */
-export function renderReleaseNotes(release: Release, options: NotesOptions = {}): string {
+export function releaseNotesNodes(release: Release, options: NotesOptions = {}): Element[] {
   const level = Math.min(6, Math.max(1, options.headingLevel ?? 4));
-  const parts: string[] = [];
-  const summary = renderUntrustedMarkdown(release.summary?.trim() ?? '');
-  const closing = renderUntrustedMarkdown(release.closing?.trim() ?? '');
-  if (summary) parts.push(`<div class="changelog-prose changelog-summary">${summary}</div>`);
-  const categories = notesByCategory(release);
+  const parts: Element[] = [];
+  const summary = untrustedMarkdownNodes(release.summary?.trim() ?? '');
+  const closing = untrustedMarkdownNodes(release.closing?.trim() ?? '');
+  if (summary.length) parts.push(h('div', { className: ['changelog-prose', 'changelog-summary'] }, summary));
+  const categories = CATEGORIES.map(({ type, title }) => ({ type, title, entries: release.entries.filter((e) => e.type === type) })).filter((c) => c.entries.length);
   for (const c of categories) {
     parts.push(
-      `<h${level} class="changelog-category" data-category="${c.type}">${escapeHtml(c.title)}</h${level}>`,
-      `<ul class="changelog-notes">${c.notes.map((n) => `<li>${n}</li>`).join('')}</ul>`,
+      h(`h${level}`, { className: ['changelog-category'], dataCategory: c.type }, c.title),
+      h('ul', { className: ['changelog-notes'] }, c.entries.map((e) => h('li', noteNodes(e)))),
     );
   }
-  if (closing) parts.push(`<div class="changelog-prose changelog-closing">${closing}</div>`);
-  if (!categories.length && !summary && !closing) parts.push(`<p class="changelog-empty">${NO_USER_FACING_CHANGES}</p>`);
-  return parts.join('\n');
+  if (closing.length) parts.push(h('div', { className: ['changelog-prose', 'changelog-closing'] }, closing));
+  if (!categories.length && !summary.length && !closing.length) parts.push(h('p', { className: ['changelog-empty'] }, NO_USER_FACING_CHANGES));
+  return parts;
+}
+
+/** The release notes of one release as HTML (the feed's entries). */
+export function renderReleaseNotes(release: Release, options: NotesOptions = {}): string {
+  return toHtml(releaseNotesNodes(release, options).flatMap((p, i) => (i ? [{ type: 'text', value: '\n' } as const, p] : [p])));
 }
 
 /** The release's date if it has a valid one (`date` field), else undefined. */

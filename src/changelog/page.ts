@@ -9,19 +9,17 @@
  * JavaScript they simply follow each other, with JavaScript
  * (`src/client/compare-view.ts`) the hash picks one. The compare view reads
  * the JSON embedded as `<script type="application/json" id="changelog-data">`.
+ * Built as a hast tree (hastscript), given the article's touches (heading
+ * anchors, src/util/article-tree.ts) and serialised once.
  */
 import type { Product, Release } from './types.ts';
 import type { Heading } from '../model/site-data.ts';
 import type { CompareData } from './compare.ts';
-import { escapeHtml } from './markdown.ts';
-import {
-  compareReleaseOf,
-  compareVersions,
-  comparableReleases,
-  releaseDate,
-  renderReleaseNotes,
-  sortReleases,
-} from './notes.ts';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { enhanceArticle } from '../util/article-tree.ts';
+import { compareReleaseOf, compareVersions, comparableReleases, releaseDate, releaseNotesNodes, sortReleases } from './notes.ts';
 
 export interface ChangelogPageOptions {
   /** `Gloo Edge`. */
@@ -65,18 +63,23 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function badges(release: Release): string {
-  const out: string[] = [];
-  if (release.unreleased) out.push('<span class="changelog-badge changelog-badge--unreleased">Unreleased</span>');
-  if (release.prerelease) out.push('<span class="changelog-badge changelog-badge--prerelease">Prerelease</span>');
-  return out.length ? ` ${out.join(' ')}` : '';
+/** Nodes separated by line breaks, as the page's source reads best. */
+function joinLines(nodes: readonly (ElementContent | false | undefined)[]): ElementContent[] {
+  return nodes.filter((n): n is ElementContent => Boolean(n)).flatMap((n, i) => (i ? [{ type: 'text', value: '\n' } as const, n] : [n]));
 }
 
-function timeHtml(release: Release): string {
+function badges(release: Release): ElementContent[] {
+  const out: ElementContent[] = [];
+  if (release.unreleased) out.push({ type: 'text', value: ' ' }, h('span', { className: ['changelog-badge', 'changelog-badge--unreleased'] }, 'Unreleased'));
+  if (release.prerelease) out.push({ type: 'text', value: ' ' }, h('span', { className: ['changelog-badge', 'changelog-badge--prerelease'] }, 'Prerelease'));
+  return out;
+}
+
+function timeOf(release: Release): Element | undefined {
   const d = releaseDate(release);
-  if (!d) return '';
+  if (!d) return undefined;
   const day = d.toISOString().slice(0, 10);
-  return `<time datetime="${day}">${day}</time>`;
+  return h('time', { dateTime: day }, day);
 }
 
 /**
@@ -106,56 +109,46 @@ export function ossReleasesPulledIn(release: Release, enterprise: readonly Relea
 }
 
 /** "Ships open source v1.17.33", linked to the open source page. */
-function shipsHtml(release: Release, options: ChangelogPageOptions): string {
-  if (!release.ossVersion) return '';
+function ships(release: Release, options: ChangelogPageOptions): Element | undefined {
+  if (!release.ossVersion) return undefined;
   const v = releaseId(release.ossVersion);
   const page = options.basePath ? `${options.basePath}reference/changelog/open_source/` : '../open_source/';
-  return `<p class="changelog-ships">Ships open source <a href="${escapeHtml(`${page}#${v}`)}">${escapeHtml(v)}</a></p>`;
+  return h('p', { className: ['changelog-ships'] }, ['Ships open source ', h('a', { href: `${page}#${v}` }, v)]);
 }
 
 /** The open source notes an enterprise release pulls in, in a details element (the page's switch opens them all). */
-function ossHtml(release: Release, enterprise: readonly Release[], options: ChangelogPageOptions): string {
-  if (!release.ossVersion) return '';
+function ossNotes(release: Release, enterprise: readonly Release[], options: ChangelogPageOptions): Element | undefined {
+  if (!release.ossVersion || !options.ossReleases) return undefined;
   const v = release.ossVersion;
-  const parts: string[] = [];
-  if (options.ossReleases) {
-    const pulled = ossReleasesPulledIn(release, enterprise, options.ossReleases).reverse();
-    const range =
-      pulled.length > 1
-        ? `${releaseId(pulled[pulled.length - 1]!.version)} to ${releaseId(pulled[0]!.version)}`
-        : releaseId(v);
-    const body = pulled.length
-      ? pulled
-          .map(
-            (r) =>
-              `<section class="changelog-oss-release"><h4>Open source ${escapeHtml(releaseId(r.version))}${badges(r)}</h4>\n${renderReleaseNotes(r, { headingLevel: 5 })}</section>`,
-          )
-          .join('\n')
-      : `<p>No open source release notes found for ${escapeHtml(releaseId(v))}.</p>`;
-    parts.push(
-      `<details class="changelog-oss"><summary>Open source notes included (${escapeHtml(range)})</summary>\n${body}\n</details>`,
-    );
-  }
-  return parts.join('\n');
+  const pulled = ossReleasesPulledIn(release, enterprise, options.ossReleases).reverse();
+  const range = pulled.length > 1 ? `${releaseId(pulled[pulled.length - 1]!.version)} to ${releaseId(pulled[0]!.version)}` : releaseId(v);
+  const body = pulled.length
+    ? pulled.map((r) =>
+        h('section', { className: ['changelog-oss-release'] }, joinLines([h('h4', [`Open source ${releaseId(r.version)}`, ...badges(r)]), ...releaseNotesNodes(r, { headingLevel: 5 })])),
+      )
+    : [h('p', `No open source release notes found for ${releaseId(v)}.`)];
+  return h('details', { className: ['changelog-oss'] }, joinLines([h('summary', `Open source notes included (${range})`), ...body, { type: 'text', value: '' }]));
 }
 
-function releaseHtml(release: Release, enterprise: readonly Release[], options: ChangelogPageOptions): string {
-  const id = escapeHtml(releaseId(release.version));
-  const time = timeHtml(release);
-  return [
-    `<section class="changelog-release${release.unreleased ? ' changelog-release--unreleased' : ''}" aria-labelledby="${id}">`,
-    `<h3 id="${id}">${id}${badges(release)}</h3>`,
-    time ? `<p class="changelog-date">Released ${time}</p>` : '',
-    shipsHtml(release, options),
-    renderReleaseNotes(release, { headingLevel: 4 }),
-    ossHtml(release, enterprise, options),
-    '</section>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+function releaseSection(release: Release, enterprise: readonly Release[], options: ChangelogPageOptions): Element {
+  const id = releaseId(release.version);
+  const time = timeOf(release);
+  return h(
+    'section',
+    { className: ['changelog-release', ...(release.unreleased ? ['changelog-release--unreleased'] : [])], ariaLabelledBy: id },
+    joinLines([
+      { type: 'text', value: '' },
+      h('h3', { id }, [id, ...badges(release)]),
+      time && h('p', { className: ['changelog-date'] }, ['Released ', time]),
+      ships(release, options),
+      ...releaseNotesNodes(release, { headingLevel: 4 }),
+      ossNotes(release, enterprise, options),
+      { type: 'text', value: '' },
+    ]),
+  );
 }
 
-function chronologicalHtml(releases: readonly Release[]): string {
+function chronological(releases: readonly Release[]): ElementContent[] {
   // Unreleased releases have no date yet: they come first.
   const dated = releases.length > 0 && releases.every((r) => r.unreleased || releaseDate(r));
   const time = (r: Release) => releaseDate(r)?.getTime() ?? Infinity;
@@ -163,24 +156,32 @@ function chronologicalHtml(releases: readonly Release[]): string {
     ? [...releases].sort((a, b) => time(b) - time(a) || compareVersions(b.version, a.version))
     : sortReleases(releases, 'desc');
   const items = ordered.map((r) => {
-    const id = escapeHtml(releaseId(r.version));
-    const time = timeHtml(r);
-    return `<li><a href="#${id}">${id}</a>${badges(r)}${time ? ` ${time}` : ''}</li>`;
+    const id = releaseId(r.version);
+    const t = timeOf(r);
+    return h('li', [h('a', { href: `#${id}` }, id), ...badges(r), ...(t ? [' ', t] : [])]);
   });
-  const note = dated ? '' : '<p class="changelog-note">Release dates are not recorded; releases are listed by version, newest first.</p>\n';
-  return `${note}<ol class="changelog-chronological">${items.join('')}</ol>`;
+  const list = h('ol', { className: ['changelog-chronological'] }, items);
+  return dated ? [list] : [h('p', { className: ['changelog-note'] }, 'Release dates are not recorded; releases are listed by version, newest first.'), { type: 'text', value: '\n' }, list];
 }
 
-function compareHtml(): string {
-  return [
-    '<p class="changelog-nojs">Comparing versions needs JavaScript; every release is listed under “By minor release”.</p>',
-    '<form class="changelog-compare" hidden>',
-    '<div><label for="changelog-compare-from">From version (not included)</label> <select id="changelog-compare-from"></select></div>',
-    '<div><label for="changelog-compare-to">To version (included)</label> <select id="changelog-compare-to"></select></div>',
-    '</form>',
-    '<p id="changelog-compare-status" class="changelog-compare-status" role="status" aria-live="polite"></p>',
-    '<div id="changelog-compare-result" class="changelog-compare-result"></div>',
-  ].join('\n');
+function compareForm(): ElementContent[] {
+  const select = (id: string, label: string) => h('div', [h('label', { htmlFor: id }, label), ' ', h('select', { id })]);
+  return joinLines([
+    h('p', { className: ['changelog-nojs'] }, 'Comparing versions needs JavaScript; every release is listed under “By minor release”.'),
+    h('form', { className: ['changelog-compare'], hidden: true }, joinLines([
+      { type: 'text', value: '' },
+      select('changelog-compare-from', 'From version (not included)'),
+      select('changelog-compare-to', 'To version (included)'),
+      { type: 'text', value: '' },
+    ])),
+    h('p', { id: 'changelog-compare-status', className: ['changelog-compare-status'], role: 'status', ariaLive: 'polite' }),
+    h('div', { id: 'changelog-compare-result', className: ['changelog-compare-result'] }),
+  ]);
+}
+
+/** A view of the page: a section the hash (`#minorrelease`) picks. */
+function view(id: string, label: string, children: ElementContent[]): Element {
+  return h('section', { id, className: ['changelog-view'], dataView: id, ariaLabel: label }, [{ type: 'text', value: '\n' }, ...children, { type: 'text', value: '\n' }]);
 }
 
 /** Render a product's changelog page. */
@@ -201,39 +202,44 @@ export function renderChangelogPage(
   }
   const minors = [...lines.keys()].sort((a, b) => compareVersions(`${b}.0`, `${a}.0`));
 
-  const grouped: string[] = [];
+  const grouped: ElementContent[] = [];
   for (const m of minors) {
     const id = releaseId(m);
     headings.push({ depth: 2, id, text: id });
     const body = lines.get(m)!.map((r) => {
       headings.push({ depth: 3, id: releaseId(r.version), text: releaseId(r.version) });
-      return releaseHtml(r, releases, options);
+      return releaseSection(r, releases, options);
     });
-    grouped.push(
-      `<section class="changelog-minor" aria-labelledby="${escapeHtml(id)}">\n<h2 id="${escapeHtml(id)}">${escapeHtml(id)}</h2>\n${body.join('\n')}\n</section>`,
-    );
+    grouped.push(h('section', { className: ['changelog-minor'], ariaLabelledBy: id }, joinLines([{ type: 'text', value: '' }, h('h2', { id }, id), ...body, { type: 'text', value: '' }])));
   }
-  if (!grouped.length) grouped.push('<p class="changelog-note">No releases yet.</p>');
+  if (!grouped.length) grouped.push(h('p', { className: ['changelog-note'] }, 'No releases yet.'));
 
   const data: CompareData = { product, releases: comparableReleases(releases).map(compareReleaseOf) };
-  const name = escapeHtml(options.productName);
   const switcher =
     product === 'enterprise' && options.ossReleases
-      ? '<p class="changelog-oss-switch" hidden><label><input type="checkbox" id="changelog-show-oss"> Show the open source notes each release includes</label></p>\n'
-      : '';
+      ? h('p', { className: ['changelog-oss-switch'], hidden: true }, [
+          h('label', [h('input', { type: 'checkbox', id: 'changelog-show-oss' }), ' Show the open source notes each release includes']),
+        ])
+      : undefined;
+  const viewLink = (id: string, text: string) => h('li', [h('a', { href: `#${id}`, dataViewLink: id }, text)]);
 
-  const html = [
-    `<div class="changelog" data-changelog data-product="${escapeHtml(product)}">`,
-    `<nav class="changelog-views" aria-label="${name} ${PRODUCT_LABEL[product]} changelog views"><ul>`,
-    '<li><a href="#minorrelease" data-view-link="minorrelease">By minor release</a></li>',
-    '<li><a href="#chronological" data-view-link="chronological">Chronological</a></li>',
-    '<li><a href="#compareversions" data-view-link="compareversions">Compare versions</a></li>',
-    '</ul></nav>',
-    `<section id="minorrelease" class="changelog-view" data-view="minorrelease" aria-label="Releases by minor version">\n${switcher}${grouped.join('\n')}\n</section>`,
-    `<section id="chronological" class="changelog-view" data-view="chronological" aria-label="Releases in chronological order">\n${chronologicalHtml(newestFirst)}\n</section>`,
-    `<section id="compareversions" class="changelog-view" data-view="compareversions" aria-label="Compare versions">\n${compareHtml()}\n</section>`,
-    `<script type="application/json" id="changelog-data">${scriptJson(data)}</script>`,
-    '</div>',
-  ].join('\n');
-  return { html, headings };
+  const page = h('div', { className: ['changelog'], dataChangelog: true, dataProduct: product }, joinLines([
+    { type: 'text', value: '' },
+    h('nav', { className: ['changelog-views'], ariaLabel: `${options.productName} ${PRODUCT_LABEL[product]} changelog views` }, [
+      h('ul', joinLines([
+        { type: 'text', value: '' },
+        viewLink('minorrelease', 'By minor release'),
+        viewLink('chronological', 'Chronological'),
+        viewLink('compareversions', 'Compare versions'),
+        { type: 'text', value: '' },
+      ])),
+    ]),
+    view('minorrelease', 'Releases by minor version', switcher ? [switcher, { type: 'text', value: '\n' }, ...joinLines(grouped)] : joinLines(grouped)),
+    view('chronological', 'Releases in chronological order', chronological(newestFirst)),
+    view('compareversions', 'Compare versions', compareForm()),
+    h('script', { type: 'application/json', id: 'changelog-data' }, scriptJson(data)),
+    { type: 'text', value: '' },
+  ]));
+  enhanceArticle(page);
+  return { html: toHtml(page), headings };
 }

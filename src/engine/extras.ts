@@ -8,7 +8,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { escapeHtml } from '../changelog/markdown.ts';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { warning, type Diagnostic } from '../util/diagnostics.ts';
 import { LATEST } from '../model/site-model.ts';
 import type { SiteData } from '../model/site-data.ts';
@@ -65,21 +66,29 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
   return diagnostics;
 }
 
-/** A page that sends readers (and search engines) on to `url`. */
+/** A page that sends readers (and search engines) on to `url`: built as a tree, serialised once. */
 export function redirectPage(url: string): string {
-  const u = escapeHtml(url);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Moved to ${u}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="${u}">
-<meta http-equiv="refresh" content="0; url=${u}">
-</head>
-<body>
-<p>This page has moved to <a href="${u}">${u}</a>.</p>
-</body>
-</html>
-`;
+  const nl = { type: 'text', value: '\n' } as const;
+  const page = h(null, [
+    { type: 'doctype' },
+    nl,
+    h('html', { lang: 'en' }, [
+      nl,
+      h('head', [
+        nl,
+        ...[
+          h('meta', { charSet: 'utf-8' }),
+          h('title', `Moved to ${url}`),
+          h('meta', { name: 'robots', content: 'noindex' }),
+          h('link', { rel: 'canonical', href: url }),
+          h('meta', { httpEquiv: 'refresh', content: `0; url=${url}` }),
+        ].flatMap((e) => [e, nl]),
+      ]),
+      nl,
+      h('body', [nl, h('p', ['This page has moved to ', h('a', { href: url }, url), '.']), nl]),
+      nl,
+    ]),
+    nl,
+  ]);
+  return toHtml(page);
 }

@@ -8,7 +8,8 @@ import semver from 'semver';
 import { GUIDE_LABELS, guideSections, renderGuideList } from '../changelog/guide-sections.ts';
 import { renderChangelogPage } from '../changelog/page.ts';
 import type { Product, Release } from '../changelog/types.ts';
-import { escapeHtml } from '../changelog/markdown.ts';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { error, onceEach, type Diagnostic } from '../util/diagnostics.ts';
 import type { ChangeSlot } from '../markdown/change-slots.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
@@ -158,7 +159,9 @@ function renderChangelogPages(config: SiteConfig, releases: readonly Release[], 
       basePath: VERSION_BASE,
       ...(product === 'enterprise' ? { ossReleases: oss } : {}),
     });
-    const feed = `<p class="feed-link"><a href="${base}${feedPath(product)}" type="application/atom+xml">Atom feed of ${escapeHtml(config.productNames[product])} releases</a></p>`;
+    const feed = toHtml(
+      h('p', { className: ['feed-link'] }, [h('a', { href: `${base}${feedPath(product)}`, type: 'application/atom+xml' }, `Atom feed of ${config.productNames[product]} releases`)]),
+    );
     return {
       route,
       sourceFile: config.changelog[product].join(', '),

@@ -17,7 +17,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { escapeHtml } from '../changelog/markdown.ts';
+import { escapeHtml } from '../util/escape.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
 

@@ -26,7 +26,8 @@ import { collectLinks, type CompiledLink } from './links.ts';
 import { rewriteLocalLinks } from './local-links.ts';
 import { markdownToHast } from './markdown.ts';
 import { resolveTokens } from './resolve.ts';
-import { deferredChar, escapeLiterals, MAX_DEFERRED, token } from './sentinels.ts';
+import { DEFERRED_PATTERN, deferredChar, deferredIndex, escapeLiterals, LITERAL_PREFIX, MAX_DEFERRED, NOWRAP_PREFIX, token } from './sentinels.ts';
+import { enhanceArticle, nowrapClass } from '../util/article-tree.ts';
 import { LAYOUT_ID_PREFIX } from '../util/layout-ids.ts';
 import { SNIPPET_DIR } from './snippets.ts';
 import type { SiteIndex } from './site-index.ts';
@@ -174,6 +175,7 @@ class PageCompiler {
     this.#checkDuplicateIds(headings);
     if (this.#env.changeSlots) insertChangeSlots(tree, this.#env.changeSlots, (key) => this.#defer(`html:changes:${key}`, 0));
     const links = collectLinks(tree, this.#bodyOffset);
+    enhanceArticle(tree, { inlineCodeClass: (text) => this.#inlineCodeClass(text) });
 
     return {
       file: this.#file,
@@ -387,6 +389,15 @@ class PageCompiler {
         seen.set(h.explicitId, h);
       }
     }
+  }
+
+  /**
+   * The class of short inline code: decided now, unless its text holds a per-version value (its
+   * length is known per version only): then a placeholder that instantiate fills with the class.
+   */
+  #inlineCodeClass(text: string): string | undefined {
+    const perVersion = [...text.matchAll(DEFERRED_PATTERN)].some((m) => !this.#deferred[deferredIndex(m[0])]!.startsWith(LITERAL_PREFIX));
+    return perVersion ? this.#defer(`${NOWRAP_PREFIX}${text}`, 0) : nowrapClass(text);
   }
 
   #defer(key: string, bodyOffset: number): string {

@@ -5,10 +5,11 @@
  */
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 import type { Heading, PageLink } from '../model/site-data.ts';
-import { escapeHtml } from '../changelog/markdown.ts';
+import { escapeHtml } from '../util/escape.ts';
 import type { CompiledPage } from './compile.ts';
 import { assignIds } from './headings.ts';
-import { DEFERRED_PATTERN, deferredIndex, LITERAL_PREFIX } from './sentinels.ts';
+import { DEFERRED_PATTERN, deferredIndex, LITERAL_PREFIX, NOWRAP_PREFIX } from './sentinels.ts';
+import { nowrapClass } from '../util/article-tree.ts';
 import { positionIn } from './sourcemap.ts';
 
 export interface VersionContext {
@@ -60,6 +61,10 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
   );
   page.deferred.forEach((key, i) => {
     if (key.startsWith('h:')) raw[i] = headings[Number(key.slice(2))]?.id ?? '';
+  });
+  // Short inline code's class, from its text with this version's values (src/util/article-tree.ts).
+  page.deferred.forEach((key, i) => {
+    if (key.startsWith(NOWRAP_PREFIX)) raw[i] = nowrapClass(fill(key.slice(NOWRAP_PREFIX.length))) ?? '';
   });
 
   const escaped = page.deferred.map((key, i) => (key.startsWith('html:') ? raw[i]! : escapeHtml(raw[i]!)));

@@ -34,6 +34,9 @@ export const MAX_DEFERRED = DEFERRED_LAST - DEFERRED_BASE + 1;
 const RESERVED = /[\u{F0000}-\u{10FFFF}]/u;
 const RESERVED_ALL = /[\u{F0000}-\u{10FFFF}]/gu;
 
+/** The deferred key of inline code's class (`nowrap` or none), decided per version from its text (the rest of the key). */
+export const NOWRAP_PREFIX = 'nowrap:';
+
 /** The deferred key of a literal character of the reserved planes: it is filled in as itself. */
 export const LITERAL_PREFIX = 'lit:';
 

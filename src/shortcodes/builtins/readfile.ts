@@ -9,6 +9,7 @@
  * `noSecurityScan` set, the file is not read and a line says it was skipped.
  */
 import type { ShortcodeDefinition } from '../types.ts';
+import { escapeHtml } from '../../util/escape.ts';
 
 export const readfile: ShortcodeDefinition = {
   name: 'readfile',
@@ -38,6 +39,3 @@ function isTrue(value: unknown): boolean {
   return value !== undefined && value !== null && value !== false && value !== 0 && value !== '';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
