@@ -5,7 +5,8 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } f
 import path from 'node:path';
 import { generateCorpus } from '../bench/corpus.ts';
 import { prepare } from '../src/engine/build.ts';
-import { WORKER_THRESHOLD } from '../src/engine/compile-pages.ts';
+import { compilePages, WORKER_THRESHOLD } from '../src/engine/compile-pages.ts';
+import { loadSiteContent } from '../src/engine/site-content.ts';
 
 const corpus = generateCorpus({ pages: WORKER_THRESHOLD + 2, versions: 2, seed: 7 });
 const plain = await prepare(corpus.loaded, { threads: 1, cache: false });
@@ -20,6 +21,14 @@ test('worker threads give byte-identical pages', async () => {
   assert.equal(threaded.compileStats?.threads, 2);
   assert.deepEqual(threaded.data, plain.data);
   assert.deepEqual(threaded.diagnostics, plain.diagnostics);
+});
+
+test('a worker that runs out of its heap leaves its pages to the main thread: every page, the same bytes', async () => {
+  const content = await loadSiteContent(corpus.loaded);
+  const starved = await compilePages(corpus.loaded, content, { threads: 2, cache: false, workerHeapMb: 16 });
+  const main = await compilePages(corpus.loaded, content, { threads: 1, cache: false });
+  assert.equal(starved.compiled.length, main.compiled.length);
+  assert.deepEqual(starved.compiled, main.compiled);
 });
 
 test('a second build takes unchanged pages from the cache, with the same result', async () => {

@@ -15,6 +15,13 @@ import type { SiteContent } from './site-content.ts';
 /** Below this many pages to compile, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 48;
 
+/**
+ * Each worker's V8 old generation, in MB. Capped, V8 collects sooner instead of letting each worker's heap
+ * grow with its share of the site: the pipeline's peak at 1,000 x 4 went from 950 to 604 MB for 4 % more CPU
+ * (`bench/run.ts`; docs/performance.md). A page too big for it is compiled on the main thread instead.
+ */
+export const WORKER_HEAP_MB = 384;
+
 export interface CompileOptions {
   drafts?: boolean;
   /** Worker threads; default: the machine's cores (at most 4). 1 compiles on this thread. */
@@ -23,6 +30,8 @@ export interface CompileOptions {
   cache?: boolean;
   /** Share cached pages with other trees that answer the same (versions from git refs: see compile-deps.ts). */
   shared?: boolean;
+  /** Each worker's heap (default WORKER_HEAP_MB); tests make it too small to see the main thread take over. */
+  workerHeapMb?: number;
 }
 
 /** One compiled page, how long it took, and what it asked of its environment when that is recorded. */
@@ -65,23 +74,27 @@ export async function compilePages(
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(missing.length / (WORKER_THRESHOLD / 2)));
   if (threads > 1 && missing.length >= WORKER_THRESHOLD) {
     const chunks = Array.from({ length: threads }, (_, t) => missing.filter((_, k) => k % threads === t));
+    const heapMb = options.workerHeapMb ?? WORKER_HEAP_MB;
     const results = await Promise.all(
-      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, record, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })))),
+      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, record, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })), heapMb)),
     );
     chunks.forEach((chunk, t) =>
       chunk.forEach((i, k) => {
-        compiled[i] = results[t]![k]!.page;
-        deps[i] = results[t]![k]!.deps;
-        times[pages[i]!.file] = Math.round(results[t]![k]!.ms);
+        const result = results[t]![k];
+        if (!result) return;
+        compiled[i] = result.page;
+        deps[i] = result.deps;
+        times[pages[i]!.file] = Math.round(result.ms);
       }),
     );
-  } else {
-    for (const i of missing) {
-      const result = compileJob(pages[i]!.file, pages[i]!.raw, env, record);
-      compiled[i] = result.page;
-      deps[i] = result.deps;
-      times[pages[i]!.file] = Math.round(result.ms);
-    }
+  }
+  // Small sites, and what a worker left when it ran out of its heap: on this thread.
+  for (const i of missing) {
+    if (compiled[i]) continue;
+    const result = compileJob(pages[i]!.file, pages[i]!.raw, env, record);
+    compiled[i] = result.page;
+    deps[i] = result.deps;
+    times[pages[i]!.file] = Math.round(result.ms);
   }
   if (cache) {
     for (const i of missing) cache.set(pages[i]!, compiled[i]!, deps[i]);
@@ -93,10 +106,11 @@ export async function compilePages(
   };
 }
 
-function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[]): Promise<CompileJobResult[]> {
+/** A worker's results by job; a worker that runs out of its heap leaves the rest undefined. */
+function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[], heapMb: number): Promise<(CompileJobResult | undefined)[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs } });
-    const results: CompileJobResult[] = new Array(jobs.length);
+    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const results: (CompileJobResult | undefined)[] = new Array(jobs.length);
     worker.on('message', (message: { index: number; result: CompileJobResult } | { done: true }) => {
       if ('index' in message) {
         results[message.index] = message.result;
@@ -105,7 +119,7 @@ function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs:
       resolve(results);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(results) : reject(error)));
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`compile worker stopped with exit code ${code}`));
     });
