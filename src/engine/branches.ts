@@ -126,7 +126,8 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
       if (version.id === plan.latest) releases.push(...loadedVersions.releases);
     }
-    const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, pages };
+    // Gloo's build-docs.sh publishes the latest version only under latest/: its own id redirects there.
+    const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, latestOnly: true, pages };
     const extras: Extras = { files: [], contentDir: '', aliases: [], perVersion: perVersionExtras };
     return { diagnostics, data, releases, extras, compileStats, branchStats: stats };
   } finally {

@@ -16,7 +16,7 @@ import { buildModel } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { publishedFiles, writeExtras, type Extras } from './extras.ts';
-import { redirectTarget, writeRedirects } from './redirects.ts';
+import { redirectResolver, writeLatestIdPages, writeRedirects } from './redirects.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { gitDates } from './git-dates.ts';
@@ -178,12 +178,13 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
-    if (config.redirects || config.rewrites) {
+    if (config.redirects || config.rewrites || prepared.data.latestOnly) {
       prepared.diagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
     }
+    await writeLatestIdPages(built, prepared.data);
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    const rules = config.redirects;
-    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
+    const redirect = redirectResolver(prepared.data, config);
+    linkCheck = await checkSite(built, { data: prepared.data, knownExternal: config.knownExternal, ...(redirect ? { redirect } : {}) });
     lap('check');
   } catch (failure) {
     await search.close();
