@@ -78,6 +78,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       const changelogTree = repo.treeOf(version.commit, changelog);
       if (changelogTree) layers.push({ at: changelog, tree: changelogTree });
       const snap = await snapshot(repo, layers, path.join(cacheDir, 'git'));
+      options.cacheUse?.add(snap.dir);
       stats.blobsRead += snap.blobsRead;
       if (snap.made) stats.snapshotsMade++;
       trees.push({ version, dir: snap.dir, changelogTree });
@@ -94,7 +95,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     for (const { version, dir, changelogTree } of trees) {
       const own = versionConfig(loaded, dir, docs, changelog, cacheDir);
       const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-      const loadedVersions = await branchChangelog(own, changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'));
+      const loadedVersions = await branchChangelog(own, changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'), options.cacheUse);
       diagnostics.push(...prefix(loadedVersions.diagnostics));
       if (!loadedVersions.cached) stats.changelogsRead++;
       const docsVersion = toDocsVersion(version, loadedVersions.releases, own);
@@ -106,6 +107,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
         ...(options.threads ? { threads: options.threads } : {}),
         ...(options.cache === false ? { cache: false } : {}),
         shared: true,
+        ...(options.cacheUse ? { use: options.cacheUse } : {}),
       });
       compileStats.pages += compiled.stats.pages;
       compileStats.cached += compiled.stats.cached;

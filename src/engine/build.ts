@@ -24,6 +24,8 @@ import { prepareBranches, type BranchStats } from './branches.ts';
 import type { GitOverrides } from './git-versions.ts';
 import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
+import { CacheUse, pruneCache, useCache, type PruneResult } from './cache-prune.ts';
+import { toolCacheDir } from './compile-cache.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -57,6 +59,8 @@ export interface BuildOptions {
   repo?: string;
   /** `--versions` and `--latest`: which git refs to build (a config with a `git` section). */
   git?: GitOverrides;
+  /** Notes the cache entries the build uses, for pruning after it (src/engine/cache-prune.ts). */
+  cacheUse?: CacheUse;
 }
 
 export interface BuildResult {
@@ -74,6 +78,8 @@ export interface BuildResult {
   extras?: Extras;
   /** Versions read from git refs: what git cost (src/engine/branches.ts). */
   branchStats?: BranchStats;
+  /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
+  cachePruned?: PruneResult;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -91,6 +97,7 @@ async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Pr
   diagnostics.push(...withKind(content.diagnostics, 'content'));
   const { pages } = content;
   const { compiled, stats } = await compilePages(loaded, content, {
+    ...(options.cacheUse ? { use: options.cacheUse } : {}),
     ...(options.drafts ? { drafts: true } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.cache === false ? { cache: false } : {}),
@@ -138,13 +145,24 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     if (e instanceof LockHeld) return { diagnostics: [e.diagnostic] };
     throw e;
   }
+  const cacheDir = toolCacheDir(loaded);
+  const cache = options.cache === false ? undefined : useCache(cacheDir);
+  const cacheUse = new CacheUse(cacheDir);
   try {
     await recoverOutput(outDir);
-    return await buildLocked(loaded, options, outDir);
+    const result = await buildLocked(loaded, { ...options, cacheUse }, outDir);
+    // After a build that replaced the output: what none of the last builds used goes.
+    if (cache && result.outDir && !hasErrors(result.diagnostics)) {
+      cache.release();
+      const site = createHash('sha256').update(`${loaded.file ?? projectDir}\0${outDir}`).digest('hex').slice(0, 16);
+      result.cachePruned = pruneCache(cacheUse, { site, keep: config.cacheKeepBuilds });
+    }
+    return result;
   } catch (e) {
     if (e instanceof OutputRefused) return { diagnostics: [e.diagnostic] };
     throw e;
   } finally {
+    cache?.release();
     lock.release();
   }
 }
