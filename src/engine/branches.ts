@@ -62,7 +62,7 @@ type BranchOptions = Pick<BuildOptions, 'repo' | 'git' | 'cacheUse'>;
  * Plans the versions and makes (or finds) the snapshot of each one `wanted` accepts (default: all).
  * Diagnostics only when something is wrong with the repository, the refs or a version's folders.
  */
-export async function openBranches(loaded: LoadedConfig, options: BranchOptions = {}, wanted: (v: PlannedVersion) => boolean = () => true): Promise<OpenedBranches | { diagnostics: Diagnostic[] }> {
+export async function openBranches(loaded: LoadedConfig, options: BranchOptions = {}, wanted: (v: PlannedVersion, plan: VersionPlan) => boolean = () => true): Promise<OpenedBranches | { diagnostics: Diagnostic[] }> {
   const git = loaded.config.git!;
   const configFile = loaded.file ? path.relative(process.cwd(), loaded.file) : 'site config';
   const started = performance.now();
@@ -88,7 +88,7 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
     }
     const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 };
     const trees: BranchTree[] = [];
-    for (const version of plan.versions.filter(wanted)) {
+    for (const version of plan.versions.filter((v) => wanted(v, plan))) {
       const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
       for (const folder of perVersion) {
         const tree = repo.treeOf(version.commit, `${docs}/${folder}`);
