@@ -18,6 +18,7 @@ import { DiagnosticsError, error, format, hasErrors, type Diagnostic } from '../
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
 import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
+import { gitFlags } from '../engine/git-versions.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
@@ -79,11 +80,7 @@ await runReportedCli(
       keepGoing: values['keep-going'],
       wait: values.wait,
       quiet: !values.verbose,
-      ...(values.repo !== undefined ? { repo: values.repo } : {}),
-      git: {
-        ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
-        ...(values.latest !== undefined ? { latest: values.latest } : {}),
-      },
+      ...gitFlags(values),
     };
     if (baselineFile) {
       const root = baselineRoot(loaded);

@@ -25,6 +25,7 @@ import { siteUrl } from '../integration/site-config.ts';
 import { watchProject } from '../integration/dev-watch.ts';
 import { useCache } from '../engine/cache-prune.ts';
 import { toolCacheDir } from '../engine/compile-cache.ts';
+import { gitFlags } from '../engine/git-versions.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'layouts', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
@@ -40,14 +41,7 @@ const { values } = parseArgs({
   },
 });
 const site = { config: values.config, hugo: values.hugo };
-const options: BuildOptions = {
-  lenient: true,
-  ...(values.repo !== undefined ? { repo: values.repo } : {}),
-  git: {
-    ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
-    ...(values.latest !== undefined ? { latest: values.latest } : {}),
-  },
-};
+const options: BuildOptions = { lenient: true, ...gitFlags(values) };
 
 async function regenerate(): Promise<LoadedConfig | undefined> {
   const started = performance.now();

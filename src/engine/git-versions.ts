@@ -19,6 +19,17 @@ export interface GitOverrides {
   latest?: string;
 }
 
+/** The command line's `--repo`, `--versions a,b,c` and `--latest ref` (build, dev) as build options. */
+export function gitFlags(values: { repo?: string | undefined; versions?: string | undefined; latest?: string | undefined }): { repo?: string; git: GitOverrides } {
+  return {
+    ...(values.repo !== undefined ? { repo: values.repo } : {}),
+    git: {
+      ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+      ...(values.latest !== undefined ? { latest: values.latest } : {}),
+    },
+  };
+}
+
 export interface PlannedVersion {
   /** The name in URLs and the dropdown: the ref as the config names it (`main`, `v1.16.x`). */
   id: string;
