@@ -50,10 +50,10 @@ await runReportedCli(
     const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
     const loaded = await loadSite(values);
-    const gitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
-    if (gitFlags.length && !loaded.config.git) {
+    const givenGitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
+    if (givenGitFlags.length && !loaded.config.git) {
       throw new DiagnosticsError([
-        error(values.config ?? 'docs.config.ts', 0, 0, `--${gitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
+        error(values.config ?? 'docs.config.ts', 0, 0, `--${givenGitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
       ]);
     }
     // Named as every diagnostic's file is: relative to the project.
