@@ -14,7 +14,7 @@ import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
 import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';
 import { formatSummary, SITE_CHROME, type LinkProblem } from '../linkcheck/links.ts';
 import { loadSite, type LoadedConfig } from '../config/load.ts';
-import { DiagnosticsError, error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
 import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
@@ -50,12 +50,7 @@ await runReportedCli(
     const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
     const loaded = await loadSite(values);
-    const givenGitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
-    if (givenGitFlags.length && !loaded.config.git) {
-      throw new DiagnosticsError([
-        error(values.config ?? 'docs.config.ts', 0, 0, `--${givenGitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
-      ]);
-    }
+    const git = gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
     // Named as every diagnostic's file is: relative to the project.
     const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
     const before: Diagnostic[] = [];
@@ -80,7 +75,7 @@ await runReportedCli(
       keepGoing: values['keep-going'],
       wait: values.wait,
       quiet: !values.verbose,
-      ...gitFlags(values),
+      ...git,
     };
     if (baselineFile) {
       const root = baselineRoot(loaded);

@@ -41,7 +41,6 @@ const { values } = parseArgs({
   },
 });
 const site = { config: values.config, hugo: values.hugo };
-const options: BuildOptions = { lenient: true, ...gitFlags(values) };
 
 async function regenerate(): Promise<LoadedConfig | undefined> {
   const started = performance.now();
@@ -49,6 +48,7 @@ async function regenerate(): Promise<LoadedConfig | undefined> {
   let loaded: LoadedConfig | undefined;
   try {
     loaded = await loadSite(site, values.config !== undefined || values.hugo !== undefined ? process.cwd() : PROJECT_ROOT);
+    const options: BuildOptions = { lenient: true, ...gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' }) };
     const result = await prepare(loaded, options);
     diagnostics = result.diagnostics;
     if (result.data) {
@@ -89,6 +89,8 @@ function watched(loaded: LoadedConfig | undefined): { root: string; entries: str
 let docs: ReturnType<typeof versionedDocs> | undefined;
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
 const loaded = await regenerate();
+// --repo, --versions, --latest without a git section: refused, as by the build (the problem is printed above).
+if (loaded && !loaded.config.git && (values.repo ?? values.versions ?? values.latest) !== undefined) process.exit(1);
 // While the server runs, a build of the same project prunes nothing of the cache it reads from (git snapshots).
 if (loaded) useCache(toolCacheDir(loaded));
 // reload() tells the browsers the data file changed.

@@ -21,6 +21,7 @@ import { renderFile } from '../markdown/render.ts';
 import { pageEnv } from '../engine/site-content.ts';
 import { SNIPPET_DIR } from '../markdown/snippets.ts';
 import { loadBranchVersion, openBranches } from '../engine/branches.ts';
+import { gitFlags } from '../engine/git-versions.ts';
 import type { DocsVersion } from '../model/site-data.ts';
 import type { Release } from '../changelog/types.ts';
 import { useCache } from '../engine/cache-prune.ts';
@@ -44,7 +45,7 @@ await runCli(async () => {
   if (!page) return { usage: USAGE };
   const loaded = await loadSite(values);
   if (loaded.config.git) return renderFromBranch(loaded, page, values);
-  if (values.repo !== undefined) return fail([error('--repo', 0, 0, '--repo needs a config with a `git` section', { hint: 'Pass --config with a `git` section (docs/branches.md), or leave --repo out.' })]);
+  gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
   const root = path.resolve(values.root ?? path.resolve(loaded.projectDir, loaded.config.root));
   const { releases, versions, diagnostics } = loadVersions(loaded, { lenient: true, snippetDir: path.join(root, SNIPPET_DIR) });
   const version = values.version ? versions.find((v) => v.id === values.version) : (versions.find((v) => v.status === 'latest') ?? versions[0]);
