@@ -20,7 +20,7 @@ import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.t
 import { renderFile } from '../markdown/render.ts';
 import { pageEnv } from '../engine/site-content.ts';
 import { SNIPPET_DIR } from '../markdown/snippets.ts';
-import { loadBranchVersion, openBranches } from '../engine/branches.ts';
+import { gitLayout, loadBranchVersion, openBranches } from '../engine/branches.ts';
 import { gitFlags } from '../engine/git-versions.ts';
 import type { DocsVersion } from '../model/site-data.ts';
 import type { Release } from '../changelog/types.ts';
@@ -72,7 +72,7 @@ async function renderFromBranch(loaded: LoadedConfig, page: string, values: { ve
     const { version } = tree;
     // A path of the repository (`docs/content/x.md`, as `git show <ref>:<path>` names it), of its docs folder (`content/x.md`),
     // or of a checkout of the repository on disk.
-    const docs = path.relative(tree.dir, path.resolve(tree.dir, loaded.config.git!.docs ?? 'docs'));
+    const { docs } = gitLayout(loaded);
     const source = path.resolve(values.repo ?? path.resolve(loaded.projectDir, loaded.config.git!.repo));
     const onDisk = path.resolve(page);
     const candidates = [page, path.join(docs, page), ...(existsSync(source) && statSync(source).isDirectory() && !path.relative(source, onDisk).startsWith('..') ? [path.relative(source, onDisk)] : [])];

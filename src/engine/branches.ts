@@ -111,7 +111,7 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
 }
 
 /** The folders of the git section, defaults filled in. */
-function gitLayout(loaded: LoadedConfig): { docs: string; changelog: string; perVersion: readonly string[] } {
+export function gitLayout(loaded: LoadedConfig): { docs: string; changelog: string; perVersion: readonly string[] } {
   const git = loaded.config.git!;
   return { docs: git.docs ?? DEFAULT_DOCS, changelog: git.changelog ?? 'changelog', perVersion: git.perVersion ?? ['content'] };
 }
