@@ -30,8 +30,12 @@ test('examples/gloo-edge.config.ts builds the four branches into one site; every
 
   const site = path.join(out, 'gloo-edge');
   for (const prefix of ['latest', 'main', 'v1.16.x', 'v1.15.x', 'v1.14.x']) assert.ok(existsSync(path.join(site, prefix, 'index.html')), `${prefix}/ has a home page`);
-  const firebase = JSON.parse(readFileSync(path.join(out, 'firebase.json'), 'utf8')) as { hosting: { redirects: unknown[]; rewrites: unknown[] } };
+  const firebase = JSON.parse(readFileSync(path.join(out, 'firebase.json'), 'utf8')) as { hosting: { redirects: { source: string; destination: string }[]; rewrites: unknown[] } };
   assert.ok(firebase.hosting.redirects.length >= 40 && firebase.hosting.rewrites.length === 2, 'firebase.json carries the config\'s rules');
+  // The latest version (v1.16.x) is published once, under latest/, as build-docs.sh does; its id redirects there.
+  assert.deepEqual(firebase.hosting.redirects[0], { source: '/gloo-edge/v1.16.x/:path*', destination: '/gloo-edge/latest/:path*', type: 301 });
+  assert.match(readFileSync(path.join(site, 'v1.16.x/installation/index.html'), 'utf8'), /<meta http-equiv="refresh" content="0; url=\/gloo-edge\/latest\/installation\/">/);
+  assert.ok(!existsSync(path.join(site, 'v1.16.x/pagefind')) && existsSync(path.join(site, 'latest/pagefind')), 'one search bundle for the latest version');
   assert.match(readFileSync(path.join(out, '_redirects'), 'utf8'), /^\/gloo-edge\/:version\/changelog\/ \/gloo-edge\/:version\/reference\/changelog\/ 301$/m);
 
   // Every page's version menu: each entry is a page of the site (the dropdown never 404s).

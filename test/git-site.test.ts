@@ -62,6 +62,9 @@ test('npm run build on a bundle: one site from its branches, Gloo URLs, banners,
       {
         'docs/content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
         'docs/content/guide.md': '---\ntitle: Guide\n---\n## Install\n\nSee [the CLI](/docs/latest/cli/glooctl/) and [old guide](/docs/latest/old-guide/#install).\n',
+        // Old links to the latest version under its own id (served only under latest/).
+        'docs/content/old-links/index.md': '---\ntitle: Old links\n---\n[guide](/docs/v1.2.x/guide/#install), [moved](/docs/v1.2.x/old-guide/), [image](/docs/v1.2.x/old-links/logo.svg). ![logo](logo.svg)\n',
+        'docs/content/old-links/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
         'docs/content/cli/glooctl.md': '---\ntitle: glooctl\n---\nOld CLI page.\n',
       },
     ],
@@ -91,7 +94,18 @@ test('npm run build on a bundle: one site from its branches, Gloo URLs, banners,
   assert.match(read('docs/latest/cli/glooctl/index.html'), /url=\/docs\/latest\/reference\/glooctl/);
   assert.match(read('docs/v1.1.x/old-guide/index.html'), /url=\/docs\/v1\.1\.x\/guide\//);
   assert.ok(!existsSync(path.join(dist, 'docs/v1.1.x/cli/glooctl/index.html')) || /Old CLI page/.test(old), 'a page is never replaced by a redirect');
-  const firebase = JSON.parse(read('firebase.json')) as { hosting: { redirects: { source: string; type: number }[] } };
-  assert.deepEqual(firebase.hosting.redirects.map((r) => [r.source, r.type]), RULES.map((r) => [r.source, 301]));
-  assert.equal(read('_redirects').split('\n')[1], '/docs/:version/cli/* /docs/:version/reference/:splat 301');
+  const firebase = JSON.parse(read('firebase.json')) as { hosting: { redirects: { source: string; destination: string; type: number }[] } };
+  // The latest version is published once, under latest/ (as Gloo's build-docs.sh does); its own id redirects there, first.
+  assert.deepEqual(firebase.hosting.redirects.map((r) => [r.source, r.type]), [['/docs/v1.2.x/:path*', 301], ...RULES.map((r) => [r.source, 301])]);
+  assert.equal(firebase.hosting.redirects[0]!.destination, '/docs/latest/:path*');
+  assert.deepEqual(read('_redirects').split('\n').slice(0, 3), ['/docs/v1.2.x/* /docs/latest/:splat 301', '/docs/:version/old-guide/ /docs/:version/guide/ 301', '/docs/:version/cli/* /docs/:version/reference/:splat 301']);
+  for (const page of ['', 'guide/', 'reference/glooctl/', 'old-links/', 'old-guide/']) {
+    assert.match(read(`docs/v1.2.x/${page}index.html`), new RegExp(`<meta http-equiv="refresh" content="0; url=/docs/latest/${page.replace(/\//g, '\\/')}">`), `v1.2.x/${page} redirects to latest/`);
+  }
+  assert.match(read('docs/latest/guide/index.html'), /<h2[^>]*id="install"/);
+  assert.ok(!existsSync(path.join(dist, 'docs/v1.2.x/pagefind')), 'no second search bundle under the latest id');
+  assert.ok(existsSync(path.join(dist, 'docs/latest/pagefind/pagefind.js')));
+  assert.ok(!existsSync(path.join(dist, 'docs/v1.2.x/old-links/logo.svg')) && existsSync(path.join(dist, 'docs/latest/old-links/logo.svg')), 'files only under latest/');
+  // The old links from v1.1.x passed the link check (the build succeeded): the page, a rule's source, a file the host rule sends on.
+  assert.match(read('docs/v1.1.x/old-links/index.html'), /href="\/docs\/v1\.2\.x\/guide\/#install"/);
 });

@@ -14,10 +14,11 @@ import { build, type BuildOptions, type BuildResult } from '../engine/build.ts';
 import { applyBaseline, formatBaseline, parseBaseline, type Baseline } from '../linkcheck/baseline.ts';
 import { formatSummary, SITE_CHROME, type LinkProblem } from '../linkcheck/links.ts';
 import { loadSite, type LoadedConfig } from '../config/load.ts';
-import { DiagnosticsError, error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
 import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
+import { gitFlags } from '../engine/git-versions.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
@@ -49,12 +50,7 @@ await runReportedCli(
     const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
 
     const loaded = await loadSite(values);
-    const gitFlags = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
-    if (gitFlags.length && !loaded.config.git) {
-      throw new DiagnosticsError([
-        error(values.config ?? 'docs.config.ts', 0, 0, `--${gitFlags[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
-      ]);
-    }
+    const git = gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
     // Named as every diagnostic's file is: relative to the project.
     const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
     const before: Diagnostic[] = [];
@@ -79,11 +75,7 @@ await runReportedCli(
       keepGoing: values['keep-going'],
       wait: values.wait,
       quiet: !values.verbose,
-      ...(values.repo !== undefined ? { repo: values.repo } : {}),
-      git: {
-        ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
-        ...(values.latest !== undefined ? { latest: values.latest } : {}),
-      },
+      ...git,
     };
     if (baselineFile) {
       const root = baselineRoot(loaded);
@@ -151,6 +143,8 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
+  const pruned = result.cachePruned;
+  if (pruned) say(`  cache: ${pruned.removed} unused entr${pruned.removed === 1 ? 'y' : 'ies'} removed, ${pruned.kept} kept${pruned.skipped ? ` (not pruned: ${pruned.skipped})` : ''}\n`);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { prepare } from '../engine/build.ts';
-import { redirectTarget } from '../engine/redirects.ts';
+import { redirectResolver } from '../engine/redirects.ts';
 import { checkSite, formatSummary, type LinkStats } from '../linkcheck/links.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
@@ -88,8 +88,8 @@ await runReportedCli(
     }
 
     const checkStarted = performance.now();
-    const rules = loaded.config.redirects;
-    const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal, ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}) });
+    const redirect = redirectResolver(data, loaded.config);
+    const result = await checkSite(siteDir, { data, knownExternal: loaded.config.knownExternal, ...(redirect ? { redirect } : {}) });
     if (values.external) {
       out.write(`External links (${result.external.length}, not fetched):\n${result.external.map((u) => `  ${u}\n`).join('')}`);
       out.write(`Skipped, known external (${result.skipped.length}):\n${result.skipped.map((u) => `  ${u}\n`).join('')}`);

@@ -1,31 +1,55 @@
 /**
- * `npm run dev`: Astro's dev server over SiteData that is regenerated (with
- * the build's own `prepare`) whenever content, changelog, snippets, data or
- * the config change. Problems never stop the server: they are shown on the
- * pages they concern (file:line), and the previous good pages stay served
- * when nothing could be rendered.
+ * `npm run dev [-- --config <file> | --hugo <folder>] [--repo <repo>] [--versions a,b] [--latest a]`:
+ * Astro's dev server over SiteData that is regenerated (with the build's own
+ * `prepare`) whenever content, changelog, snippets, data or the config
+ * change. Problems never stop the server: they are shown on the pages they
+ * concern (file:line), and the previous good pages stay served when nothing
+ * could be rendered.
+ *
+ * A config with a `git` section serves every version from its ref's git
+ * objects, as the build reads them (docs/branches.md); the site data is made
+ * again when a ref moves (a commit, a fetch) or the bundle file changes.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { dev } from 'astro';
-import { prepare } from '../engine/build.ts';
-import { loadConfig } from '../config/load.ts';
+import { prepare, type BuildOptions } from '../engine/build.ts';
+import { loadSite, type LoadedConfig } from '../config/load.ts';
 import { format, type Diagnostic } from '../util/diagnostics.ts';
 import { PROJECT_ROOT } from '../integration/astro-build.ts';
 import { versionedDocs } from '../integration/integration.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { watchProject } from '../integration/dev-watch.ts';
+import { useCache } from '../engine/cache-prune.ts';
+import { toolCacheDir } from '../engine/compile-cache.ts';
+import { gitFlags } from '../engine/git-versions.ts';
 
 const WATCHED = ['content', 'changelog', 'static', 'data', 'layouts', 'docs.config.ts'];
 const dataFile = join(PROJECT_ROOT, '.build', 'dev', 'site-data.json');
 let base = '/gloo-edge/';
 
-async function regenerate(): Promise<void> {
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    hugo: { type: 'string' },
+    repo: { type: 'string' },
+    versions: { type: 'string' },
+    latest: { type: 'string' },
+  },
+});
+const site = { config: values.config, hugo: values.hugo };
+
+async function regenerate(): Promise<LoadedConfig | undefined> {
   const started = performance.now();
   let diagnostics: Diagnostic[] = [];
+  let loaded: LoadedConfig | undefined;
   try {
-    const loaded = await loadConfig(undefined, PROJECT_ROOT);
-    const result = await prepare(loaded, { lenient: true });
+    loaded = await loadSite(site, values.config !== undefined || values.hugo !== undefined ? process.cwd() : PROJECT_ROOT);
+    const options: BuildOptions = { lenient: true, ...gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' }) };
+    const result = await prepare(loaded, options);
     diagnostics = result.diagnostics;
     if (result.data) {
       const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
@@ -36,21 +60,46 @@ async function regenerate(): Promise<void> {
     }
   } catch (error) {
     const found = (error as { diagnostics?: Diagnostic[] }).diagnostics;
-    diagnostics = found ?? [{ severity: 'error', file: 'docs.config.ts', line: 0, column: 0, message: String(error) }];
+    diagnostics = found ?? [{ severity: 'error', file: values.config ?? 'docs.config.ts', line: 0, column: 0, message: String(error) }];
   }
   if (diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
   else process.stdout.write(`Site data regenerated in ${Math.round(performance.now() - started)} ms.\n`);
+  return loaded;
+}
+
+/** What is watched: the project's inputs; with a `git` section, the config and the repository's refs (or its bundle file). */
+function watched(loaded: LoadedConfig | undefined): { root: string; entries: string[] } {
+  if (!loaded) return { root: PROJECT_ROOT, entries: [...WATCHED, ...(values.config ? [resolve(values.config)] : [])] };
+  const { config, projectDir } = loaded;
+  const configFile = loaded.file ? [loaded.file] : [];
+  if (!config.git) {
+    const own = [config.content, config.root, config.snippets, config.data ?? 'data', config.layouts ?? 'layouts', ...config.changelog.open_source, ...config.changelog.enterprise];
+    return { root: projectDir, entries: [...new Set([...WATCHED, ...own, ...configFile])] };
+  }
+  const source = resolve(values.repo ?? resolve(projectDir, config.git.repo));
+  if (!existsSync(source) || !statSync(source).isDirectory()) return { root: projectDir, entries: [source, ...configFile] };
+  try {
+    const gitDir = execFileSync('git', ['-C', source, 'rev-parse', '--absolute-git-dir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { root: projectDir, entries: [join(gitDir, 'refs'), join(gitDir, 'packed-refs'), ...configFile] };
+  } catch {
+    return { root: projectDir, entries: configFile };
+  }
 }
 
 let docs: ReturnType<typeof versionedDocs> | undefined;
 await mkdir(join(PROJECT_ROOT, '.build', 'dev'), { recursive: true });
-await regenerate();
+const loaded = await regenerate();
+// --repo, --versions, --latest without a git section: refused, as by the build (the problem is printed above).
+if (loaded && !loaded.config.git && (values.repo ?? values.versions ?? values.latest) !== undefined) process.exit(1);
+// While the server runs, a build of the same project prunes nothing of the cache it reads from (git snapshots).
+if (loaded) useCache(toolCacheDir(loaded));
 // reload() tells the browsers the data file changed.
 docs = versionedDocs({ dataFile, layOutLatest: true, base, siteUrl: siteUrl() });
 
 let running = Promise.resolve();
-watchProject(PROJECT_ROOT, WATCHED, () => {
-  running = running.then(regenerate);
+const { root, entries } = watched(loaded);
+watchProject(root, entries, () => {
+  running = running.then(async () => void (await regenerate()));
 });
 
 const port = Number(process.env.PORT ?? 4321);

@@ -103,6 +103,12 @@ export const siteConfigSchema = z.strictObject({
     .array(z.string())
     .describe("Regular expressions: content files whose path (from the content folder) matches one are skipped, as Hugo's `ignoreFiles`.")
     .default([]),
+  cacheKeepBuilds: z
+    .number()
+    .int()
+    .min(0)
+    .describe('After a successful build, cache entries (compiled pages, git snapshots and blobs) that none of the last N builds used are removed (`0`: never).')
+    .default(3),
   strictChangelog: z
     .boolean()
     .describe("Changelog quirks Solo's own tooling accepts (key case, unknown fields, …) are errors too (`true`, as `--strict` does); otherwise warnings (`false`).")

@@ -22,8 +22,8 @@ import type { BuildOptions, BuildResult } from './build.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { publishedFiles, type Extras } from './extras.ts';
-import { DEFAULT_DOCS, planVersions, type PlannedVersion } from './git-versions.ts';
-import { branchChangelog } from './changelog-cache.ts';
+import { DEFAULT_DOCS, planVersions, type PlannedVersion, type VersionPlan } from './git-versions.ts';
+import { branchChangelog, type BranchChangelog } from './changelog-cache.ts';
 import { renderSite } from './render-site.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
@@ -40,7 +40,29 @@ export interface BranchStats {
   changelogsRead: number;
 }
 
-export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+/** One version of a git build: its plan and the snapshot of its tree in our cache. */
+export interface BranchTree {
+  version: PlannedVersion;
+  /** The snapshot folder: the repository's layout (docs/, changelog/) as the version's checkout would have it. */
+  dir: string;
+  changelogTree: string | undefined;
+}
+
+/** The versions of a config's `git` section, each with its snapshot: what every command reading branches starts from. */
+export interface OpenedBranches {
+  plan: VersionPlan;
+  trees: BranchTree[];
+  stats: BranchStats;
+  diagnostics: Diagnostic[];
+}
+
+type BranchOptions = Pick<BuildOptions, 'repo' | 'git' | 'cacheUse'>;
+
+/**
+ * Plans the versions and makes (or finds) the snapshot of each one `wanted` accepts (default: all).
+ * Diagnostics only when something is wrong with the repository, the refs or a version's folders.
+ */
+export async function openBranches(loaded: LoadedConfig, options: BranchOptions = {}, wanted: (v: PlannedVersion, plan: VersionPlan) => boolean = () => true): Promise<OpenedBranches | { diagnostics: Diagnostic[] }> {
   const git = loaded.config.git!;
   const configFile = loaded.file ? path.relative(process.cwd(), loaded.file) : 'site config';
   const started = performance.now();
@@ -59,16 +81,14 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     if (!planned.plan) return { diagnostics: planned.diagnostics };
     const { plan } = planned;
     const diagnostics = [...planned.diagnostics];
-    const docs = git.docs ?? DEFAULT_DOCS;
-    const changelog = git.changelog ?? 'changelog';
-    const perVersion = git.perVersion ?? ['content'];
+    const { docs, changelog, perVersion } = gitLayout(loaded);
     const layoutDocs = repo.treeOf(plan.layout.commit, docs);
     if (!layoutDocs) {
       return { diagnostics: [...diagnostics, error(configFile, ...at(loaded, docs), `${plan.layout.ref} has no folder \`${docs}\``, { hint: 'Set `docs` in the git section to the docs folder inside the repository.' })] };
     }
     const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 };
-    const trees: { version: PlannedVersion; dir: string; changelogTree: string | undefined }[] = [];
-    for (const version of plan.versions) {
+    const trees: BranchTree[] = [];
+    for (const version of plan.versions.filter((v) => wanted(v, plan))) {
       const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
       for (const folder of perVersion) {
         const tree = repo.treeOf(version.commit, `${docs}/${folder}`);
@@ -78,60 +98,94 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       const changelogTree = repo.treeOf(version.commit, changelog);
       if (changelogTree) layers.push({ at: changelog, tree: changelogTree });
       const snap = await snapshot(repo, layers, path.join(cacheDir, 'git'));
+      options.cacheUse?.add(snap.dir);
       stats.blobsRead += snap.blobsRead;
       if (snap.made) stats.snapshotsMade++;
       trees.push({ version, dir: snap.dir, changelogTree });
     }
     stats.gitMs = Math.round(performance.now() - started);
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-
-    const versions: DocsVersion[] = [];
-    const pages: Record<string, RenderedPage[]> = {};
-    const perVersionExtras: Record<string, Omit<Extras, 'perVersion'>> = {};
-    const releases: Release[] = [];
-    const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
-    let base = '/';
-    for (const { version, dir, changelogTree } of trees) {
-      const own = versionConfig(loaded, dir, docs, changelog, cacheDir);
-      const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-      const loadedVersions = await branchChangelog(own, changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'));
-      diagnostics.push(...prefix(loadedVersions.diagnostics));
-      if (!loadedVersions.cached) stats.changelogsRead++;
-      const docsVersion = toDocsVersion(version, loadedVersions.releases, own);
-      diagnostics.push(...prefix(docsVersion.diagnostics));
-      const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
-      diagnostics.push(...prefix(content.diagnostics));
-      const compiled = await compilePages(own, content, {
-        ...(options.drafts ? { drafts: true } : {}),
-        ...(options.threads ? { threads: options.threads } : {}),
-        ...(options.cache === false ? { cache: false } : {}),
-        shared: true,
-      });
-      compileStats.pages += compiled.stats.pages;
-      compileStats.cached += compiled.stats.cached;
-      for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
-      compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
-      const rendered = renderSite({
-        config: own.config,
-        compiled: compiled.compiled,
-        pages: content.pages,
-        releases: loadedVersions.releases,
-        versions: [docsVersion.version],
-        changelogPages: loadedVersions.pages,
-      });
-      diagnostics.push(...prefix(rendered.diagnostics));
-      base = rendered.data.base;
-      versions.push(docsVersion.version);
-      pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, sourceFile: `${version.id}:${p.sourceFile}` } : p));
-      perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
-      if (version.id === plan.latest) releases.push(...loadedVersions.releases);
-    }
-    const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, pages };
-    const extras: Extras = { files: [], contentDir: '', aliases: [], perVersion: perVersionExtras };
-    return { diagnostics, data, releases, extras, compileStats, branchStats: stats };
+    return { plan, trees, stats, diagnostics };
   } finally {
     repo.close();
   }
+}
+
+/** The folders of the git section, defaults filled in. */
+export function gitLayout(loaded: LoadedConfig): { docs: string; changelog: string; perVersion: readonly string[] } {
+  const git = loaded.config.git!;
+  return { docs: git.docs ?? DEFAULT_DOCS, changelog: git.changelog ?? 'changelog', perVersion: git.perVersion ?? ['content'] };
+}
+
+/** One version's tree read as a docs project: its site config, its branch's changelog and the docs version it gives. */
+export interface BranchVersion {
+  own: LoadedConfig;
+  changelog: BranchChangelog;
+  version: DocsVersion;
+  /** Problems of the version's changelog and pins, shown as `<ref>:<file>:<line>`. */
+  diagnostics: Diagnostic[];
+}
+
+export async function loadBranchVersion(loaded: LoadedConfig, tree: BranchTree, options: Pick<BuildOptions, 'lenient' | 'cacheUse'> = {}): Promise<BranchVersion> {
+  const { docs, changelog } = gitLayout(loaded);
+  const cacheDir = toolCacheDir(loaded);
+  const own = versionConfig(loaded, tree.dir, docs, changelog, cacheDir);
+  const loadedVersions = await branchChangelog(own, tree.changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'), options.cacheUse);
+  const docsVersion = toDocsVersion(tree.version, loadedVersions.releases, own);
+  return { own, changelog: loadedVersions, version: docsVersion.version, diagnostics: [...loadedVersions.diagnostics, ...docsVersion.diagnostics].map((d) => prefixed(d, tree.version.id)) };
+}
+
+export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const opened = await openBranches(loaded, options);
+  if (!('plan' in opened)) return { diagnostics: opened.diagnostics };
+  const { plan, trees, stats } = opened;
+  const diagnostics = [...opened.diagnostics];
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  const versions: DocsVersion[] = [];
+  const pages: Record<string, RenderedPage[]> = {};
+  const perVersionExtras: Record<string, Omit<Extras, 'perVersion'>> = {};
+  const releases: Release[] = [];
+  const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
+  let base = '/';
+  for (const tree of trees) {
+    const { version } = tree;
+    const branch = await loadBranchVersion(loaded, tree, options);
+    const { own } = branch;
+    const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
+    diagnostics.push(...branch.diagnostics);
+    if (!branch.changelog.cached) stats.changelogsRead++;
+    const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
+    diagnostics.push(...prefix(content.diagnostics));
+    const compiled = await compilePages(own, content, {
+      ...(options.drafts ? { drafts: true } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
+      ...(options.cache === false ? { cache: false } : {}),
+      shared: true,
+      ...(options.cacheUse ? { use: options.cacheUse } : {}),
+    });
+    compileStats.pages += compiled.stats.pages;
+    compileStats.cached += compiled.stats.cached;
+    for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
+    compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
+    const rendered = renderSite({
+      config: own.config,
+      compiled: compiled.compiled,
+      pages: content.pages,
+      releases: branch.changelog.releases,
+      versions: [branch.version],
+      changelogPages: branch.changelog.pages,
+    });
+    diagnostics.push(...prefix(rendered.diagnostics));
+    base = rendered.data.base;
+    versions.push(branch.version);
+    pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, sourceFile: `${version.id}:${p.sourceFile}` } : p));
+    perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
+    if (version.id === plan.latest) releases.push(...branch.changelog.releases);
+  }
+  // Gloo's build-docs.sh publishes the latest version only under latest/: its own id redirects there.
+  const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, latestOnly: true, pages };
+  const extras: Extras = { files: [], contentDir: '', aliases: [], perVersion: perVersionExtras };
+  return { diagnostics, data, releases, extras, compileStats, branchStats: stats };
 }
 
 /** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */

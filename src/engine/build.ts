@@ -16,7 +16,7 @@ import { buildModel, LATEST } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { publishedFiles, writeExtras, type Extras } from './extras.ts';
-import { redirectTarget, writeRedirects } from './redirects.ts';
+import { redirectResolver, writeLatestIdPages, writeRedirects } from './redirects.ts';
 import { compilePages, type CompileStats } from './compile-pages.ts';
 import { loadVersions } from './load-versions.ts';
 import { gitDates } from './git-dates.ts';
@@ -24,6 +24,8 @@ import { prepareBranches, type BranchStats } from './branches.ts';
 import type { GitOverrides } from './git-versions.ts';
 import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
+import { CacheUse, pruneCache, useCache, type PruneResult } from './cache-prune.ts';
+import { toolCacheDir } from './compile-cache.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -61,6 +63,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Check every link and anchor before the site is swapped in (default true; `npm run bench` measures the build without it). */
   linkCheck?: boolean;
+  /** Notes the cache entries the build uses, for pruning after it (src/engine/cache-prune.ts). */
+  cacheUse?: CacheUse;
 }
 
 export interface BuildResult {
@@ -78,6 +82,8 @@ export interface BuildResult {
   extras?: Extras;
   /** Versions read from git refs: what git cost (src/engine/branches.ts). */
   branchStats?: BranchStats;
+  /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
+  cachePruned?: PruneResult;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -95,6 +101,7 @@ async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Pr
   diagnostics.push(...withKind(content.diagnostics, 'content'));
   const { pages } = content;
   const { compiled, stats } = await compilePages(loaded, content, {
+    ...(options.cacheUse ? { use: options.cacheUse } : {}),
     ...(options.drafts ? { drafts: true } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.cache === false ? { cache: false } : {}),
@@ -142,13 +149,24 @@ export async function build(loaded: LoadedConfig, options: BuildOptions = {}): P
     if (e instanceof LockHeld) return { diagnostics: [e.diagnostic] };
     throw e;
   }
+  const cacheDir = toolCacheDir(loaded);
+  const cache = options.cache === false ? undefined : useCache(cacheDir);
+  const cacheUse = new CacheUse(cacheDir);
   try {
     await recoverOutput(outDir);
-    return await buildLocked(loaded, options, outDir);
+    const result = await buildLocked(loaded, { ...options, cacheUse }, outDir);
+    // After a build that replaced the output: what none of the last builds used goes.
+    if (cache && result.outDir && !hasErrors(result.diagnostics)) {
+      cache.release();
+      const site = createHash('sha256').update(`${loaded.file ?? projectDir}\0${outDir}`).digest('hex').slice(0, 16);
+      result.cachePruned = pruneCache(cacheUse, { site, keep: config.cacheKeepBuilds });
+    }
+    return result;
   } catch (e) {
     if (e instanceof OutputRefused) return { diagnostics: [e.diagnostic] };
     throw e;
   } finally {
+    cache?.release();
     lock.release();
   }
 }
@@ -182,20 +200,23 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
-    if (config.redirects || config.rewrites) {
+    if (config.redirects || config.rewrites || prepared.data.latestOnly) {
       prepared.diagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
     }
+    await writeLatestIdPages(built, prepared.data);
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
-    const rules = config.redirects;
+    const redirect = redirectResolver(prepared.data, config);
+    const { base, latest, latestOnly } = prepared.data;
     linkCheck =
       options.linkCheck === false
         ? uncheckedLinks()
         : await checkSite(built, {
             data: prepared.data,
             knownExternal: config.knownExternal,
-            ...(rules ? { redirect: (p: string) => redirectTarget(rules, p) } : {}),
-            // latest/ holds copies of the latest version's laid-out pages (src/integration/latest-copy.ts).
-            copies: { from: `${prepared.data.base}${prepared.data.latest}/`, to: `${prepared.data.base}${LATEST}/` },
+            ...(redirect ? { redirect } : {}),
+            // latest/ holds copies of the latest version's laid-out pages (src/integration/latest-copy.ts), unless
+            // the latest version is served there only (its id then holds redirect pages).
+            ...(latestOnly ? {} : { copies: { from: `${base}${latest}/`, to: `${base}${LATEST}/` } }),
           });
     lap('check');
   } catch (failure) {

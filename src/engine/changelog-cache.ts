@@ -18,6 +18,7 @@ import type { Diagnostic } from '../util/diagnostics.ts';
 import { toolHash } from './compile-cache.ts';
 import { changelogSources } from './load-versions.ts';
 import { changelogPagesOf } from './render-site.ts';
+import type { CacheUse } from './cache-prune.ts';
 
 export interface BranchChangelog {
   releases: Release[];
@@ -28,7 +29,7 @@ export interface BranchChangelog {
   cached: boolean;
 }
 
-export async function branchChangelog(own: LoadedConfig, tree: string | undefined, strict: boolean, cacheDir: string): Promise<BranchChangelog> {
+export async function branchChangelog(own: LoadedConfig, tree: string | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
   const compute = (): BranchChangelog => {
     const loaded = loadChangelog(changelogSources(own.config), { strict, root: own.projectDir });
     return { releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false };
@@ -39,6 +40,7 @@ export async function branchChangelog(own: LoadedConfig, tree: string | undefine
     .update(JSON.stringify([toolHash(), tree, strict, config.changelog, config.productNames, config.base]))
     .digest('hex');
   const file = path.join(cacheDir, 'changelog', `${key}.bin`);
+  use?.add(file);
   try {
     return { ...(deserialize(await readFile(file)) as Omit<BranchChangelog, 'cached'>), cached: true };
   } catch {

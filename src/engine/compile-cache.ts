@@ -21,6 +21,7 @@ import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
 import { depsHold, type Dep } from './compile-deps.ts';
+import type { CacheUse } from './cache-prune.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
@@ -57,7 +58,7 @@ export function toolCacheDir(loaded: Pick<LoadedConfig, 'projectDir' | 'cacheDir
  * distinct set of answers its compile got (compile-deps.ts): a page identical in several branches is
  * compiled once, and again only where a branch answers one of its questions differently.
  */
-export async function openCache(loaded: LoadedConfig, content: SiteContent, options: { shared?: boolean } = {}): Promise<CompileCache> {
+export async function openCache(loaded: LoadedConfig, content: SiteContent, options: { shared?: boolean; use?: CacheUse } = {}): Promise<CompileCache> {
   const shared = options.shared ?? false;
   const dir = path.join(toolCacheDir(loaded), shared ? 'compile-shared' : 'compile');
   const fingerprint = hash([String(FORMAT), toolHash(), shared ? sharedEnvironmentHash(loaded, content) : environmentHash(loaded, content)].join('\0'));
@@ -70,6 +71,8 @@ export async function openCache(loaded: LoadedConfig, content: SiteContent, opti
   await Promise.all(
     content.pages.map(async (page) => {
       const k = key(page);
+      // This build uses the page's entry (read now, or written once compiled): pruning keeps it.
+      options.use?.add(path.join(dir, `${k}.bin`));
       try {
         const stored = deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry | Entry[];
         loadedEntries.set(k, Array.isArray(stored) ? stored : [stored]);

@@ -11,6 +11,7 @@ import { compilePage, type CompiledPage, type CompileEnv } from '../markdown/com
 import { recordingEnv, type Dep } from './compile-deps.ts';
 import { openCache, type CompileCache } from './compile-cache.ts';
 import type { SiteContent } from './site-content.ts';
+import type { CacheUse } from './cache-prune.ts';
 
 /** Below this many pages to compile, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 48;
@@ -32,6 +33,8 @@ export interface CompileOptions {
   shared?: boolean;
   /** Each worker's heap (default WORKER_HEAP_MB); tests make it too small to see the main thread take over. */
   workerHeapMb?: number;
+  /** Notes the cache entries this build uses (see cache-prune.ts). */
+  use?: CacheUse;
 }
 
 /** One compiled page, how long it took, and what it asked of its environment when that is recorded. */
@@ -64,7 +67,7 @@ export async function compilePages(
   options: CompileOptions = {},
 ): Promise<{ compiled: CompiledPage[]; stats: CompileStats }> {
   const { pages, env } = content;
-  const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content, { shared: options.shared ?? false });
+  const cache: CompileCache | undefined = options.cache === false ? undefined : await openCache(loaded, content, { shared: options.shared ?? false, ...(options.use ? { use: options.use } : {}) });
   const record = cache?.shared ?? false;
   const compiled: (CompiledPage | undefined)[] = pages.map((page) => cache?.get(page));
   const deps: (Dep[] | undefined)[] = [];

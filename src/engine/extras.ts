@@ -33,9 +33,10 @@ export function publishedFiles(
   return [...new Set([...loose, ...pages.flatMap((p) => p.resources), ...compiled.flatMap((c) => c.files)])].sort();
 }
 
-/** The prefixes a version is served under. */
-function prefixes(data: SiteData, id: string): string[] {
-  return id === data.latest ? [id, LATEST] : [id];
+/** The prefixes a version is served under: the latest version under `latest/` too, or only there (SiteData.latestOnly). */
+export function servedPrefixes(data: SiteData, id: string): string[] {
+  if (id !== data.latest) return [id];
+  return data.latestOnly ? [LATEST] : [id, LATEST];
 }
 
 export async function writeExtras(outDir: string, data: SiteData, extras: Extras): Promise<Diagnostic[]> {
@@ -43,7 +44,7 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
   for (const version of data.versions) {
     const own = extras.perVersion?.[version.id] ?? extras;
     const routes = new Set((data.pages[version.id] ?? []).map((p) => p.route));
-    for (const prefix of prefixes(data, version.id)) {
+    for (const prefix of servedPrefixes(data, version.id)) {
       const dir = path.join(outDir, data.base, prefix);
       for (const file of own.files) {
         const target = path.join(dir, file);

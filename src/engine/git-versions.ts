@@ -8,7 +8,7 @@
 import JSON5 from 'json5';
 import { z } from 'astro/zod';
 import type { GitConfig } from '../config/define.ts';
-import { error, type Diagnostic } from '../util/diagnostics.ts';
+import { DiagnosticsError, error, type Diagnostic } from '../util/diagnostics.ts';
 import type { GitRepo } from '../git/repo.ts';
 import type { VersionStatus } from '../model/site-data.ts';
 
@@ -17,6 +17,29 @@ export interface GitOverrides {
   versions?: string[];
   /** `--latest ref`. */
   latest?: string;
+}
+
+/**
+ * The command line's `--repo`, `--versions a,b,c` and `--latest ref` (build, dev, render) as build options;
+ * refused (DiagnosticsError at the config) when the site has no `git` section.
+ */
+export function gitFlags(
+  values: { repo?: string | undefined; versions?: string | undefined; latest?: string | undefined },
+  site: { git?: GitConfig | undefined; shown: string },
+): { repo?: string; git: GitOverrides } {
+  const given = (['repo', 'versions', 'latest'] as const).filter((flag) => values[flag] !== undefined);
+  if (given.length && !site.git) {
+    throw new DiagnosticsError([
+      error(site.shown, 0, 0, `--${given[0]} needs a config that reads the versions from git`, { hint: "Add a `git: { repo: '…' }` section to the config (see examples/gloo-edge.config.ts)." }),
+    ]);
+  }
+  return {
+    ...(values.repo !== undefined ? { repo: values.repo } : {}),
+    git: {
+      ...(values.versions !== undefined ? { versions: values.versions.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+      ...(values.latest !== undefined ? { latest: values.latest } : {}),
+    },
+  };
 }
 
 export interface PlannedVersion {

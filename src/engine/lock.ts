@@ -29,7 +29,7 @@ export class LockHeld extends Error {
   }
 }
 
-function readOwner(file: string): LockOwner | undefined {
+export function readOwner(file: string): LockOwner | undefined {
   try {
     const owner = JSON.parse(readFileSync(file, 'utf8')) as LockOwner;
     return typeof owner.pid === 'number' ? owner : undefined;
@@ -38,7 +38,7 @@ function readOwner(file: string): LockOwner | undefined {
   }
 }
 
-function alive(owner: LockOwner): boolean {
+export function alive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true; // another machine's process: cannot tell, assume it runs
   try {
     process.kill(owner.pid, 0);

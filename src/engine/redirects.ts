@@ -16,15 +16,21 @@
  *   themselves.
  * A redirect page whose destination is not a page of the site is not written
  * (a warning per rule says how many).
+ *
+ * A site whose latest version is served only under `latest/` (SiteData.latestOnly:
+ * a build from git refs, as Gloo's build-docs.sh publishes it) gets one rule
+ * more, first: `<base><latest id>/:path*` → `<base>latest/:path*`, in the host
+ * files and for the link checker; and a redirect page under the latest id for
+ * every page `latest/` has (`writeLatestIdPages`), so old links keep working.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RedirectRule } from '../config/define.ts';
 import { LATEST } from '../model/site-model.ts';
 import type { SiteData } from '../model/site-data.ts';
 import { warning, type Diagnostic } from '../util/diagnostics.ts';
-import { redirectPage } from './extras.ts';
+import { redirectPage, servedPrefixes } from './extras.ts';
 
 export interface RedirectRules {
   redirects?: readonly RedirectRule[];
@@ -69,6 +75,23 @@ export function redirectTarget(rules: readonly RedirectRule[], pathname: string)
   return undefined;
 }
 
+/** The rule sending the latest version's own id to `latest/`, when the site serves it only there. */
+export function latestIdRule(data: SiteData): RedirectRule | undefined {
+  return data.latestOnly ? { source: `${data.base}${data.latest}/:path*`, destination: `${data.base}${LATEST}/:path*`, type: '301' } : undefined;
+}
+
+/** The redirect rules the site is served with: the config's, after latestIdRule() when there is one. */
+export function siteRedirects(data: SiteData | undefined, rules: RedirectRules): RedirectRule[] {
+  const own = data && latestIdRule(data);
+  return [...(own ? [own] : []), ...(rules.redirects ?? [])];
+}
+
+/** What the link checker follows for a path no file serves: the site's redirect rules (undefined when it has none). */
+export function redirectResolver(data: SiteData | undefined, rules: RedirectRules): ((pathname: string) => string | undefined) | undefined {
+  const all = siteRedirects(data, rules);
+  return all.length ? (pathname) => redirectTarget(all, pathname) : undefined;
+}
+
 export interface PlannedRedirect {
   /** Site path of the redirect page: `/gloo-edge/v1.15.x/cli/`. */
   from: string;
@@ -78,7 +101,7 @@ export interface PlannedRedirect {
 /** Every redirect page the rules give for the site's pages (see the module comment). */
 export function planRedirects(data: SiteData, rules: readonly RedirectRule[]): { pages: PlannedRedirect[]; diagnostics: Diagnostic[] } {
   const base = data.base;
-  const prefixes = [LATEST, ...data.versions.map((v) => v.id)];
+  const prefixes = [...new Set([LATEST, ...data.versions.flatMap((v) => servedPrefixes(data, v.id))])];
   const routesOf = (prefix: string) => new Set((data.pages[prefix === LATEST ? data.latest : prefix] ?? []).map((p) => p.route.replace(/\/$/, '')));
   const served = new Map(prefixes.map((p) => [p, routesOf(p)]));
   const allRoutes = [...new Set([...served.values()].flatMap((s) => [...s]))].sort();
@@ -132,9 +155,10 @@ export function planRedirects(data: SiteData, rules: readonly RedirectRule[]): {
 
 /** Writes the redirect pages, `firebase.json` and `_redirects` into the site at `outDir` (its web root). */
 export async function writeRedirects(outDir: string, data: SiteData, rules: RedirectRules): Promise<Diagnostic[]> {
-  const redirects = rules.redirects ?? [];
+  const redirects = siteRedirects(data, rules);
   const rewrites = rules.rewrites ?? [];
-  const planned = planRedirects(data, redirects);
+  // The latest id's pages are written by writeLatestIdPages, from what latest/ holds.
+  const planned = planRedirects(data, rules.redirects ?? []);
   for (const { from, to } of planned.pages) {
     const target = path.join(outDir, from, 'index.html');
     if (existsSync(target)) continue;
@@ -161,4 +185,31 @@ function netlifyLine(rule: RedirectRule, status: string): string {
   const source = rule.source.replace(/:(\w+)\*/, '*');
   const destination = splat ? rule.destination.replace(new RegExp(`:${splat}\\*?`, 'g'), ':splat') : rule.destination;
   return `${source} ${destination} ${status}`;
+}
+
+/**
+ * Under the latest version's own id, when the site serves it only under `latest/`: a redirect page for
+ * every page of `latest/` (its pages, aliases and redirect pages), to the same path there; nothing else
+ * (search bundle, images: the host's rule from latestIdRule sends those). Returns how many were written.
+ */
+export async function writeLatestIdPages(outDir: string, data: SiteData): Promise<number> {
+  if (!data.latestOnly) return 0;
+  const from = path.join(outDir, data.base, LATEST);
+  const to = path.join(outDir, data.base, data.latest);
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+  let written = 0;
+  for (const file of files) {
+    const target = path.join(to, file);
+    if (existsSync(target)) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    const url = `${data.base}${LATEST}/${file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
+    await writeFile(target, redirectPage(url));
+    written++;
+  }
+  return written;
 }

@@ -84,5 +84,8 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     registered.release();
   }
   if (copy) await copyLatest(outDir, model);
+  // Served only under latest/ (Gloo's scheme): what Astro laid out under the latest version's id goes; the
+  // build writes redirect pages there instead (src/engine/redirects.ts).
+  if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
 }

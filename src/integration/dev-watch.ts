@@ -5,7 +5,7 @@
  * folders and follows the new file.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { watch } from 'chokidar';
 
 export interface Watching {
@@ -16,7 +16,7 @@ export interface Watching {
 
 /** Calls `onChange` (debounced by `delayMs`) whenever something under `entries` (relative to `root`) changes. */
 export function watchProject(root: string, entries: readonly string[], onChange: () => void, delayMs = 20): Watching {
-  const paths = entries.map((e) => join(root, e)).filter((p) => existsSync(p));
+  const paths = entries.map((e) => resolve(root, e)).filter((p) => existsSync(p));
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(paths, { ignoreInitial: true, atomic: true });
   watcher.on('all', () => {

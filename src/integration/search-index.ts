@@ -109,6 +109,11 @@ export function startSearchIndex(model: SiteModel, scratchDir: string): SearchIn
       try {
         for (const { id, count } of await settled) {
           if (id === model.latest) {
+            if (model.latestOnly) {
+              await rename(join(bundles, id), bundleRoot(outDir, LATEST));
+              counts[LATEST] = count;
+              continue;
+            }
             await cp(join(bundles, id), bundleRoot(outDir, LATEST), { recursive: true });
             counts[LATEST] = count;
           }

@@ -142,7 +142,7 @@ function pagesByUrl(data: SiteData | undefined): Map<string, { version: string; 
   for (const version of data.versions) {
     for (const page of data.pages[version.id] ?? []) {
       const route = page.route.replace(/^\/+/, '');
-      map.set(`${data.base}${version.id}/${route}`, { version: version.id, page });
+      if (version.id !== data.latest || !data.latestOnly) map.set(`${data.base}${version.id}/${route}`, { version: version.id, page });
       if (version.id === data.latest) map.set(`${data.base}${LATEST}/${route}`, { version: version.id, page });
     }
   }

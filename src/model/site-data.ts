@@ -84,6 +84,11 @@ export interface SiteData {
   versions: DocsVersion[];
   /** Id of the version also served under `latest/`. */
   latest: string;
+  /**
+   * The latest version is served only under `latest/`, as Gloo's build-docs.sh publishes it; its own id's
+   * URLs are redirect pages to the same path there (a build from git refs). Otherwise it is served under both.
+   */
+  latestOnly?: boolean;
   /** Pages of each version, by version id. */
   pages: Record<string, RenderedPage[]>;
   /** The supported-versions table added to each version's support page, when the site has one. */

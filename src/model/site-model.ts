@@ -36,6 +36,8 @@ export interface SiteModel {
   product: string;
   header: SiteHeader;
   latest: string;
+  /** SiteData.latestOnly: the latest version's own id only redirects to `latest/`. */
+  latestOnly: boolean;
   /** Newest first, as in SiteData. */
   versions: VersionModel[];
   byId: Map<string, VersionModel>;
@@ -99,7 +101,7 @@ export function buildModel(data: SiteData): SiteModel {
   const byId = new Map(versions.map((v) => [v.version.id, v]));
   if (!byId.has(data.latest)) throw new Error(`SiteData.latest "${data.latest}" is not one of the versions`);
   if (byId.has(LATEST)) throw new Error(`A version may not be called "${LATEST}"`);
-  return { diagnostics: [], base: data.base, product: data.product, header: data.header ?? {}, latest: data.latest, versions, byId, ...(data.branding ? { branding: data.branding } : {}) };
+  return { diagnostics: [], base: data.base, product: data.product, header: data.header ?? {}, latest: data.latest, latestOnly: data.latestOnly === true, versions, byId, ...(data.branding ? { branding: data.branding } : {}) };
 }
 
 /** Locale-independent string order, for deterministic output. */
