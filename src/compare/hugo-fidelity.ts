@@ -19,8 +19,9 @@
  * length of the longest common subsequence of the two word lists (jsdiff's
  * `diffArrays`, Myers' algorithm) — 1 for the same words in the same order.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { walkFiles } from '../util/walk.ts';
 import { diffArrays } from 'diff';
 import { decodeHTML } from 'entities';
 import type { Element, ElementContent, Root } from 'hast';
@@ -193,13 +194,10 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
 
 /** Every `<route>/index.html` under a folder: routes with trailing slash, `` for the top. */
 export function pageRoutes(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const rel = path.relative(dir, entry.parentPath).split(path.sep).join('/');
-    out.push(rel ? `${rel}/` : '');
-  }
-  return out.sort();
+  return walkFiles(dir)
+    .filter((e) => e.name === 'index.html')
+    .map((e) => e.path.slice(0, -'index.html'.length))
+    .sort();
 }
 
 export function compareSites(hugoDir: string, ourDir: string): FidelityReport {

@@ -9,7 +9,6 @@
  * header, dropdown, sidebar, TOC and other layout links.
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { error, excerpt, type Diagnostic } from '../util/diagnostics.ts';
@@ -17,6 +16,7 @@ import { didYouMean } from '../util/suggest.ts';
 import { cmp, LATEST } from '../model/site-model.ts';
 import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
 import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
+import { walkFiles } from '../util/walk.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
@@ -100,10 +100,8 @@ interface Problem {
 
 /** Every file under `dir`, relative, with `/`, sorted. */
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  return walkFiles(dir)
+    .map((e) => e.path)
     .sort(cmp);
 }
 
