@@ -22,6 +22,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { walkFiles } from '../util/walk.ts';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { diffArrays } from 'diff';
 import { decodeHTML } from 'entities';
 import type { Element, ElementContent, Root } from 'hast';
@@ -77,14 +78,15 @@ function classes(node: Element): string[] {
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? (c as string).split(/\s+/) : [];
 }
 
+/** The first element under `node` (itself left out), in document order, that passes `test`. */
 function find(node: Root | Element, test: (e: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (test(child)) return child;
-    const inner = find(child, test);
-    if (inner) return inner;
-  }
-  return undefined;
+  let found: Element | undefined;
+  visit(node, 'element', (e) => {
+    if (e === node || !test(e)) return CONTINUE;
+    found = e;
+    return EXIT;
+  });
+  return found;
 }
 
 /**
