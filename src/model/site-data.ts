@@ -36,8 +36,10 @@ export interface PageLink {
 export interface RenderedPage {
   /** Route inside a version, no leading slash, trailing slash: `operations/upgrading/upgrade_steps/`; `` for the home page. */
   route: string;
-  /** Source file relative to the project root, for messages. */
+  /** Source file relative to the project root (in a build from git refs: to the repository's), for messages. */
   sourceFile: string;
+  /** In a build from git refs: the docs version (named as its ref) the source file was read from. */
+  ref?: string;
   title: string;
   linkTitle?: string;
   /** The sidebar's name for a section (the Solo theme's `menuTitle`). */
