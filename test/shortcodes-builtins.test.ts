@@ -138,7 +138,7 @@ test('ref and relref: the page\'s URL under the version, anchor kept; an unknown
 });
 
 test('findPage: Hugo\'s lookup order (root, page folder, section, unique name)', () => {
-  const site = { pages, path: 'operations/_index.md', route: 'operations/' };
+  const site = { pages, path: 'operations/_index.md', route: 'operations/', params: {} };
   const found = (r: string) => {
     const f = findPage(site, r);
     return f.ok ? f.page.route : f.message;
