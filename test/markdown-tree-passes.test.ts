@@ -49,7 +49,7 @@ test('collectHeadings: every heading in document order, `{#id}` taken as its id,
 });
 
 test('collectLinks: every URL of the page in document order, each at its element\'s offset or its nearest ancestor\'s', () => {
-  const at = (src: number | undefined, el: Element) => (src === undefined ? el : { ...el, data: { src } as Element['data'] });
+  const at = (src: number | undefined, el: Element) => (src === undefined ? el : { ...el, data: { src } as unknown as Element['data'] });
   const tree = {
     type: 'root' as const,
     children: [
