@@ -13,6 +13,7 @@ import { readHtml } from '../src/linkcheck/html.ts';
 import { rebaseAttributes } from '../src/view/rebase.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 import { workDir } from '../src/engine/build.ts';
+import { format } from '../src/util/diagnostics.ts';
 import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
 
 const temps: string[] = [];
@@ -130,6 +131,17 @@ describe('checkSite over a hand-made site', () => {
 
     assert.equal(result.diagnostics.length, 5, result.diagnostics.map((d) => d.message).join('\n'));
     assert.ok(result.diagnostics.every((d) => d.severity === 'error'));
+  });
+
+  test('a site built from git refs: the problem names the repository path in `file` and the version in `ref`; text shows `<ref>:<path>:<line>`', async () => {
+    const fromGit: SiteData = { ...data, pages: { 'v1.0.x': data.pages['v1.0.x']!.map((p) => ({ ...p, sourceFile: `docs/${p.sourceFile}`, ref: 'v1.0.x' })) } };
+    const result = await checkSite(site, { data: fromGit, knownExternal: ['/operations/production_deployment/'] });
+    const relative = result.diagnostics.find((d) => d.message.includes('Broken link `glooctl`'))!;
+    assert.deepEqual([relative.ref, relative.file, relative.line, relative.column], ['v1.0.x', 'docs/content/guide.md', 16, 3]);
+    assert.match(format([relative]), /^  v1\.0\.x:docs\/content\/guide\.md:16:3: error: Broken link `glooctl`/m);
+    const chrome = result.diagnostics.find((d) => d.file === SITE_CHROME)!;
+    assert.equal(chrome.ref, undefined, 'the site chrome is read from no ref');
+    assert.ok(result.problems.some((p) => p.file === 'v1.0.x:docs/content/guide.md'), 'the link baseline keeps versions apart');
   });
 
   test('counts: pages, links, internal, external (listed), skipped (known external)', async () => {

@@ -13,6 +13,7 @@ import { matchPattern, planRedirects, redirectTarget } from '../src/engine/redir
 import type { SiteData } from '../src/model/site-data.ts';
 import { REPO, runScript } from './support/project.ts';
 import { bundleOf, gitRepo } from './support/git.ts';
+import { renderedPage } from './support/pages.ts';
 
 const RULES = [
   { source: '/docs/:version/old-guide/', destination: '/docs/:version/guide/', type: '301' },
@@ -29,7 +30,7 @@ test('redirect rules: :version and :path match segments, :path* the rest; the fi
 });
 
 test('redirect pages: every concrete source in every served prefix, and wildcard rules only at routes some version has', () => {
-  const page = (route: string) => ({ route, sourceFile: '', title: route, description: '', weight: 0, html: '', headings: [], links: [] });
+  const page = (route: string) => renderedPage(route);
   const data: SiteData = {
     base: '/docs/',
     product: 'Demo',

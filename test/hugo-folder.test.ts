@@ -67,7 +67,8 @@ test('the build of a Hugo folder: version from the changelog beside it; ignoreFi
   const data = result.data!;
   assert.deepEqual(data.versions.map((v) => v.id), ['v1.2.x']);
   assert.equal(data.base, '/example/');
-  assert.deepEqual(data.header, {
+  const { title, logo, links } = data.branding ?? {};
+  assert.deepEqual({ title, logo, links }, {
     title: 'Example Docs',
     logo: 'img/logo.png',
     links: [

@@ -9,6 +9,7 @@ import { writeExtras } from '../src/engine/extras.ts';
 import { aliasRoute } from '../src/engine/page-index.ts';
 import type { SiteData } from '../src/model/site-data.ts';
 import { allDiagnostics, renderTree } from './support/tree.ts';
+import { renderedPage } from './support/pages.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const fm = (fields: string, body = '') => `---\n${fields}\n---\n\n${body}\n`;
@@ -95,7 +96,7 @@ test('a relative image that names no file is an error at the image', async () =>
 
 test('writeExtras copies the files into every version (and latest/) and writes alias redirects', async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'extras-'));
-  const pages = (routes: string[]) => routes.map((route) => ({ route, sourceFile: '', title: '', description: '', weight: 0, html: '', headings: [], links: [] }));
+  const pages = (routes: string[]) => routes.map((route) => renderedPage(route, { title: '' }));
   const data: SiteData = {
     base: '/docs/',
     product: 'P',

@@ -10,6 +10,7 @@ import semver from 'semver';
 import type { ChangelogEntry, Product } from './types.ts';
 import { parseChangelogFile, type ParsedFile } from './parse-file.ts';
 import { notRegularFile } from '../util/files.ts';
+import { byCodeUnit, walkDir } from '../util/walk.ts';
 import type { Report } from './report.ts';
 
 /** A file in a release folder that marks the release as not yet tagged. */
@@ -57,36 +58,28 @@ export function versionOfFolder(name: string): string | undefined {
   return m && semver.valid(m[1]!) ? m[1]! : undefined;
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Every file and folder under `dir` (dot files left out), or undefined when there is no such folder. */
 export function readChangelogTree(dir: string): ChangelogFile[] | undefined {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return undefined;
   const out: ChangelogFile[] = [];
-  const walk = (abs: string, rel: string) => {
-    for (const item of fs.readdirSync(abs, { withFileTypes: true })) {
-      if (item.name.startsWith('.')) continue;
-      const p = rel ? `${rel}/${item.name}` : item.name;
-      const full = path.join(abs, item.name);
-      if (item.isDirectory()) {
-        out.push({ path: p, folder: true });
-        walk(full, p);
-        continue;
-      }
-      const special = notRegularFile(full);
-      if (special) {
-        out.push({ path: p, special });
-        continue;
-      }
-      try {
-        out.push({ path: p, text: fs.readFileSync(full, 'utf8') });
-      } catch (e) {
-        out.push({ path: p, unreadable: (e as NodeJS.ErrnoException).code ?? 'read error' });
-      }
+  for (const item of walkDir(dir, { skip: (e) => e.name.startsWith('.') }) ?? []) {
+    const p = item.path;
+    if (item.dirent.isDirectory()) {
+      out.push({ path: p, folder: true });
+      continue;
     }
-  };
-  walk(dir, '');
-  return out.sort((a, b) => byName(a.path, b.path));
+    const special = notRegularFile(item.full);
+    if (special) {
+      out.push({ path: p, special });
+      continue;
+    }
+    try {
+      out.push({ path: p, text: fs.readFileSync(item.full, 'utf8') });
+    } catch (e) {
+      out.push({ path: p, unreadable: (e as NodeJS.ErrnoException).code ?? 'read error' });
+    }
+  }
+  return out.sort((a, b) => byCodeUnit(a.path, b.path));
 }
 
 /**
@@ -189,7 +182,7 @@ export function scanChangelogFiles(
 ): ReleaseFolder[] {
   const at = (p: string) => (label ? `${label}/${p}` : p);
   const groups = new Map<string, ChangelogFile[]>();
-  for (const file of [...files].sort((a, b) => byName(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => byCodeUnit(a.path, b.path))) {
     const [top, ...rest] = file.path.split('/');
     if (!top || top.startsWith('.')) continue;
     if (rest.length === 0 && !file.folder) {

@@ -19,8 +19,10 @@
  * length of the longest common subsequence of the two word lists (jsdiff's
  * `diffArrays`, Myers' algorithm) — 1 for the same words in the same order.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { walkFiles } from '../util/walk.ts';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { diffArrays } from 'diff';
 import { decodeHTML } from 'entities';
 import type { Element, ElementContent, Root } from 'hast';
@@ -76,14 +78,15 @@ function classes(node: Element): string[] {
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? (c as string).split(/\s+/) : [];
 }
 
+/** The first element under `node` (itself left out), in document order, that passes `test`. */
 function find(node: Root | Element, test: (e: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (test(child)) return child;
-    const inner = find(child, test);
-    if (inner) return inner;
-  }
-  return undefined;
+  let found: Element | undefined;
+  visit(node, 'element', (e) => {
+    if (e === node || !test(e)) return CONTINUE;
+    found = e;
+    return EXIT;
+  });
+  return found;
 }
 
 /**
@@ -193,13 +196,10 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
 
 /** Every `<route>/index.html` under a folder: routes with trailing slash, `` for the top. */
 export function pageRoutes(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const rel = path.relative(dir, entry.parentPath).split(path.sep).join('/');
-    out.push(rel ? `${rel}/` : '');
-  }
-  return out.sort();
+  return walkFiles(dir)
+    .filter((e) => e.name === 'index.html')
+    .map((e) => e.path.slice(0, -'index.html'.length))
+    .sort();
 }
 
 export function compareSites(hugoDir: string, ourDir: string): FidelityReport {

@@ -9,12 +9,13 @@
  * folder are taken where Hugo (and Gloo's build) find them. Nothing in the
  * folder is written.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { DiagnosticsError, error } from '../util/diagnostics.ts';
+import { walkDir } from '../util/walk.ts';
 import { resolveConfig, type HeaderLink } from './define.ts';
 import type { LoadedConfig } from './load.ts';
 
@@ -48,7 +49,7 @@ export function findHugoConfig(folder: string): string {
   }
   const named = CONFIG_NAMES.find((name) => existsSync(path.join(folder, name)));
   if (named) return path.join(folder, named);
-  const toml = readdirSync(folder).filter((name) => name.endsWith('.toml')).sort();
+  const toml = (walkDir(folder, { shallow: true }) ?? []).map((e) => e.name).filter((name) => name.endsWith('.toml'));
   if (toml.length === 1) return path.join(folder, toml[0]!);
   throw new DiagnosticsError([
     error(shown, 0, 0, toml.length ? `Several TOML files, none of them Hugo's config: ${toml.join(', ')}` : 'No Hugo config file in this folder', {

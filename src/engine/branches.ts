@@ -178,7 +178,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     diagnostics.push(...prefix(rendered.diagnostics));
     base = rendered.data.base;
     versions.push(branch.version);
-    pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, sourceFile: `${version.id}:${p.sourceFile}` } : p));
+    pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p));
     perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
     if (version.id === plan.latest) releases.push(...branch.changelog.releases);
   }

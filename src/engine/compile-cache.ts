@@ -10,12 +10,13 @@
  * invalidate it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedConfig } from '../config/load.ts';
 import { PACKAGE_ROOT as TOOL_ROOT } from '../util/package-root.ts';
+import { walkFiles } from '../util/walk.ts';
 import { hugoFolder } from '../config/define.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
 import type { SourcePage } from './content.ts';
@@ -171,18 +172,7 @@ function environmentHash(loaded: LoadedConfig, content: SiteContent): string {
   );
 }
 
+/** Regular files under `dir`, absolute: symbolic links are not followed (no loops), special files never read (a FIFO blocks); the loaders report them. */
 function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const full = path.join(d, name);
-      // Symbolic links are not followed (no loops); special files never read (a FIFO blocks): the loaders report them.
-      const info = lstatSync(full);
-      if (info.isDirectory()) walk(full);
-      else if (info.isFile()) out.push(full);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
+  return walkFiles(dir, { skip: (e) => e.name === 'node_modules' || e.name.startsWith('.') }).map((e) => e.full);
 }

@@ -7,10 +7,11 @@
  * sits inside the content folder) are skipped. Sorted, so builds are
  * deterministic.
  */
-import { lstatSync, readdirSync, readFileSync, readlinkSync, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
 import { specialFileKind } from '../util/files.ts';
+import { walkDir } from '../util/walk.ts';
 
 export interface SourcePage {
   /** Path relative to the project, with `/`: `content/operations/upgrading/upgrade_steps.md`. */
@@ -87,10 +88,14 @@ export function loadContentTree(projectDir: string, contentDir: string, options:
     }
     return true;
   };
-  const list = (dir: string): Dirent[] =>
-    readdirSync(dir, { withFileTypes: true })
-      .filter((e) => !e.name.startsWith('.') && !excluded.has(path.join(dir, e.name)) && !(e.isFile() && ignored(path.join(dir, e.name))) && !notRead(path.join(dir, e.name), e))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const walked = walkDir(root, {
+    skip: (e) => e.name.startsWith('.') || excluded.has(e.full) || (e.dirent.isFile() && ignored(e.full)) || notRead(e.full, e.dirent),
+  });
+  if (!walked) {
+    const shown = path.relative(projectDir, root).split(path.sep).join('/') || '.';
+    options.diagnostics?.push(error(shown, 0, 0, `The content folder \`${shown}\` is not a folder that can be read`, { hint: 'Create it, or fix `content` in the site config (relative to the config file).' }));
+  }
+  const entries = walked ?? [];
   const page = (full: string, resources: string[]): SourcePage => ({
     file: path.relative(projectDir, full).split(path.sep).join('/'),
     path: rel(full),
@@ -98,29 +103,30 @@ export function loadContentTree(projectDir: string, contentDir: string, options:
     raw: readFileSync(full, 'utf8'),
     resources,
   });
-  /** Every non-Markdown file under a bundle folder. */
-  const bundleFiles = (dir: string): string[] =>
-    list(dir).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return bundleFiles(full);
-      return e.isFile() && !e.name.endsWith('.md') ? [rel(full)] : [];
-    });
-  const walk = (dir: string) => {
-    const entries = list(dir);
-    if (dir !== root && entries.some((e) => e.isFile() && e.name === 'index.md')) {
-      pages.push(page(path.join(dir, 'index.md'), bundleFiles(dir)));
-      return;
-    }
-    const files = entries.filter((e) => e.isFile() && !e.name.endsWith('.md')).map((e) => rel(path.join(dir, e.name)));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      // A section's (`_index.md`) own files are its resources, as in a Hugo branch bundle.
-      else if (entry.isFile() && entry.name.endsWith('.md')) pages.push(page(full, entry.name === '_index.md' ? files : []));
-    }
-    // Files of a folder without `_index.md` belong to no page; Hugo publishes them all the same.
-    if (!entries.some((e) => e.isFile() && e.name === '_index.md')) loose.push(...files);
+  const folderOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+  const files = entries.filter((e) => e.dirent.isFile());
+  const named = (folder: string, name: string) => files.some((e) => e.name === name && folderOf(e.path) === folder);
+  // A page bundle: a folder (not the content folder itself) with an `index.md`; the outermost one owns everything under it.
+  const bundles = new Set(files.filter((e) => e.name === 'index.md' && e.path !== 'index.md').map((e) => folderOf(e.path)));
+  const bundleOf = (p: string): string | undefined => {
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) if (bundles.has(parts.slice(0, i).join('/'))) return parts.slice(0, i).join('/');
+    return undefined;
   };
-  walk(root);
+  /** The files of a folder (not Markdown), relative to the content folder; with `deep`, of its subfolders too. */
+  const filesOf = (folder: string, deep: boolean) =>
+    files
+      .filter((e) => !e.name.endsWith('.md') && (deep ? e.path.startsWith(`${folder}/`) : folderOf(e.path) === folder))
+      .map((e) => e.path);
+  for (const entry of entries) {
+    const bundle = bundleOf(entry.path);
+    if (bundle === entry.path) pages.push(page(path.join(entry.full, 'index.md'), filesOf(bundle, true)));
+    // A section's (`_index.md`) own files are its resources, as in a Hugo branch bundle.
+    else if (bundle === undefined && entry.dirent.isFile() && entry.name.endsWith('.md')) pages.push(page(entry.full, entry.name === '_index.md' ? filesOf(folderOf(entry.path), false) : []));
+  }
+  // Files of a folder without `_index.md` belong to no page; Hugo publishes them all the same.
+  for (const folder of ['', ...entries.filter((e) => e.dirent.isDirectory() && bundleOf(e.path) === undefined).map((e) => e.path)]) {
+    if (!named(folder, '_index.md')) loose.push(...filesOf(folder, false));
+  }
   return { pages, files: loose };
 }

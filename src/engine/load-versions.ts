@@ -3,7 +3,8 @@
  * again only when a changelog or pin file changed (the dev server asks on
  * every edit).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { walkDir } from '../util/walk.ts';
 import path from 'node:path';
 import { loadChangelog, PRODUCTS } from '../changelog/load.ts';
 import type { Release } from '../changelog/types.ts';
@@ -48,8 +49,7 @@ function inputsKey(loaded: LoadedConfig, options: VersionOptions): string {
 function filesWithStats(dir: string): string[] {
   if (!existsSync(dir)) return [dir];
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
+  for (const { full } of walkDir(dir) ?? []) {
     const stat = statSync(full);
     out.push(`${full}\0${stat.size}\0${stat.mtimeMs}`);
   }

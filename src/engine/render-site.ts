@@ -87,12 +87,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
   const branding = brandingOf(config);
-  const header = {
-    ...(config.title ? { title: config.title } : {}),
-    ...(config.logo ? { logo: config.logo } : {}),
-    ...(config.headerLinks.length ? { links: config.headerLinks } : {}),
-  };
-  return { data: { base, product: config.product, ...(Object.keys(header).length ? { header } : {}), versions: [...versions], latest: latest?.id ?? '', pages, ...(branding ? { branding } : {}) }, diagnostics };
+  return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages, ...(branding ? { branding } : {}) }, diagnostics };
 }
 
 /** What the sidebar reads besides title and weight: section or page, `menuTitle`, `hidden`, `date`. */
@@ -110,6 +105,9 @@ function navFields(contentPath: string, fm: Record<string, unknown>): Pick<Rende
 /** The config's look-and-links keys, when any is set. */
 function brandingOf(config: SiteConfig): Branding | undefined {
   const branding: Branding = {
+    ...(config.title ? { title: config.title } : {}),
+    ...(config.logo ? { logo: config.logo } : {}),
+    ...(config.headerLinks.length ? { links: config.headerLinks } : {}),
     ...(config.ogImage ? { ogImage: config.ogImage } : {}),
     ...(config.editUrl ? { editUrl: config.editUrl } : {}),
   };

@@ -14,17 +14,16 @@
  * answer's body (Vite's and Astro's error pages list both) is replaced by
  * one line; the terminal keeps the details.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { walkDir } from '../util/walk.ts';
 
 /** Relative imports of the browser code, transitively: the project's files a page may load as modules. */
 export function clientModules(root: string): Set<string> {
   const found = new Set<string>();
-  const queue = ['src/client', 'src/styles'].flatMap((dir) =>
-    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : [],
-  );
+  const queue = ['src/client', 'src/styles'].flatMap((dir) => (walkDir(join(root, dir), { shallow: true }) ?? []).map((e) => e.full));
   while (queue.length) {
     const file = queue.pop()!;
     if (found.has(file) || !existsSync(file)) continue;

@@ -7,17 +7,17 @@
  * fifth fewer pages for Astro at four versions. test/site-latest-copy proves
  * the copies byte-identical to Astro's own rendering of `latest/`.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LATEST, pageHref, servedPages, type SiteModel } from '../model/site-model.ts';
 import { rebaseAttributes } from '../view/rebase.ts';
+import { walkFiles } from '../util/walk.ts';
 
 /** HTML files under `dir`, relative, sorted. */
 async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+  return walkFiles(dir)
+    .filter((e) => e.name.endsWith('.html'))
+    .map((e) => e.path)
     .sort();
 }
 

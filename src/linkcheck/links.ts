@@ -9,7 +9,6 @@
  * header, dropdown, sidebar, TOC and other layout links.
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { error, excerpt, type Diagnostic } from '../util/diagnostics.ts';
@@ -17,6 +16,7 @@ import { didYouMean } from '../util/suggest.ts';
 import { cmp, LATEST } from '../model/site-model.ts';
 import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
 import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
+import { walkFiles } from '../util/walk.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
@@ -96,6 +96,8 @@ interface Problem {
   /** The element: `a`, `img`, ... */
   tag: string;
   file: string;
+  /** The git ref `file` was read from (a build from git refs). */
+  ref?: string;
   line: number;
   column: number;
   href: string;
@@ -107,10 +109,8 @@ interface Problem {
 
 /** Every file under `dir`, relative, with `/`, sorted. */
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  return walkFiles(dir)
+    .map((e) => e.path)
     .sort(cmp);
 }
 
@@ -231,7 +231,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
 
   const report = (p: Omit<Problem, 'pages'>, page: string) => {
     stats.broken++;
-    const key = `${p.file}\0${p.line}\0${p.column}\0${p.kind}\0${p.line > 0 ? '' : p.href}`;
+    const key = `${p.ref ?? ''}\0${p.file}\0${p.line}\0${p.column}\0${p.kind}\0${p.line > 0 ? '' : p.href}`;
     const seen = problems.get(key);
     if (seen) {
       if (!seen.pages.includes(page)) seen.pages.push(page);
@@ -340,12 +340,13 @@ function followRedirect(info: PageInfo | undefined, pages: ReadonlyMap<string, P
 }
 
 /** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */
-function whereFrom(info: PageInfo, link: HtmlLink, queues: Map<string, PageLink[]>): { file: string; line: number; column: number } {
+function whereFrom(info: PageInfo, link: HtmlLink, queues: Map<string, PageLink[]>): Pick<Problem, 'file' | 'ref' | 'line' | 'column'> {
   if (link.inArticle && info.page) {
+    const ref = info.page.ref !== undefined ? { ref: info.page.ref } : {};
     const source = queues.get(link.href)?.shift();
-    if (source) return { file: info.page.sourceFile, line: source.line, column: source.column };
+    if (source) return { file: info.page.sourceFile, ...ref, line: source.line, column: source.column };
     // Generated article content (changelog notes, child lists).
-    if (info.page.sourceFile) return { file: info.page.sourceFile, line: 0, column: 0 };
+    if (info.page.sourceFile) return { file: info.page.sourceFile, ...ref, line: 0, column: 0 };
   }
   return { file: SITE_CHROME, line: 0, column: 0 };
 }
@@ -386,6 +387,7 @@ function toDiagnostic(p: Problem): Diagnostic {
     excerpt: `${p.tag === 'img' ? '!' : ''}[…](${excerpt(p.href, 100)})`,
     hint: p.hint,
     kind: 'link',
+    ...(p.ref !== undefined ? { ref: p.ref } : {}),
   });
 }
 
@@ -400,7 +402,8 @@ function toProblem(p: Problem, data: SiteData | undefined): LinkProblem {
     const segment = rest.split('/')[0]!;
     if (segment === LATEST || data.versions.some((v) => v.id === segment)) target = `${data.base}${ANY_VERSION}${rest.slice(segment.length)}`;
   }
-  return { diagnostic: toDiagnostic(p), file: p.file, kind: p.kind === 'page' && p.tag === 'img' ? 'image' : p.kind, target };
+  // The baseline names a file read from a git ref as git does (`<ref>:<path>`), so versions stay apart.
+  return { diagnostic: toDiagnostic(p), file: p.ref !== undefined ? `${p.ref}:${p.file}` : p.file, kind: p.kind === 'page' && p.tag === 'img' ? 'image' : p.kind, target };
 }
 
 /** `/gloo-edge/v1.17.x/operations/upgrading/upgrade_steps/` → `v1.17.x/…/upgrade_steps/` for lists. */

@@ -12,6 +12,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Heading } from '../model/site-data.ts';
 
 export interface CompiledHeading {
@@ -55,32 +56,26 @@ const HEADING = /^h([1-6])$/;
 /** Finds headings, strips `{#id}`, and sets each heading's id via `idFor(index)` unless explicit. */
 export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number, offset: number) => string, sourceOf: (node: Element) => string | undefined = () => undefined): CompiledHeading[] {
   const headings: CompiledHeading[] = [];
-  const walk = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      const m = HEADING.exec(child.tagName);
-      if (!m) {
-        walk(child);
-        continue;
+  visit(tree, 'element', (child) => {
+    const m = HEADING.exec(child.tagName);
+    if (!m) return;
+    let explicitId: string | undefined;
+    const last = child.children[child.children.length - 1];
+    if (last?.type === 'text') {
+      const idMatch = EXPLICIT_ID.exec(last.value);
+      if (idMatch) {
+        explicitId = idMatch[1];
+        last.value = last.value.slice(0, idMatch.index);
       }
-      let explicitId: string | undefined;
-      const last = child.children[child.children.length - 1];
-      if (last?.type === 'text') {
-        const idMatch = EXPLICIT_ID.exec(last.value);
-        if (idMatch) {
-          explicitId = idMatch[1];
-          last.value = last.value.slice(0, idMatch.index);
-        }
-      }
-      const heading: CompiledHeading = { depth: Number(m[1]), text: toString(child).trim(), offset: offsetOf(child) };
-      if (explicitId) heading.explicitId = explicitId;
-      const source = sourceOf(child);
-      if (source !== undefined) heading.source = source;
-      child.properties.id = explicitId ?? idFor(headings.length, heading.offset);
-      headings.push(heading);
     }
-  };
-  walk(tree);
+    const heading: CompiledHeading = { depth: Number(m[1]), text: toString(child).trim(), offset: offsetOf(child) };
+    if (explicitId) heading.explicitId = explicitId;
+    const source = sourceOf(child);
+    if (source !== undefined) heading.source = source;
+    child.properties.id = explicitId ?? idFor(headings.length, heading.offset);
+    headings.push(heading);
+    return SKIP;
+  });
   return headings;
 }
 

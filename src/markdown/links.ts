@@ -4,6 +4,7 @@
  * else its nearest ancestor's): the link checker reports a broken one at its line.
  */
 import type { Element, Root } from 'hast';
+import { visitParents } from 'unist-util-visit-parents';
 import { HAST_PROPERTY, refreshTarget, URL_ATTRIBUTES } from '../util/url-attributes.ts';
 
 export interface CompiledLink {
@@ -25,14 +26,11 @@ function urlsOf(element: Element): string[] {
 
 export function collectLinks(tree: Root, fallbackOffset: number): CompiledLink[] {
   const links: CompiledLink[] = [];
-  const walk = (parent: Root | Element, offset: number) => {
-    for (const child of parent.children) {
-      if (child.type !== 'element') continue;
-      const here = (child.data as { src?: number } | undefined)?.src ?? offset;
-      for (const href of urlsOf(child)) links.push({ href, offset: here });
-      walk(child, here);
-    }
-  };
-  walk(tree, fallbackOffset);
+  // An element without an offset of its own is reported at its nearest ancestor's.
+  const srcOf = (node: Root | Element) => (node.data as { src?: number } | undefined)?.src;
+  visitParents(tree, 'element', (element, ancestors) => {
+    const here = [element, ...ancestors.toReversed()].map(srcOf).find((src) => src !== undefined) ?? fallbackOffset;
+    for (const href of urlsOf(element)) links.push({ href, offset: here });
+  });
   return links;
 }

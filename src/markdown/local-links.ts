@@ -5,6 +5,7 @@
  * links built by shortcodes are left alone.
  */
 import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import { hasSentinel } from './sentinels.ts';
 
 /** Which attributes of which elements hold a link. */
@@ -26,27 +27,22 @@ export interface LocalLinkHandler {
 }
 
 export function rewriteLocalLinks(tree: Root, handler: LocalLinkHandler): void {
-  const walk = (parent: Root | Element) => {
-    for (const child of parent.children) {
-      if (child.type !== 'element') continue;
-      for (const attribute of LINK_ATTRIBUTES[child.tagName] ?? []) {
-        const value = child.properties[attribute];
-        if (typeof value !== 'string' || value === '' || NOT_RELATIVE.test(value) || hasSentinel(value)) continue;
-        const cut = value.search(/[?#]/);
-        const target = cut === -1 ? value : value.slice(0, cut);
-        const suffix = cut === -1 ? '' : value.slice(cut);
-        let decoded = target;
-        try {
-          decoded = decodeURI(target);
-        } catch {
-          // keep it as written
-        }
-        const url = decoded ? handler.resolve(decoded) : undefined;
-        if (url !== undefined) child.properties[attribute] = url + suffix;
-        else if (child.tagName !== 'a') handler.missing(child, decoded);
+  visit(tree, 'element', (child) => {
+    for (const attribute of LINK_ATTRIBUTES[child.tagName] ?? []) {
+      const value = child.properties[attribute];
+      if (typeof value !== 'string' || value === '' || NOT_RELATIVE.test(value) || hasSentinel(value)) continue;
+      const cut = value.search(/[?#]/);
+      const target = cut === -1 ? value : value.slice(0, cut);
+      const suffix = cut === -1 ? '' : value.slice(cut);
+      let decoded = target;
+      try {
+        decoded = decodeURI(target);
+      } catch {
+        // keep it as written
       }
-      walk(child);
+      const url = decoded ? handler.resolve(decoded) : undefined;
+      if (url !== undefined) child.properties[attribute] = url + suffix;
+      else if (child.tagName !== 'a') handler.missing(child, decoded);
     }
-  };
-  walk(tree);
+  });
 }

@@ -9,7 +9,8 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
-import type { Nodes, Root } from 'hast';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { Root as MdastRoot } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).freeze();
@@ -25,17 +26,12 @@ export function markdownToHast(markdown: string): Root {
 const COMMENT = /^<!--(?!>|->)([\s\S]*?)-->$/;
 
 /** True when the tree's raw nodes are all single HTML comments; turns those into comment nodes. */
-function commentsOnly(node: Nodes): boolean {
-  if (!('children' in node)) return true;
+function commentsOnly(tree: Root): boolean {
   let ok = true;
-  node.children.forEach((child, i) => {
-    if (child.type === 'raw') {
-      const m = COMMENT.exec(child.value.trim());
-      if (m && !m[1]!.includes('-->')) node.children[i] = { type: 'comment', value: m[1]!, ...(child.position ? { position: child.position } : {}) };
-      else ok = false;
-    } else if (!commentsOnly(child)) {
-      ok = false;
-    }
+  visit(tree, 'raw', (child, i, parent) => {
+    const m = COMMENT.exec(child.value.trim());
+    if (m && !m[1]!.includes('-->') && parent && i !== undefined) parent.children[i] = { type: 'comment', value: m[1]!, ...(child.position ? { position: child.position } : {}) };
+    else ok = false;
   });
   return ok;
 }

@@ -36,8 +36,10 @@ export interface PageLink {
 export interface RenderedPage {
   /** Route inside a version, no leading slash, trailing slash: `operations/upgrading/upgrade_steps/`; `` for the home page. */
   route: string;
-  /** Source file relative to the project root, for messages. */
+  /** Source file relative to the project root (in a build from git refs: to the repository's), for messages. */
   sourceFile: string;
+  /** In a build from git refs: the docs version (named as its ref) the source file was read from. */
+  ref?: string;
   title: string;
   linkTitle?: string;
   /** The sidebar's name for a section (the Solo theme's `menuTitle`). */
@@ -58,8 +60,15 @@ export interface RenderedPage {
   lastUpdated?: string;
 }
 
-/** What the site's config adds to every page besides the header (src/model/site-data.ts SiteHeader). */
+/** The site's look and links, from its config (a Hugo config's `title`, `params.logoPath`, `menu.shortcuts`): what every page shows besides its own content. */
 export interface Branding {
+  /** The site title in the header (default: `<product> docs`). */
+  title?: string;
+  /** The header's logo: a path from a version's root (`img/logo.png`), or a URL or a path from the site's origin. */
+  logo?: string;
+  /** Links in the header. */
+  links?: { name: string; url: string }[];
+  /** The Open Graph image. */
   ogImage?: string;
   /** "Edit this page": the page's source path is appended. */
   editUrl?: string;
@@ -78,8 +87,6 @@ export interface SiteData {
   base: string;
   /** Product name for titles: `Gloo Edge`. */
   product: string;
-  /** What the header shows when the site sets it (a Hugo config's `title`, `params.logoPath`, `menu.shortcuts`). */
-  header?: SiteHeader;
   /** Newest first. */
   versions: DocsVersion[];
   /** Id of the version also served under `latest/`. */
@@ -93,14 +100,6 @@ export interface SiteData {
   pages: Record<string, RenderedPage[]>;
   /** The supported-versions table added to each version's support page, when the site has one. */
   support?: SupportLine[];
-  /** Open Graph image and "Edit this page" base, when the config sets them. */
+  /** Header title, logo and links, Open Graph image, "Edit this page" base: when the config sets any. */
   branding?: Branding;
-}
-
-export interface SiteHeader {
-  /** The site title (default: `<product> docs`). */
-  title?: string;
-  /** The logo: a path from a version's root (`img/logo.png`), or a URL or a path from the site's origin. */
-  logo?: string;
-  links?: { name: string; url: string }[];
 }

@@ -5,7 +5,7 @@
  * its pages sit under the nearest section above (src/view/nav.ts), and a
  * version switch falls back to the nearest ancestor that exists.
  */
-import type { Branding, DocsVersion, RenderedPage, SiteData, SiteHeader } from './site-data.ts';
+import type { Branding, DocsVersion, RenderedPage, SiteData } from './site-data.ts';
 
 /** The URL segment under which data.latest is also served. */
 export const LATEST = 'latest';
@@ -34,7 +34,6 @@ export interface SiteModel {
   diagnostics: SiteDiagnostic[];
   base: string;
   product: string;
-  header: SiteHeader;
   latest: string;
   /** SiteData.latestOnly: the latest version's own id only redirects to `latest/`. */
   latestOnly: boolean;
@@ -101,7 +100,7 @@ export function buildModel(data: SiteData): SiteModel {
   const byId = new Map(versions.map((v) => [v.version.id, v]));
   if (!byId.has(data.latest)) throw new Error(`SiteData.latest "${data.latest}" is not one of the versions`);
   if (byId.has(LATEST)) throw new Error(`A version may not be called "${LATEST}"`);
-  return { diagnostics: [], base: data.base, product: data.product, header: data.header ?? {}, latest: data.latest, latestOnly: data.latestOnly === true, versions, byId, ...(data.branding ? { branding: data.branding } : {}) };
+  return { diagnostics: [], base: data.base, product: data.product, latest: data.latest, latestOnly: data.latestOnly === true, versions, byId, ...(data.branding ? { branding: data.branding } : {}) };
 }
 
 /** Locale-independent string order, for deterministic output. */

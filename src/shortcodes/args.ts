@@ -56,9 +56,10 @@ export function bindArgs(tag: Tag, definition: ShortcodeDefinition): { values: R
     });
   }
 
+  // A positional argument may also be written by name (`alert "warning"` or `alert theme="warning"`): one value, checked once.
   const specs: [string, { required?: boolean; values?: readonly string[] }][] = [
     ...positional.map((p) => [p.name, p] as [string, typeof p]),
-    ...Object.entries(named),
+    ...Object.entries(named).filter(([name]) => !positional.some((p) => p.name === name)),
   ];
   for (const [name, spec] of specs) {
     const value = values[name];

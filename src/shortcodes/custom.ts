@@ -6,11 +6,11 @@
  * exports something else is a diagnostic naming the file; so is a name
  * given by two modules. A custom shortcode may replace a built-in one.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 import { error, warning, type Diagnostic } from '../util/diagnostics.ts';
+import { walkDir } from '../util/walk.ts';
 import type { Output, ShortcodeDefinition } from './types.ts';
 
 const MODULE = /\.(?:ts|mts|js|mjs)$/;
@@ -79,11 +79,10 @@ export async function loadCustomShortcodes(dir: string, projectDir: string): Pro
   const abs = path.resolve(projectDir, dir);
   const shown = path.relative(process.cwd(), abs) || '.';
   const result: CustomShortcodes = { definitions: [], diagnostics: [], dir: shown };
-  let names: string[];
-  try {
-    if (!statSync(abs).isDirectory()) throw new Error('not a folder');
-    names = readdirSync(abs).filter((n) => MODULE.test(n) && !n.endsWith('.d.ts') && !/\.test\.[mc]?[jt]s$/.test(n)).sort();
-  } catch {
+  const names = walkDir(abs, { shallow: true })
+    ?.map((e) => e.name)
+    .filter((n) => MODULE.test(n) && !n.endsWith('.d.ts') && !/\.test\.[mc]?[jt]s$/.test(n));
+  if (!names) {
     result.diagnostics.push(
       error(shown, 0, 0, 'Custom shortcode folder not found', { hint: 'Create it, or fix `shortcodes` in the site config (relative to the config file).' }),
     );

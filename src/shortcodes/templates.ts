@@ -15,13 +15,14 @@
  * are warnings, as for built-ins; a template reading `.Params` or a computed
  * `.Get` takes any argument.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GoStruct, execute, lazy } from './gotemplate/exec.ts';
 import { FUNCS, type Func } from './gotemplate/funcs.ts';
 import { TemplateError, parseTemplate, type Node, type Operand, type ParsedTemplate, type Pipeline } from './gotemplate/parse.ts';
 import { SafeHTML, printValue } from './gotemplate/values.ts';
 import type { ArgSchema, ShortcodeCall, ShortcodeContext, ShortcodeDefinition } from './types.ts';
+import { walkDir } from '../util/walk.ts';
 
 /** Functions that need the page, defined per call below. */
 const PAGE_FUNCS = ['markdownify', 'relURL', 'absURL', 'readFile', 'warnf'];
@@ -30,14 +31,8 @@ const PAGE_FUNCS = ['markdownify', 'relURL', 'absURL', 'readFile', 'warnf'];
 export function loadTemplateShortcodes(layoutsDir: string): ShortcodeDefinition[] {
   const dir = path.join(layoutsDir, 'shortcodes');
   const definitions: ShortcodeDefinition[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return definitions;
-  }
   const chosen = new Map<string, string>();
-  for (const file of names) {
+  for (const { name: file } of walkDir(dir, { shallow: true }) ?? []) {
     const m = /^([A-Za-z][\w-]*)(\.html)?$/.exec(file);
     if (!m || !statSync(path.join(dir, file)).isFile()) continue;
     // `name.html` wins over `name`, as Hugo's lookup order has it.

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { error, excerpt, warning } from '../util/diagnostics.ts';
 import { notRegularFile } from '../util/files.ts';
+import { walkDir } from '../util/walk.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import type { Undecided } from './values.ts';
 
@@ -44,7 +45,7 @@ export function applyPins(
 ): { values: Record<string, string>; diagnostics: Diagnostic[] } {
   const dir = path.resolve(options.root, snippetDir);
   const rel = (name: string) => path.relative(options.root, path.join(dir, name)).split(path.sep).join('/');
-  const names = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((n) => PIN.test(n)).sort() : [];
+  const names = (walkDir(dir, { shallow: true }) ?? []).map((e) => e.name).filter((n) => PIN.test(n));
   const refused: Diagnostic[] = [];
   const pins: PinFile[] = [];
   for (const name of names) {

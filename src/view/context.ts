@@ -124,7 +124,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
 
 /** The header of a copy of the docs: the site's title (else `<product> docs`), its logo under this copy's prefix, its links. */
 export function headerOf(model: SiteModel, prefix: string): PageContext['header'] {
-  const { title, logo, links } = model.header;
+  const { title, logo, links } = model.branding ?? {};
   return {
     title: title ?? `${model.product} docs`,
     // An absolute URL or a path from the site's origin as it is; otherwise a path from the version's root (Hugo's `logoPath`).

@@ -17,6 +17,7 @@ export const versionedLinkPath: ShortcodeDefinition = {
         severity: 'warning',
         message: `versioned_link_path: fromRoot \`${fromRoot}\` does not start with \`/\`; linked as \`/${fromRoot}\``,
         hint: `Write fromRoot="/${fromRoot}" (the path from the docs root): Hugo's theme made a broken link of it.`,
+        offset: call.args.find((a) => a.name === 'fromRoot')!.offset,
       });
       return { type: 'text', value: `${context.deferred('base')}/${fromRoot}` };
     }
