@@ -72,7 +72,8 @@ test('tabs and tab: panels under their labels; a name used twice in a set is an 
 
 test('mermaid: the source kept as text for the renderer, indentation removed; an empty diagram is an error', async () => {
   const r = await render(`- item\n\n  {{< ${mermaid.name} align="center" >}}\n  graph LR; A-->B\n  {{< /mermaid >}}`);
-  assert.match(r.html, /<pre class="mermaid" data-needs="mermaid" data-align="center">graph LR; A-->B<\/pre>/);
+  // Every <pre> is reachable by keyboard (the article pass, util/article-tree.ts).
+  assert.match(r.html, /<pre class="mermaid" data-needs="mermaid" data-align="center" tabindex="0">graph LR; A-->B<\/pre>/);
   assert.deepEqual(where(await render('\n{{< mermaid >}}\n\n{{< /mermaid >}}')), ['error 2:1 mermaid: the diagram is empty']);
   assert.deepEqual(where(await render('{{< mermaid align="middle" >}}\nA\n{{< /mermaid >}}')), ['error 1:13 Shortcode `mermaid`: `middle` is not a valid value for `align`']);
 });
@@ -111,7 +112,7 @@ test('protobuf: a link to the API page ProtoMap names (lower-cased, as the theme
     [`data/${PROTOBUF_DATA}.yaml`]: 'apis:\n  gloo.solo.io.Upstream:\n    relativepath: reference/api/Upstream.proto.sk/#Upstream\n    package: gloo.solo.io\n',
   });
   const ok = await render(`{{% ${protobuf.name} name="gloo.solo.io.Upstream" display="\`Upstream\`" %}}`, { root, dataDir: `${root}/data` });
-  assert.equal(ok.html, '<p><a href="/gloo-edge/v1.17.x/reference/api/upstream.proto.sk/#upstream"><code>Upstream</code></a></p>');
+  assert.equal(ok.html, '<p><a href="/gloo-edge/v1.17.x/reference/api/upstream.proto.sk/#upstream"><code class="nowrap">Upstream</code></a></p>');
   const bad = await render('x\n{{% protobuf name="other.Upstream" %}}', { root, dataDir: `${root}/data` });
   assert.equal(bad.html, '<p>x\nother.Upstream</p>');
   assert.match(where(bad)[0]!, /^warning 2:14 protobuf: no API reference page for `other\.Upstream`/);
