@@ -47,12 +47,12 @@ export function sectionOf(pages: ReadonlyMap<string, SitePage>, route: string): 
 }
 
 /** The tree below the home page (the home page itself is the root). */
-export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: string) => string, currentRoute: string): NavNode {
+export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: string) => string, currentRoute: string, options: { hidden?: boolean } = {}): NavNode {
   const children = new Map<string, SitePage[]>();
   for (const page of pages.values()) {
     const parent = sectionOf(pages, page.route);
     // The theme lists only sections at the top (`.Site.Home.Sections`); a page there is listed too, so no page is out of reach.
-    if (parent === undefined || page.hidden) continue;
+    if (parent === undefined || (page.hidden && !options.hidden)) continue;
     const list = children.get(parent) ?? [];
     list.push(page);
     children.set(parent, list);
