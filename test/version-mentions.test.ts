@@ -73,13 +73,15 @@ function site(markdown: string, config: Partial<SiteConfig> = {}, file = 'conten
 }
 
 test('literal version words: the menu label, linked; an unknown line is named, not selectable, with a warning at its line', () => {
-  const { data: d, diagnostics } = site('Intro.\n\nChoose **1.15** in the menu. Or select v1.12.x.');
+  const { data: d, diagnostics } = site('Intro.\n\n```sql\nselect v1.11 from t;\n```\n\nSelect 2.5 seconds. Choose **v1.15** in the menu. Or select v1.12.x.');
   const html = d.pages['v1.16.x']![0]!.html;
+  assert.equal(toString(selectAll('pre', fromHtml(html, { fragment: true }))[0]!), 'select v1.11 from t;', 'code is left alone');
+  assert.match(html, /Select 2\.5 seconds\./, 'a number that is not written as a version is left alone');
   assert.match(html, /Choose <strong><a class="version-ref" href="\/docs\/v1\.15\.x\/page\/">v1\.15\.x<\/a><\/strong> in the menu/);
   assert.match(html, /Or go to the v1\.12\.x docs \(not in this site’s version menu\)\./);
   const w = diagnostics.filter((x) => x.severity === 'warning');
   assert.equal(w.length, 2, 'one warning per docs version that renders the page');
-  assert.deepEqual([w[0]!.file, w[0]!.line], ['content/page.md', 6]);
+  assert.deepEqual([w[0]!.file, w[0]!.line, w[0]!.column], ['content/page.md', 10, 54]);
   assert.match(w[0]!.hint ?? '', /archivedDocs/);
 });
 

@@ -34,15 +34,18 @@ const TAGS = '(?:<(?:strong|b|em|code)>)*';
 const CLOSE_TAGS = '(?:</(?:strong|b|em|code)>)*';
 /**
  * Optional "use the drop-down menu … to " lead, the verb, inline tags, `v`, the version (a deferred
- * value's placeholder or digits), `.x`, closing tags.
+ * value's placeholder, or digits written as a docs version: `v1.16`, `v1.16.x`, `1.16.x`), `.x`, closing tags.
  */
 const MENTION = new RegExp(
-  `(?<lead>\\buse the (?:drop-?down|version)(?: menu)?[^<.\\n]{0,80}?\\s+to\\s+)?\\b(?<verb>select|choose|pick)\\s+(?<open>${TAGS})v?(?<version>[\\u{F0000}-\\u{FFFFD}]|\\d+\\.\\d+(?:\\.\\d+)?)(?:\\.x)?(?![\\w.-]*\\d)(?<close>${CLOSE_TAGS})`,
+  `(?<lead>\\buse the (?:drop-?down|version)(?: menu)?[^<.\\n]{0,80}?\\s+to\\s+)?\\b(?<verb>select|choose|pick)\\s+(?<open>${TAGS})(?:v?(?<version>[\\u{F0000}-\\u{FFFFD}])|v(?<literal>\\d+\\.\\d+(?:\\.\\d+)?)|(?<bare>\\d+\\.\\d+)(?=\\.x))(?:\\.x)?(?![\\w.-]*\\d)(?<close>${CLOSE_TAGS})`,
   'giu',
 );
+const CODE_BLOCK = /(<pre[\s>][\s\S]*?<\/pre>)/;
+/** Fenced code in Markdown source (its mentions are left alone, as code blocks are). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1/gm;
 const VERB = /\b(?:select|choose|pick)\s/i;
 /** The same mentions in Markdown source: the verb, emphasis, `v`, a shortcode or digits. */
-const SOURCE_MENTION = /\b(?:select|choose|pick)\s+[*_`]*v?(?:\{\{|\d)/gi;
+const SOURCE_MENTION = /\b(?:select|choose|pick)\s+[*_`]*(?:v?\{\{|v\d|\d+\.\d+\.x)/gi;
 
 /** A cheap test before the pass: does the page's HTML contain a verb at all? */
 export function mayMentionVersions(html: string): boolean {
@@ -60,12 +63,13 @@ export function rewriteVersionMentions(
   where: { file: string; lineStarts: readonly number[]; fallbackOffset: (index: number) => number },
 ): { html: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const sourceOffsets = [...menu.source.matchAll(SOURCE_MENTION)].map((m) => m.index);
+  const fences = [...menu.source.matchAll(FENCE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const sourceOffsets = [...menu.source.matchAll(SOURCE_MENTION)].map((m) => m.index).filter((at) => !fences.some(([from, to]) => at >= from && at < to));
   let nth = -1;
-  const out = html.replace(MENTION, (whole, ...args) => {
-    const groups = args.at(-1) as { lead?: string; verb: string; open: string; version: string; close: string };
-    const deferred = /^\d/.test(groups.version) ? undefined : deferredIndex(groups.version);
-    const text = deferred === undefined ? groups.version : value(deferred);
+  const rewrite = (whole: string, ...args: unknown[]) => {
+    const groups = args.at(-1) as { lead?: string; verb: string; open: string; version?: string; literal?: string; bare?: string; close: string };
+    const deferred = groups.version === undefined ? undefined : deferredIndex(groups.version);
+    const text = deferred === undefined ? (groups.literal ?? groups.bare) : value(deferred);
     const parsed = text === undefined ? null : semver.coerce(text);
     if (!parsed) return whole;
     nth += 1;
@@ -98,6 +102,8 @@ export function rewriteVersionMentions(
     if (archive) return `${go} the <a class="version-ref" href="${escapeHtml(archive)}">${name} docs</a> (archived, not in this site’s version menu)`;
     const note = releases ? `not in this site’s version menu; see <a class="version-ref" href="${escapeHtml(releases)}">its releases in the changelog</a>` : 'not in this site’s version menu';
     return `${go} the ${name} docs (${note})`;
-  });
+  };
+  // Code blocks are left as they are ("SELECT v1.2 …" in SQL is no instruction to a reader).
+  const out = html.split(CODE_BLOCK).map((part, i) => (i % 2 === 1 ? part : part.replace(MENTION, rewrite))).join('');
   return { html: out, diagnostics };
 }
