@@ -68,11 +68,11 @@ export function rewriteVersionMentions(
   let nth = -1;
   const rewrite = (whole: string, ...args: unknown[]) => {
     const groups = args.at(-1) as { lead?: string; verb: string; open: string; version?: string; literal?: string; bare?: string; close: string };
+    nth += 1; // the nth mention in the source too (SOURCE_MENTION)
     const deferred = groups.version === undefined ? undefined : deferredIndex(groups.version);
     const text = deferred === undefined ? (groups.literal ?? groups.bare) : value(deferred);
     const parsed = text === undefined ? null : semver.coerce(text);
     if (!parsed) return whole;
-    nth += 1;
     const minor = `${parsed.major}.${parsed.minor}`;
     const id = menu.idOf(minor);
     const carried = menu.versions.find((v) => {
@@ -93,7 +93,6 @@ export function rewriteVersionMentions(
         hint: archive
           ? `Readers are sent to the archived ${id} docs instead; add ${id} to the site's versions to offer it in the menu.`
           : `Readers are told that ${id} is not in this site${releases ? ' and sent to its releases in the changelog' : ''}; add it to the site's versions, or name where old docs live with \`archivedDocs\` in the config.`,
-        once: `version-mention:${where.file}:${offset}:${id}`,
       }),
     );
     const lead = groups.lead ?? '';
