@@ -132,13 +132,14 @@ describe('the search page', () => {
 });
 
 describe('no third party, links sound', () => {
-  test('no page of the site sends a form or loads anything from another origin for search', () => {
+  test('no page of the site sends a form to, or loads a script, style, image or icon from, another origin', () => {
     if (!site.dist || !existsSync(site.dist)) return;
     const offenders: string[] = [];
     for (const f of readdirSync(site.dist, { recursive: true, encoding: 'utf8' })) {
       if (!f.endsWith('.html')) continue;
       const html = readFileSync(join(site.dist, f), 'utf8');
-      if (/duckduckgo|<form[^>]*action="(?:https?:)?\/\//i.test(html)) offenders.push(f);
+      const foreign = /duckduckgo|<form[^>]*\saction="(?:https?:)?\/\/|<(?:script|img|iframe|source|video|audio)[^>]*\ssrc="(?:https?:)?\/\/|<link[^>]*\srel="(?:stylesheet|preload|modulepreload|icon|prefetch)"[^>]*\shref="(?:https?:)?\/\//i.exec(html);
+      if (foreign) offenders.push(`${f}: ${foreign[0].slice(0, 80)}`);
     }
     assert.deepEqual(offenders, []);
   });
