@@ -291,15 +291,7 @@ describe('search from the keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
   });
-
-  test('without JavaScript the search box is a form to a site search of this version', async (t) => {
-    if (skipWithoutChromium(t)) return;
-    const { page } = await openPage(site, t, `${site.base}v1.16.x/${GUIDE}`, { javaScriptEnabled: false });
-    const form = page.locator('[data-search] form');
-    assert.ok(await page.locator('[id="vd:search-input"]').isVisible());
-    assert.equal(await form.getAttribute('action'), 'https://duckduckgo.com/');
-    assert.match((await form.locator('input[name=sites]').getAttribute('value')) ?? '', /\/gloo-edge\/v1\.16\.x\/$/);
-  });
+  // Without JavaScript the search box goes to our own search page: test/browser-search-page.test.ts.
 });
 
 describe('what readers expect around the article', () => {

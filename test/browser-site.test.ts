@@ -254,6 +254,7 @@ describe('the versioned site in Chromium', () => {
         `${site.base}latest/reference/changelog/open_source/#compareversions_v1.16.0...v1.17.3`, // its compare view
         `${site.base}no/such/page/`, // 404
         `${site.base}v1.15.x/operations/upgrading/checklist/`, // 404 of a page other versions have
+        `${site.base}latest/search/?q=upgrade`, // the search page
       ];
       for (const path of pageTypes) {
         await page.goto(url(path));

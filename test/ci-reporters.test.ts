@@ -29,6 +29,9 @@ function at(text: string, needle: string): { line: number; col: number } {
 
 const STALE_PIN = '::warning file=static/content/version_gee_latest.md,line=1,col=1,title=versioned-docs%3A Changelog and versions::stale pin: `version_gee_latest.md` says 1.2.3 but the changelog gives ';
 
+/** The sample's one page warning: its 1.14 guide tells readers to select v1.13.x (src/markdown/version-mentions.ts). */
+const VERSION_MENTION = '::warning file=content/operations/upgrading/upgrade_steps.md,line=28,col=266,title=versioned-docs%3A Page::The page tells readers to select v1.13.x in the version menu, which does not offer it (it offers v1.18.x, v1.17.x, v1.16.x, v1.15.x, v1.14.x)';
+
 test('escaping follows @actions/core: %, CR, LF in data; also : and , in properties', () => {
   assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
   assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
@@ -86,16 +89,18 @@ test('pipeline problems (unknown shortcode, changelog error, stale pin) are anno
     [
       '::error file=changelog/open_source/v1.18.0-beta3/bad.yaml,line=2,col=5,title=versioned-docs%3A Changelog and versions::NEW_FEATURE entry is missing `issueLink`',
       '::error file=changelog/open_source/v1.18.0-beta3/bad.yaml,line=4,col=16,title=versioned-docs%3A Changelog and versions::`issueLink` must be an http(s) URL, not `not a url`',
+      // The sample's 1.14 guide tells readers to select v1.13.x, which the site does not carry (src/markdown/version-mentions.ts).
+      VERSION_MENTION,
       `::error file=${PAGE},line=${shortcode.line},col=${shortcode.col},title=versioned-docs%3A Page::Unknown shortcode \`nosuchcode\``,
       ...['1.14.2', '1.15.2', '1.16.3', '1.17.4', '1.18.0-beta2'].map((v) => `${STALE_PIN}${v}; the pin is used`),
     ],
   );
   // The whole diagnostic is in the annotation: excerpt and hint on their own lines.
-  assert.ok(lines[2]!.includes('%0A    {{< nosuchcode >}}%0Ahint: Known shortcodes: alert, children'), lines[2]);
+  assert.ok(lines[3]!.includes('%0A    {{< nosuchcode >}}%0Ahint: Known shortcodes: alert, children'), lines[3]);
   const summary = readFileSync(summaryFile, 'utf8');
   assert.ok(
     summary.includes(
-      ['### Problems by kind', '', '| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 2 | 5 |', '| render | 1 | 0 |'].join('\n'),
+      ['### Problems by kind', '', '| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 2 | 5 |', '| render | 1 | 1 |'].join('\n'),
     ),
     summary,
   );
@@ -114,11 +119,12 @@ test('a broken link and a broken image are annotations at their source lines; th
   const image = at(text, '![diagram]');
   const lines = run.stdout.split('\n').filter((l) => l.startsWith('::'));
   const pages = 'v1.14.x/…/support/, v1.15.x/…/support/, v1.16.x/…/support/, v1.17.x/…/support/, v1.18.x/…/support/';
-  assert.deepEqual(lines.slice(0, 2), [
+  assert.equal(lines[0]!.replace(/%0A.*$/, ''), VERSION_MENTION);
+  assert.deepEqual(lines.slice(1, 3), [
     `::error file=${PAGE},line=${link.line},col=${link.col},title=versioned-docs%3A Link check::Broken link \`/reference/nowhere/\` on page /gloo-edge/latest/reference/support/ leads to /reference/nowhere/, which is not a page of the site (and on 5 more pages: ${pages})%0A    […](/reference/nowhere/)%0Ahint: Fix the path, add the page, or list the path in \`knownExternal\` in the site config if it lives outside this site.`,
     `::error file=${PAGE},line=${image.line},col=${image.col},title=versioned-docs%3A Link check::Broken image \`/img/missing.png\` on page /gloo-edge/latest/reference/support/ leads to /img/missing.png, which is not a file of the site (and on 5 more pages: ${pages})%0A    ![…](/img/missing.png)%0Ahint: Fix the path, add the page, or list the path in \`knownExternal\` in the site config if it lives outside this site.`,
   ]);
-  assert.equal(lines.length, 7);
+  assert.equal(lines.length, 8);
   const summary = readFileSync(summaryFile, 'utf8');
   const expected = [
     '## versioned-docs build: failed',
@@ -128,12 +134,12 @@ test('a broken link and a broken image are annotations at their source lines; th
     '| Docs versions | 5 (v1.18.x, v1.17.x, v1.16.x, v1.15.x, v1.14.x) |',
     '| Pages rendered (nothing written) | 58 |',
     '| Errors | 2 |',
-    '| Warnings | 5 |',
+    '| Warnings | 6 |',
   ];
   assert.deepEqual(summary.split('\n').slice(0, expected.length), expected, summary);
   assert.match(summary, /^\| Links checked \| \d+ \(\d+ internal, \d+ with #anchors, \d+ external not fetched, 12 skipped\); 12 broken \|$/m);
   assert.match(summary, /^\| Compile cache \| 9 of 10 pages from the cache, 1 compiled \|$/m);
-  assert.ok(summary.includes(['| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 0 | 5 |', '| link | 2 | 0 |'].join('\n')), summary);
+  assert.ok(summary.includes(['| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 0 | 5 |', '| link | 2 | 0 |', '| render | 0 | 1 |'].join('\n')), summary);
   assert.ok(summary.includes(['|---|---|---|', `| error | \`${PAGE}:${link.line}:${link.col}\` | Broken link \`/reference/nowhere/\` on page /gloo-edge/latest/reference/support/ leads`].join('\n')), summary);
   assert.match(summary, /### Phases\n\n\| Phase \| Time \|\n\|---\|---\|\n\| pipeline \| \d+\.\d s \|\n\| astro \| \d+\.\d s \|\n\| check \| \d+\.\d s \|\n/);
   // Only the edited page was compiled: it is the one slowest page listed.
@@ -148,9 +154,9 @@ test('the json reporter prints one document, valid against its schema, and nothi
   assert.equal(report.ok, true);
   assert.deepEqual(report.versions, ['v1.18.x', 'v1.17.x', 'v1.16.x', 'v1.15.x', 'v1.14.x']);
   assert.equal(report.pages, 58);
-  assert.deepEqual(report.counts, { errors: 0, warnings: 5, byKind: { changelog: { errors: 0, warnings: 5 } } });
-  assert.equal(report.diagnostics[0]!.file, 'static/content/version_gee_latest.md');
-  assert.equal(report.diagnostics[0]!.line, 1);
+  assert.deepEqual(report.counts, { errors: 0, warnings: 6, byKind: { changelog: { errors: 0, warnings: 5 }, render: { errors: 0, warnings: 1 } } });
+  assert.deepEqual([report.diagnostics[0]!.file, report.diagnostics[0]!.line], ['content/operations/upgrading/upgrade_steps.md', 28]);
+  assert.deepEqual([report.diagnostics[1]!.file, report.diagnostics[1]!.line], ['static/content/version_gee_latest.md', 1]);
   assert.deepEqual(Object.keys(report.timings), ['pipeline', 'astro', 'check', 'search', 'swap']);
   // One page changed since the last build: one page compiled, the others from the cache.
   assert.deepEqual([report.compile?.compiled, report.compile?.cached], [1, 9]);

@@ -13,11 +13,12 @@ interface PagefindData {
   meta: { title?: string };
   sub_results?: PagefindSubResult[];
 }
-interface PagefindResult {
+export interface PagefindResult {
   data(): Promise<PagefindData>;
 }
-interface Pagefind {
+export interface Pagefind {
   init?(): Promise<void>;
+  search(query: string, options?: object): Promise<{ results: PagefindResult[] }>;
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -36,19 +37,51 @@ function excerptOf(html: string): HTMLParagraphElement {
   return p;
 }
 
+/** A version's Pagefind bundle (`<base><prefix>/pagefind/`), loaded and initialised once. */
+const bundles = new Map<string, Promise<Pagefind>>();
+export function loadPagefind(bundle: string): Promise<Pagefind> {
+  let loaded = bundles.get(bundle);
+  if (!loaded) {
+    loaded = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: Pagefind) => {
+      await module.init?.();
+      return module;
+    });
+    bundles.set(bundle, loaded);
+  }
+  return loaded;
+}
+
+/** One result: the page's title linked, its matching sections (linked, with excerpts) or its excerpt. */
+export function resultItem(result: PagefindData): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  item.append(link);
+  const sections = (result.sub_results ?? []).filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, MAX_SECTIONS);
+  if (sections.length) {
+    const sub = document.createElement('ul');
+    sub.className = 'search-sections';
+    for (const s of sections) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = s.url;
+      a.textContent = s.title;
+      li.append(a, excerptOf(s.excerpt));
+      sub.append(li);
+    }
+    item.append(sub);
+  } else item.append(excerptOf(result.excerpt));
+  return item;
+}
+
 export function initSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const input = root?.querySelector<HTMLInputElement>('input[type=search]');
   const output = root?.querySelector<HTMLElement>('.search-results');
   if (!root || !input || !output || !root.dataset.bundle) return;
-  let pagefind: Promise<Pagefind> | undefined;
-  const load = () => {
-    pagefind ??= import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
-      await module.init?.();
-      return module;
-    });
-    return pagefind;
-  };
+  const bundle = root.dataset.bundle;
+  const load = () => loadPagefind(bundle);
   const status = (text: string) => {
     const p = document.createElement('p');
     p.className = 'search-status';
@@ -58,9 +91,12 @@ export function initSearch(): void {
   const links = () => [...output.querySelectorAll<HTMLElement>('a, button')];
   const clear = () => output.replaceChildren();
 
+  // Enter follows the first result shown; with none shown yet, the form goes to the search page.
   root.querySelector('form')?.addEventListener('submit', (event) => {
+    const first = links()[0];
+    if (!first) return;
     event.preventDefault();
-    links()[0]?.click();
+    first.click();
   });
   input.addEventListener('focus', () => void load(), { once: true });
   document.addEventListener('click', (event) => {
@@ -100,28 +136,7 @@ export function initSearch(): void {
     const batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     if (input.value.trim() !== query || !list) return;
     const first = shown;
-    for (const result of batch) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = result.url;
-      link.textContent = result.meta.title ?? result.url;
-      item.append(link);
-      const sections = (result.sub_results ?? []).filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, MAX_SECTIONS);
-      if (sections.length) {
-        const sub = document.createElement('ul');
-        sub.className = 'search-sections';
-        for (const s of sections) {
-          const li = document.createElement('li');
-          const a = document.createElement('a');
-          a.href = s.url;
-          a.textContent = s.title;
-          li.append(a, excerptOf(s.excerpt));
-          sub.append(li);
-        }
-        item.append(sub);
-      } else item.append(excerptOf(result.excerpt));
-      list.append(item);
-    }
+    for (const result of batch) list.append(resultItem(result));
     shown += batch.length;
     const left = found.length - shown;
     more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} results`;

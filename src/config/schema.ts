@@ -92,6 +92,11 @@ export const siteConfigSchema = z.strictObject({
     .default([]),
   editUrl: name('"Edit this page" on every page with a source file: this URL with the file\'s path relative to the project appended, e.g. `https://github.com/solo-io/gloo/edit/main/docs/`.').optional(),
   lastUpdated: z.boolean().describe('"Last updated" on every page: the date of the last git commit of its source file.').default(false),
+  archivedDocs: name(
+    'Where the docs of versions this site does not carry live, `{version}` standing for the docs version id: `https://archive.example.com/docs/{version}/`. A page telling readers to select such a version in the menu links there instead.',
+  )
+    .refine((v) => v.includes('{version}'), 'must contain `{version}` (replaced by a docs version id such as v1.13.x)')
+    .optional(),
   ogImage: name('The Open Graph image of every page (`og:image`): an absolute URL, or a path on the site\'s origin.').optional(),
   git: gitSchema.describe('Build every docs version from its own git ref (docs/branches.md); the content paths above are then ignored.').optional(),
   redirects: z

@@ -21,6 +21,9 @@ import { positionIn } from '../markdown/sourcemap.ts';
 import type { Branding, DocsVersion, RenderedPage, SiteData } from '../model/site-data.ts';
 import type { SiteConfig } from '../config/define.ts';
 import type { SourcePage } from './content.ts';
+import type { VersionMenu } from '../markdown/version-mentions.ts';
+import { docsVersionId } from '../versions/docs-versions.ts';
+import { CHANGELOG_ROUTE } from '../model/changelog-routes.ts';
 
 /** The guide's labels as the pipeline looks for them. */
 export const CHANGE_SLOTS: readonly ChangeSlot[] = GUIDE_LABELS.map((l) => ({ section: l.section, label: l.label, key: l.key }));
@@ -52,6 +55,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   diagnostics.push(...onceEach(compiled.flatMap(({ compiled: c }) => c.diagnostics)));
 
   const changelog = input.changelogPages ?? changelogPagesOf(config, releases);
+  const menuOf = versionMenus(config, releases, versions, base);
   const pages: Record<string, RenderedPage[]> = {};
   for (const version of versions) {
     const context: VersionContext = {
@@ -66,7 +70,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
       if (range && !semver.satisfies(`${version.minor}.0`, range, { includePrerelease: true })) continue;
       // A content page at a changelog route (Gloo's, with `render_changelog`) gives way to the generated page.
       if (changelog.some((p) => p.route === page.route)) continue;
-      const result = instantiate(c, context);
+      const result = instantiate(c, context, menuOf(version, page, c));
       diagnostics.push(...result.diagnostics);
       list.push({
         route: page.route,
@@ -88,6 +92,32 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));
   const branding = brandingOf(config);
   return { data: { base, product: config.product, versions: [...versions], latest: latest?.id ?? '', pages, ...(branding ? { branding } : {}) }, diagnostics };
+}
+
+/**
+ * The version menu each page's "select v1.16.x" mentions are checked against (version-mentions.ts):
+ * the site's docs versions, each linked at this page (else at that version's home); a minor line the
+ * site does not carry is linked to the config's archived docs, else to its releases in the changelog.
+ */
+function versionMenus(config: SiteConfig, releases: readonly Release[], versions: readonly DocsVersion[], base: string) {
+  const entries = versions.map((v) => ({ id: v.id, minor: v.minor }));
+  const released = new Set(releases.filter((r) => r.product === 'open_source').map((r) => r.minor));
+  const hasChangelog = config.changelog.open_source.length > 0;
+  return (current: DocsVersion, page: SourcePage, compiled: CompiledPage): VersionMenu => {
+    const range = typeof compiled.frontMatter.versions === 'string' && semver.validRange(compiled.frontMatter.versions) ? compiled.frontMatter.versions : undefined;
+    return {
+      versions: entries,
+      href: (id) => {
+        const target = versions.find((v) => v.id === id);
+        const exists = target && (!range || semver.satisfies(`${target.minor}.0`, range, { includePrerelease: true }));
+        return `${base}${id}/${exists ? page.route : ''}`;
+      },
+      releasesHref: (minor) => (hasChangelog && released.has(minor) ? `${base}${current.id}/${CHANGELOG_ROUTE.open_source}#v${minor}` : undefined),
+      archiveHref: (id) => config.archivedDocs?.replaceAll('{version}', id),
+      idOf: docsVersionId,
+      source: page.raw,
+    };
+  };
 }
 
 /** What the sidebar reads besides title and weight: section or page, `menuTitle`, `hidden`, `date`. */

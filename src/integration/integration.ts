@@ -21,6 +21,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { devGuard, strictFsSettings } from './dev-guard.ts';
 import { mermaidVendor } from './mermaid-vendor.ts';
 import { assetsDir, inSitemap, redirects } from './site-config.ts';
+import { SEARCH_ROUTE } from '../model/site-model.ts';
 
 export const VIRTUAL_SITE = 'virtual:versioned-docs/site';
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
@@ -93,7 +94,7 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
           vite: guard,
           integrations: [
             mermaidVendor(assets),
-            sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') && inSitemap(options.siteUrl, options.base, page) }),
+            sitemap({ customPages, filter: (page) => !redirectSources.includes(page) && !page.endsWith('/404/') && !page.endsWith(`/${SEARCH_ROUTE}`) && inSitemap(options.siteUrl, options.base, page) }),
           ],
         });
       },

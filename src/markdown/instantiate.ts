@@ -11,6 +11,7 @@ import { assignIds } from './headings.ts';
 import { DEFERRED_PATTERN, deferredIndex, LITERAL_PREFIX, NOWRAP_PREFIX } from './sentinels.ts';
 import { nowrapClass } from '../util/article-tree.ts';
 import { positionIn } from './sourcemap.ts';
+import { mayMentionVersions, rewriteVersionMentions, type VersionMenu } from './version-mentions.ts';
 
 export interface VersionContext {
   /** The docs version id, for messages: `v1.17.x`. */
@@ -30,7 +31,8 @@ export interface InstantiatedPage {
   diagnostics: Diagnostic[];
 }
 
-export function instantiate(page: CompiledPage, version: VersionContext): InstantiatedPage {
+/** `menu`: the site's version menu, to write the versions the page tells readers to select as the menu does (version-mentions.ts). */
+export function instantiate(page: CompiledPage, version: VersionContext, menu?: VersionMenu): InstantiatedPage {
   const diagnostics: Diagnostic[] = [];
   const raw: string[] = page.deferred.map((key, i) => {
     if (key === 'base') return version.base;
@@ -68,7 +70,17 @@ export function instantiate(page: CompiledPage, version: VersionContext): Instan
   });
 
   const escaped = page.deferred.map((key, i) => (key.startsWith('html:') ? raw[i]! : escapeHtml(raw[i]!)));
-  const html = page.html.replace(DEFERRED_PATTERN, (c) => escaped[deferredIndex(c)] ?? '');
+  let compiled = page.html;
+  if (menu && mayMentionVersions(compiled)) {
+    const mentions = rewriteVersionMentions(compiled, menu, (i) => (page.deferred[i]?.startsWith('v:') ? raw[i] : undefined), {
+      file: page.file,
+      lineStarts: page.lineStarts,
+      fallbackOffset: (i) => page.deferredOffsets[i] ?? 0,
+    });
+    compiled = mentions.html;
+    diagnostics.push(...mentions.diagnostics);
+  }
+  const html = compiled.replace(DEFERRED_PATTERN, (c) => escaped[deferredIndex(c)] ?? '');
   const links = page.links.map((l) => ({ href: fill(l.href), ...positionIn(page.lineStarts, l.offset) }));
   return { html, headings, links, diagnostics };
 }

@@ -57,16 +57,18 @@ interface NavIndex {
   position: Map<string, number>;
 }
 
-const indexes = new WeakMap<ReadonlyMap<string, SitePage>, NavIndex>();
+/** Per version: the sidebar's index, and one that lists `hidden` pages too (the search page's list of every page). */
+const indexes = { shown: new WeakMap<ReadonlyMap<string, SitePage>, NavIndex>(), all: new WeakMap<ReadonlyMap<string, SitePage>, NavIndex>() };
 
-function navIndex(pages: ReadonlyMap<string, SitePage>): NavIndex {
-  let index = indexes.get(pages);
+function navIndex(pages: ReadonlyMap<string, SitePage>, withHidden = false): NavIndex {
+  const memo = withHidden ? indexes.all : indexes.shown;
+  let index = memo.get(pages);
   if (index) return index;
   const children = new Map<string, SitePage[]>();
   for (const page of pages.values()) {
     const parent = sectionOf(pages, page.route);
     // The theme lists only sections at the top (`.Site.Home.Sections`); a page there is listed too, so no page is out of reach.
-    if (parent === undefined || page.hidden) continue;
+    if (parent === undefined || (page.hidden && !withHidden)) continue;
     const list = children.get(parent) ?? [];
     list.push(page);
     children.set(parent, list);
@@ -80,7 +82,7 @@ function navIndex(pages: ReadonlyMap<string, SitePage>): NavIndex {
   };
   walk('');
   index = { children, order, position: new Map(order.map((route, i) => [route, i])) };
-  indexes.set(pages, index);
+  memo.set(pages, index);
   return index;
 }
 
@@ -89,8 +91,13 @@ function navIndex(pages: ReadonlyMap<string, SitePage>): NavIndex {
  * way to the current page list their pages; the others are groups without children, so a page's sidebar
  * grows with the number of sections and the current section, not with the whole site.
  */
-export function navTree(pages: ReadonlyMap<string, SitePage>, hrefOf: (route: string) => string, currentRoute: string, options: { collapsed?: boolean } = {}): NavNode {
-  const { children } = navIndex(pages);
+export function navTree(
+  pages: ReadonlyMap<string, SitePage>,
+  hrefOf: (route: string) => string,
+  currentRoute: string,
+  options: { collapsed?: boolean; hidden?: boolean } = {},
+): NavNode {
+  const { children } = navIndex(pages, options.hidden ?? false);
   const build = (page: SitePage): NavNode => {
     const below = children.get(page.route) ?? [];
     const active = currentRoute.startsWith(page.route);

@@ -48,6 +48,8 @@ export async function buildProjectSite(dir: string, data?: SiteData): Promise<st
 export interface SiteSession {
   /** The site's base path, read from the root redirect: `/gloo-edge/`. */
   base: string;
+  /** The built site's folder. */
+  dist: string;
   browser: Browser;
   server: StaticServer;
   url: (path: string) => string;
@@ -69,6 +71,7 @@ export function siteSession(tmpPrefix: string, data: () => SiteData | undefined 
       tmp = await mkdtemp(path.join(tmpdir(), tmpPrefix));
       dist = await buildProjectSite(tmp, data());
     }
+    session.dist = dist;
     session.base = /url=([^"]*)latest\//.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? session.base;
     session.server = await serveStatic(dist);
     session.browser = await launchChromium();
