@@ -672,6 +672,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     versions: { newest: versions, newestLineKnown: true },
     knownExternal: [],
     outDir: 'dist',
+    // The oldest docs version's guide names the line before it, which the site does not carry.
+    archivedDocs: 'https://docs.example.com/archive/gloo-edge/{version}/',
   };
   const defineUrl = path.join(REPO, 'src/config/define.ts');
   writeFileSync(

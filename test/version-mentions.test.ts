@@ -92,8 +92,9 @@ test('a snippet value: the previous line is the menu label in 1.16 and not selec
   assert.deepEqual(diagnostics.filter((x) => x.severity === 'warning').map((x) => [x.line, x.column]), [[4, 27]]);
 });
 
-test('with `archivedDocs` in the config, a version the site does not carry links to its archived docs', () => {
-  const { data: d } = site('Use the version menu to select v1.14.x.', { archivedDocs: 'https://old.example.com/{version}/' } as Partial<SiteConfig>);
+test('with `archivedDocs` in the config, a version the site does not carry links to its archived docs, and no warning', () => {
+  const { data: d, diagnostics } = site('Use the version menu to select v1.14.x.', { archivedDocs: 'https://old.example.com/{version}/' } as Partial<SiteConfig>);
+  assert.deepEqual(diagnostics.filter((x) => x.severity === 'warning'), [], 'readers are sent to the archive: nothing to fix');
   assert.match(d.pages['v1.15.x']![0]!.html, /Go to the <a class="version-ref" href="https:\/\/old\.example\.com\/v1\.14\.x\/">v1\.14\.x docs<\/a> \(archived, not in this site’s version menu\)\./);
 });
 
