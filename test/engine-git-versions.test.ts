@@ -43,6 +43,7 @@ test('a trailing comma (a real v1.14.x copy) is accepted', async () => {
 
 test('a list of refs in the config; the command line wins; aliases keep their name', async () => {
   assert.deepEqual(summary(await plan({ versions: ['v1.17.x', 'v1.16.x'] })), ['v1.17.x:latest', 'v1.16.x:supported']);
+  assert.deepEqual(summary(await plan({ versions: ['v1.17.x', 'v1.16.x'], old: [] })), ['v1.17.x:latest', 'v1.16.x:supported'], 'after latest is never unreleased');
   assert.deepEqual(summary(await plan({ versions: ['main', 'v1.17.x'] })), ['main:unreleased', 'v1.17.x:latest'], 'main is never the default latest');
   assert.deepEqual(summary(await plan({}, { versions: ['v1.16.x', 'v1.17.x'], latest: 'v1.17.x' })), ['v1.16.x:unreleased', 'v1.17.x:latest']);
   const aliased = await plan({ versions: ['stable'], aliases: { stable: 'v1.16.x' } });
