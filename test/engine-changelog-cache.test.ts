@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config/load.ts';
 import { branchChangelog } from '../src/engine/changelog-cache.ts';
+import { CacheUse } from '../src/engine/cache-prune.ts';
 import { tempProject, writeText } from './support/project.ts';
 
 const fix = (n: number, text: string) =>
@@ -33,11 +34,11 @@ test('without a tree id nothing is cached: the changelog is read from the files 
 
 test('the same tree id reads back the same releases, diagnostics and pages; another tree id or mode computes again', async () => {
   const { dir, own, cache } = await project();
-  const used = new Set<string>();
+  const used = new CacheUse(cache);
   const first = await branchChangelog(own, 'tree-a', true, cache, used);
   assert.equal(first.cached, false);
-  assert.equal(used.size, 1);
-  const file = [...used][0]!;
+  assert.equal(used.entries.size, 1, 'the entry is noted as used (kept by the cache pruning)');
+  const file = path.join(cache, [...used.entries][0]!);
   assert.ok(existsSync(file), 'written to the cache');
   assert.deepEqual(readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file is left');
 
