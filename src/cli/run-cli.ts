@@ -24,7 +24,7 @@ export function environmentFailure(e: unknown): string | undefined {
   for (let err = e as (NodeJS.ErrnoException & { cause?: unknown; dest?: string }) | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
     const meaning = typeof err.code === 'string' ? ENVIRONMENT[err.code] : undefined;
     if (!meaning) continue;
-    const what = err.syscall ? `${err.syscall}${err.path ? ` ${err.path}` : ''}${err.dest ? ` → ${err.dest}` : ''}` : (err.path ?? 'a file operation');
+    const what = err.syscall ? `${err.syscall}${err.path ? ` ${err.path}` : ''}${err.dest ? ` → ${err.dest}` : ''}` : err.path ? `use ${err.path}` : 'complete a file operation';
     return `error: ${clip(`cannot ${what}: ${meaning[0]} (${err.code})`)}
   hint: ${meaning[1]}`;
   }
