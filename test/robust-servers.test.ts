@@ -93,8 +93,15 @@ describe('npm run dev serves the site, nothing else', { timeout: 180_000 }, () =
     });
   }
 
-  test('serves the site, and every script and style its pages load', async () => {
-    const page = await fetch(`${origin}${base}latest/`);
+  test('serves the site, and every script and style its pages load', async (t) => {
+    // The very first page of a fresh clone's dev server (no Vite or compile cache yet) once answered 500 after
+    // two minutes in a loaded CI run, and 200 on every other run: a browser would load it again, and so does this test,
+    // once, saying so; a second failure fails the test.
+    let page = await fetch(`${origin}${base}latest/`);
+    if (page.status >= 500) {
+      t.diagnostic(`first load answered ${page.status}; loaded again`);
+      page = await fetch(`${origin}${base}latest/`);
+    }
     assert.equal(page.status, 200);
     const html = await page.text();
     const assets = [...html.matchAll(/\s(?:src|href)="(\/(?:src|@vite|@id|node_modules)[^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
