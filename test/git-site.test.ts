@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { matchPattern, planRedirects, redirectTarget } from '../src/engine/redirects.ts';
-import type { SiteData } from '../src/model/site-data.ts';
 import { REPO, runScript } from './support/project.ts';
 import { bundleOf, gitRepo } from './support/git.ts';
-import { renderedPage } from './support/pages.ts';
+import { siteData } from './support/pages.ts';
 
 const RULES = [
   { source: '/docs/:version/old-guide/', destination: '/docs/:version/guide/', type: '301' },
@@ -30,17 +29,7 @@ test('redirect rules: :version and :path match segments, :path* the rest; the fi
 });
 
 test('redirect pages: every concrete source in every served prefix, and wildcard rules only at routes some version has', () => {
-  const page = (route: string) => renderedPage(route);
-  const data: SiteData = {
-    base: '/docs/',
-    product: 'Demo',
-    latest: 'v1.2.x',
-    versions: [
-      { id: 'v1.2.x', minor: '1.2', label: '1.2', status: 'latest', values: {} },
-      { id: 'v1.1.x', minor: '1.1', label: '1.1', status: 'supported', values: {} },
-    ],
-    pages: { 'v1.2.x': [page(''), page('guide/'), page('reference/glooctl/')], 'v1.1.x': [page(''), page('guide/'), page('cli/glooctl/')] },
-  };
+  const data = siteData('Demo', { 'v1.2.x': ['', 'guide/', 'reference/glooctl/'], 'v1.1.x': ['', 'guide/', 'cli/glooctl/'] });
   const { pages } = planRedirects(data, RULES);
   const from = pages.map((p) => `${p.from} -> ${p.to}`).sort();
   assert.deepEqual(from, [

@@ -7,9 +7,8 @@ import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { writeExtras } from '../src/engine/extras.ts';
 import { aliasRoute } from '../src/engine/page-index.ts';
-import type { SiteData } from '../src/model/site-data.ts';
 import { allDiagnostics, renderTree } from './support/tree.ts';
-import { renderedPage } from './support/pages.ts';
+import { renderedPage, siteData } from './support/pages.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const fm = (fields: string, body = '') => `---\n${fields}\n---\n\n${body}\n`;
@@ -96,17 +95,7 @@ test('a relative image that names no file is an error at the image', async () =>
 
 test('writeExtras copies the files into every version (and latest/) and writes alias redirects', async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'extras-'));
-  const pages = (routes: string[]) => routes.map((route) => renderedPage(route, { title: '' }));
-  const data: SiteData = {
-    base: '/docs/',
-    product: 'P',
-    latest: 'v1.17.x',
-    versions: [
-      { id: 'v1.17.x', minor: '1.17', label: '1.17', status: 'latest', values: {} },
-      { id: 'v1.16.x', minor: '1.16', label: '1.16', status: 'supported', values: {} },
-    ],
-    pages: { 'v1.17.x': pages(['guide/setup/', 'guide/faq/']), 'v1.16.x': pages(['guide/faq/']) },
-  };
+  const data = siteData('P', { 'v1.17.x': ['guide/setup/', 'guide/faq/'], 'v1.16.x': ['guide/faq/'] }, (route) => renderedPage(route, { title: '' }));
   const files = [...new Set([...rendered.content.pages.flatMap((p) => p.resources), ...[...rendered.pages.values()].flatMap((p) => p.files)])].sort();
   const diagnostics = await writeExtras(out, data, { files, contentDir: path.join(rendered.dir, 'content'), aliases: rendered.content.aliases });
   assert.deepEqual(diagnostics, []);
