@@ -30,7 +30,8 @@ import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
-import { loadSupport, SUPPORT_FILE } from '../view/support.ts';
+import { addSupportTables, loadSupport, SUPPORT_FILE } from '../view/support.ts';
+import { spillPageHtml } from './spill-html.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 export interface BuildOptions {
@@ -192,8 +193,12 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
   const built = path.join(work, 'stage');
   await rm(built, { recursive: true, force: true });
+  // From here on the pages' HTML waits on disk, not in memory, until it is laid out or indexed.
+  await spillPageHtml(prepared.data, path.join(work, 'html'));
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
-  const search = options.search === false ? undefined : startSearchIndex(buildModel(prepared.data), path.join(work, 'search'));
+  const searchModel = buildModel(prepared.data);
+  if (prepared.data.support) addSupportTables(searchModel, prepared.data.support);
+  const search = options.search === false ? undefined : startSearchIndex(searchModel, path.join(work, 'search'));
   let linkCheck: CheckResult;
   try {
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });

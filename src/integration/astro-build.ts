@@ -34,7 +34,7 @@ export interface BuildSiteOptions {
 export { PROJECT_ROOT };
 
 function withoutHtml(data: SiteData): SiteData {
-  const pages = Object.fromEntries(Object.entries(data.pages).map(([id, list]) => [id, list.map((page) => ({ ...page, html: '' }))]));
+  const pages = Object.fromEntries(Object.entries(data.pages).map(([id, list]) => [id, list.map(({ htmlAt: _, ...page }) => ({ ...page, html: '' }))]));
   return { ...data, pages };
 }
 

@@ -9,7 +9,8 @@ import { buildModel, type SiteDiagnostic, type SiteModel } from '../model/site-m
 import { addSupportTables } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
-let cached: { data: SiteData; model: SiteModel } | undefined;
+// By data, weakly: once a build has released its data, the prerender bundle (which stays loaded) does not hold it.
+const models = new WeakMap<SiteData, SiteModel>();
 let file: { key: string; data: SiteData } | undefined;
 
 /** Whether the pages under `latest/` are laid out by Astro (dev, and builds that ask for it) or copied after the build. */
@@ -20,8 +21,9 @@ export function layOutLatest(): boolean {
 /** The model of the site's data. Astro asks for it once per page: it is built once per data. */
 export function getSiteModel(): SiteModel {
   const data = siteData() ?? fromFile(site.dataFile!);
-  if (cached?.data !== data) cached = { data, model: modelOf(data) };
-  return cached.model;
+  let model = models.get(data);
+  if (!model) models.set(data, (model = modelOf(data)));
+  return model;
 }
 
 /**

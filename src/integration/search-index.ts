@@ -18,6 +18,7 @@ import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../util/escape.ts';
+import { articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
 
@@ -42,7 +43,7 @@ export function searchDocument(version: VersionModel, route: string): string {
   return (
     `<!DOCTYPE html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body>` +
     `<h1 data-pagefind-meta="title">${escapeHtml(page.title)}</h1>` +
-    `<article class="article" data-pagefind-body>${page.html.replace(HIGHLIGHT_SPAN, '')}${list}</article></body></html>`
+    `<article class="article" data-pagefind-body>${articleHtml(page).replace(HIGHLIGHT_SPAN, '')}${list}</article></body></html>`
   );
 }
 

@@ -52,8 +52,13 @@ export interface RenderedPage {
   section?: boolean;
   /** Front matter `hidden: true`: the page is published but not in the sidebar. */
   hidden?: boolean;
-  /** The article body. */
+  /** The article body ('' when a build has moved it to `htmlAt`: read it with articleHtml(), src/model/article-html.ts). */
   html: string;
+  /**
+   * Where a build keeps the article body instead of in memory (src/engine/spill-html.ts): bytes
+   * `start`..`start + bytes` of `file`, UTF-8. A build holds no page's HTML longer than it takes to write it.
+   */
+  htmlAt?: { file: string; start: number; bytes: number };
   headings: Heading[];
   links: PageLink[];
   /** Date (`2024-05-01`) of the last git commit of the source file, when the config asks for it (`lastUpdated`). */

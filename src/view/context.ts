@@ -3,6 +3,7 @@
  * of rendering, so the .astro files stay templates.
  */
 import { rebaseAttributes } from './rebase.ts';
+import { articleHtml } from '../model/article-html.ts';
 import { LATEST, pageHref, routeAndAncestors, type SiteDiagnostic, type SiteModel, type SitePage, type VersionModel } from '../model/site-model.ts';
 import { childPages, navTitle, navTree, neighbours, type NavNode } from './nav.ts';
 import { linkPrefix, resolveRoute, versionOptions, type VersionOption } from './switcher.ts';
@@ -97,7 +98,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     prefix,
     version: version.version,
     // Served under latest/, the page's own links stay under latest/ too.
-    page: prefix === LATEST ? { ...page, html: rebaseAttributes(page.html, `${model.base}${versionId}/`, `${model.base}${LATEST}/`) } : page,
+    page: { ...page, html: prefix === LATEST ? rebaseAttributes(articleHtml(page), `${model.base}${versionId}/`, `${model.base}${LATEST}/`) : articleHtml(page) },
     title: route === '' ? page.title : `${page.title} | ${model.product} ${version.version.label}`,
     href: hrefOf(route),
     canonicalPath: isLatest ? pageHref(model.base, LATEST, route) : hrefOf(route),

@@ -11,6 +11,7 @@ import type { SiteModel } from '../model/site-model.ts';
 import type { SupportLine } from '../model/site-data.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 import { lineIndex } from '../util/line-index.ts';
+import { articleHtml } from '../model/article-html.ts';
 import { didYouMean } from '../util/suggest.ts';
 
 export type { SupportLine } from '../model/site-data.ts';
@@ -89,6 +90,8 @@ export function addSupportTables(model: SiteModel, lines: readonly SupportLine[]
   for (const { version, pages } of model.versions) {
     const page = pages.get(SUPPORT_ROUTE);
     if (!page || page.synthetic) continue;
-    page.html += supportTable(lines, model.product, version.minor);
+    // The model's own copy of the page: the table is added once per model, never to the data it was made from.
+    const { htmlAt: _, ...rest } = page;
+    pages.set(SUPPORT_ROUTE, { ...rest, html: articleHtml(page) + supportTable(lines, model.product, version.minor) });
   }
 }
