@@ -53,6 +53,29 @@ test('a file saved atomically, again and again, is still watched', async (t) => 
   assert.ok(seen.count() >= 7);
 });
 
+test('what the server writes itself inside a watched docs root is not an edit (else every regeneration starts the next)', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'dev-watch-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  for (const dir of ['content', '.build/dev', 'dist', 'node_modules/x']) mkdirSync(join(root, dir), { recursive: true });
+  const seen = changes();
+  // The sample's docs root is `.`: the whole project is watched.
+  const watching = watchProject(root, ['.'], seen.notify, 5, ['.build', 'dist', 'node_modules']);
+  t.after(() => watching.close());
+  await watching.ready;
+  for (let i = 0; i < 3; i++) {
+    writeFileSync(join(root, '.build/dev/site-data.json'), `{"n":${i}}`);
+    writeFileSync(join(root, 'dist', `page${i}.html`), 'x');
+    writeFileSync(join(root, 'node_modules/x', 'index.js'), `${i}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(seen.count(), 0, 'no change reported for the server\'s own files');
+  const next = seen.next();
+  writeFileSync(join(root, 'content', 'page.md'), 'an edit');
+  await next;
+  assert.equal(seen.count(), 1);
+});
+
 test('the dev error box shows `backticks` as code', () => {
   assert.equal(inlineCode('Unknown shortcode `tabs2`: did you mean `tabs`? <b>'), 'Unknown shortcode <code>tabs2</code>: did you mean <code>tabs</code>? &lt;b&gt;');
   assert.equal(inlineCode('a `lone backtick'), 'a `lone backtick');

@@ -12,7 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dev } from 'astro';
@@ -55,7 +55,9 @@ async function regenerate(): Promise<LoadedConfig | undefined> {
       const data = { ...result.data, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
       base = data.base;
       // The pages read it from the file when it changes (src/integration/data.ts).
-      await writeFile(dataFile, JSON.stringify(data));
+      // Written whole, then renamed over: a page being laid out meanwhile reads the old data or the new, never half.
+      await writeFile(`${dataFile}.tmp`, JSON.stringify(data));
+      await rename(`${dataFile}.tmp`, dataFile);
       docs?.reload();
     }
   } catch (error) {
@@ -65,6 +67,16 @@ async function regenerate(): Promise<LoadedConfig | undefined> {
   if (diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
   else process.stdout.write(`Site data regenerated in ${Math.round(performance.now() - started)} ms.\n`);
   return loaded;
+}
+
+/**
+ * Never an edit, though inside a watched docs root (`root: '.'` is the project): this server's own files (site data,
+ * Astro's cache), a build's output and work folder, installed packages, git's objects.
+ */
+function notInputs(loaded: LoadedConfig | undefined): string[] {
+  const own = [join(PROJECT_ROOT, '.build'), join(PROJECT_ROOT, 'node_modules'), join(PROJECT_ROOT, '.git')];
+  if (!loaded) return own;
+  return [...own, ...['.build', 'node_modules', '.git', '.astro', loaded.config.outDir].map((p) => resolve(loaded.projectDir, p))];
 }
 
 /** What is watched: the project's inputs; with a `git` section, the config and the repository's refs (or its bundle file). */
@@ -98,9 +110,15 @@ docs = versionedDocs({ dataFile, layOutLatest: true, base, siteUrl: siteUrl() })
 
 let running = Promise.resolve();
 const { root, entries } = watched(loaded);
-watchProject(root, entries, () => {
-  running = running.then(async () => void (await regenerate()));
-});
+watchProject(
+  root,
+  entries,
+  () => {
+    running = running.then(async () => void (await regenerate()));
+  },
+  20,
+  notInputs(loaded),
+);
 
 const port = Number(process.env.PORT ?? 4321);
 await dev({ root: PROJECT_ROOT, server: { port, host: 'localhost' }, cacheDir: join(PROJECT_ROOT, '.build', 'dev', 'astro'), integrations: [docs] });

@@ -5,7 +5,7 @@
  * folders and follows the new file.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 
 export interface Watching {
@@ -14,11 +14,18 @@ export interface Watching {
   ready: Promise<void>;
 }
 
-/** Calls `onChange` (debounced by `delayMs`) whenever something under `entries` (relative to `root`) changes. */
-export function watchProject(root: string, entries: readonly string[], onChange: () => void, delayMs = 20): Watching {
+/**
+ * Calls `onChange` (debounced by `delayMs`) whenever something under `entries` (relative to `root`)
+ * changes, except under `ignored` (folders, relative to `root`): what the server itself writes (its
+ * site data, Astro's caches, a build's output) must not look like an edit, or a docs root of `.` (the
+ * project) would make every regeneration start the next one.
+ */
+export function watchProject(root: string, entries: readonly string[], onChange: () => void, delayMs = 20, ignored: readonly string[] = []): Watching {
   const paths = entries.map((e) => resolve(root, e)).filter((p) => existsSync(p));
+  const skipped = ignored.map((e) => resolve(root, e));
+  const isSkipped = (p: string) => skipped.some((dir) => p === dir || p.startsWith(`${dir}${sep}`));
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(paths, { ignoreInitial: true, atomic: true });
+  const watcher = watch(paths, { ignoreInitial: true, atomic: true, ignored: isSkipped });
   watcher.on('all', () => {
     clearTimeout(timer);
     timer = setTimeout(onChange, delayMs);
