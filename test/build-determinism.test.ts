@@ -4,7 +4,7 @@
  * in the link check after Astro ran) leaves the previous output untouched.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildProject, readText, snapshot, STACK_TRACE, tempProject, writeText, type RunResult } from './support/project.ts';
@@ -65,33 +65,4 @@ test('a build that fails the link check (after Astro ran) leaves the previous ou
     writeText(dir, guide, good);
   }
   assert.deepEqual(snapshot(path.join(dir, 'out-b')), before);
-});
-
-test('a build after an edit reuses the unchanged pages\' layout and writes exactly what a cold build writes', async () => {
-  const page = 'content/reference/diagrams.md';
-  const text = readText(dir, page);
-  const warm = path.join(dir, 'out-warm');
-  const cold = path.join(dir, 'out-cold');
-  const run = async (out: string) => {
-    const result = await buildProject(dir, ['--out', out, '--verbose']);
-    assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
-    return result;
-  };
-  await run(warm);
-  // A new title: the page, its section's list and every sidebar that names it change; other pages do not.
-  writeText(dir, page, text.replace(/^title: .*$/m, 'title: Renamed diagrams page'));
-  try {
-    const again = await run(warm);
-    const [, laidOut, reused] = /layout: (\d+) page\(s\) laid out, (\d+) as the last build laid them out/.exec(again.stdout) ?? [];
-    assert.ok(Number(laidOut) > 0 && Number(reused) > 0, again.stdout);
-    await run(cold);
-  } finally {
-    writeText(dir, page, text);
-  }
-  const a = snapshot(warm);
-  const b = snapshot(cold);
-  const sibling = [...a.keys()].find((f) => f.endsWith('/latest/reference/support/index.html'))!;
-  assert.match(readFileSync(path.join(warm, sibling), 'utf8'), /Renamed diagrams page/, 'a sibling\'s sidebar names the new title');
-  const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
-  assert.deepEqual(differ, [], 'files that differ between the build after the edit and a cold build of the same input');
 });

@@ -9,20 +9,18 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { SiteData, RenderedPage } from '../src/model/site-data.ts';
 import type { VirtualSite } from '../src/integration/integration.ts';
-import type { LayoutLog } from '../src/integration/site-registry.ts';
-import { layoutKey } from '../src/integration/layout-cache.ts';
 import { docsRoot } from './support/pipeline.ts';
 
 /** What the stand-in virtual module exports: the test changes them between calls. */
-const state: { site: Partial<VirtualSite>; data: SiteData | undefined; log: LayoutLog | undefined } = { site: {}, data: undefined, log: undefined };
+const state: { site: Partial<VirtualSite>; data: SiteData | undefined } = { site: {}, data: undefined };
 (globalThis as Record<string, unknown>).__integrationDataTest = state;
 const STAND_IN = `data:text/javascript,${encodeURIComponent(
-  'const s = globalThis.__integrationDataTest; export const site = new Proxy({}, { get: (_, k) => s.site[k] }); export function siteData() { return s.data; } export function layoutLog() { return s.log; }',
+  'const s = globalThis.__integrationDataTest; export const site = new Proxy({}, { get: (_, k) => s.site[k] }); export function siteData() { return s.data; }',
 )}`;
 registerHooks({
   resolve: (specifier, context, next) => (specifier === 'virtual:versioned-docs/site' ? { url: STAND_IN, shortCircuit: true } : next(specifier, context)),
 });
-const { getSiteModel, layOutLatest, reusedLayout } = await import('../src/integration/data.ts');
+const { getSiteModel, layOutLatest } = await import('../src/integration/data.ts');
 
 const page = (route: string, title: string): RenderedPage => ({ route, title, weight: 1, sourceFile: `${route || '_index'}.md`, description: '', html: '', headings: [], links: [] });
 const siteData = (product: string): SiteData => ({
@@ -68,20 +66,4 @@ test('dev: the data file is read again only when it changes; a missing file says
   assert.equal(getSiteModel().product, 'Dev, edited');
   state.site = { dataFile: path.join(dir, 'missing.json') };
   assert.throws(() => getSiteModel(), /No site data at .*missing\.json: fix the problems `npm run dev` shows/);
-});
-
-test('builds: a page laid out before from the same context is answered from the layout cache, and noted', async () => {
-  const dir = docsRoot();
-  state.site = { layoutCache: { dir, salt: 's' } };
-  state.log = { reused: [], laidOut: [] };
-  const context = { title: 'Café', page: { html: '<p>x</p>' } };
-  assert.equal(reusedLayout('docs', context, '/d/v1/caf%C3%A9/'), undefined, 'nothing cached yet: Astro lays it out');
-  assert.deepEqual(state.log.laidOut, [{ key: layoutKey('s', 'docs', context), path: '/d/v1/café/' }]);
-  writeFileSync(path.join(dir, `${layoutKey('s', 'docs', context)}.html`), '<html>café</html>');
-  const reused = reusedLayout('docs', context, '/d/v1/caf%C3%A9/');
-  assert.equal(await reused?.text(), '<html>café</html>');
-  assert.deepEqual(state.log.reused, [layoutKey('s', 'docs', context)]);
-  assert.equal(reusedLayout('docs', { ...context, title: 'Other' }, '/d/v1/x/'), undefined, 'another context: laid out');
-  state.site = {};
-  assert.equal(reusedLayout('docs', context, '/d/v1/caf%C3%A9/'), undefined, 'dev (no cache): always laid out');
 });

@@ -141,8 +141,6 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
   const stats = result.compileStats;
   say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
-  const layouts = result.layouts;
-  if (layouts) say(`  layout: ${layouts.laidOut} page(s) laid out, ${layouts.reused} as the last build laid them out\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
   const pruned = result.cachePruned;

@@ -85,8 +85,6 @@ export interface BuildResult {
   branchStats?: BranchStats;
   /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
   cachePruned?: PruneResult;
-  /** Pages whose layout was reused from the last build, and pages laid out (src/integration/layout-cache.ts). */
-  layouts?: { reused: number; laidOut: number };
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -202,9 +200,8 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   if (prepared.data.support) addSupportTables(searchModel, prepared.data.support);
   const search = options.search === false ? undefined : startSearchIndex(searchModel, path.join(work, 'search'));
   let linkCheck: CheckResult;
-  let layouts: BuildResult['layouts'];
   try {
-    layouts = (await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false })).layouts;
+    await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
@@ -244,7 +241,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   await moveIntoStage(built, stage);
   await swapIn(outDir, stage, projectDir);
   lap('swap');
-  return { ...prepared, diagnostics, outDir, linkCheck, timings, ...(layouts ? { layouts } : {}) };
+  return { ...prepared, diagnostics, outDir, linkCheck, timings };
 }
 
 /** The check's result when it is not run (`linkCheck: false`): nothing checked, nothing found. */

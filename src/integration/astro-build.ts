@@ -13,7 +13,6 @@ import { copyLatest, latestPaths } from './latest-copy.ts';
 import { buildModel } from '../model/site-model.ts';
 import { siteUrl } from './site-config.ts';
 import { indexSite } from './search-index.ts';
-import { layoutSalt, storeLayouts } from './layout-cache.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 export interface BuildSiteOptions {
@@ -29,13 +28,6 @@ export interface BuildSiteOptions {
   latest?: 'copy' | 'render';
   /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
   siteUrl?: string;
-  /** Reuse pages laid out by the last build from the same context and code (default true; src/integration/layout-cache.ts). */
-  layoutCache?: boolean;
-}
-
-export interface BuiltSite {
-  /** Pages whose layout was reused from the last build, and pages Astro laid out. */
-  layouts: { reused: number; laidOut: number };
 }
 
 /** This package's folder: Astro's project root for every site (re-exported for the dev server). */
@@ -53,7 +45,7 @@ function assertSafeOutDir(outDir: string): void {
   }
 }
 
-export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<BuiltSite> {
+export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
   const model = buildModel(data); // validate before touching anything
   const copy = options.latest !== 'render';
   const outDir = resolve(options.outDir);
@@ -67,15 +59,12 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
 
   // What the pages lay out: handed to them in memory, under a key the integration's virtual module names.
   const registered = registerSite(data);
-  const origin = options.siteUrl ?? siteUrl();
-  const layoutDir = join(cacheDir, 'layout');
   const docs = versionedDocs({
     key: registered.key,
     layOutLatest: !copy,
     base: data.base,
-    siteUrl: origin,
+    siteUrl: options.siteUrl ?? siteUrl(),
     copiedPages: copy ? latestPaths(model) : [],
-    ...(options.layoutCache === false ? {} : { layoutCache: { dir: layoutDir, salt: layoutSalt(PROJECT_ROOT, origin, data.base) } }),
   });
   // Astro writes its prerender bundle under the working directory, and that bundle imports this package's
   // dependencies: it must lie inside the package, wherever the command was run from (`versioned-docs build --hugo docs`).
@@ -90,7 +79,6 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
       mode: 'production',
       integrations: [docs],
     });
-    if (options.layoutCache !== false) await storeLayouts(layoutDir, outDir, registered.layouts);
   } finally {
     process.chdir(cwd);
     registered.release();
@@ -100,5 +88,4 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   // build writes redirect pages there instead (src/engine/redirects.ts).
   if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
-  return { layouts: { reused: registered.layouts.reused.length, laidOut: registered.layouts.laidOut.length } };
 }

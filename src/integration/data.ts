@@ -4,8 +4,7 @@
  * arranged as a SiteModel once per data (dev registers new data on each edit).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { layoutLog, site, siteData } from 'virtual:versioned-docs/site';
-import { cachedLayout, layoutKey } from './layout-cache.ts';
+import { site, siteData } from 'virtual:versioned-docs/site';
 import { buildModel, type SiteDiagnostic, type SiteModel } from '../model/site-model.ts';
 import { addSupportTables } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
@@ -17,25 +16,6 @@ let file: { key: string; data: SiteData } | undefined;
 /** Whether the pages under `latest/` are laid out by Astro (dev, and builds that ask for it) or copied after the build. */
 export function layOutLatest(): boolean {
   return site.layOutLatest;
-}
-
-/**
- * A build: the page laid out by `layout` from `context` as an earlier build wrote it, when it did
- * (src/integration/layout-cache.ts); the page returns it instead of laying itself out. Otherwise
- * undefined, and the page (at `pathname`) is noted for the cache.
- */
-export function reusedLayout(layout: string, context: unknown, pathname: string): Response | undefined {
-  const cache = site.layoutCache;
-  const log = layoutLog();
-  if (!cache || !log) return undefined;
-  const key = layoutKey(cache.salt, layout, context);
-  const body = cachedLayout(cache.dir, key);
-  if (body) {
-    log.reused.push(key);
-    return new Response(new Uint8Array(body), { headers: { 'content-type': 'text/html' } });
-  }
-  log.laidOut.push({ key, path: decodeURI(pathname) });
-  return undefined;
 }
 
 /** The model of the site's data. Astro asks for it once per page: it is built once per data. */

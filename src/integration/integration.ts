@@ -37,8 +37,6 @@ export interface VirtualSite {
   dataFile?: string;
   /** Whether Astro lays out `latest/` too (dev), or a build copies it afterwards (src/integration/latest-copy.ts). */
   layOutLatest: boolean;
-  /** Builds: pages laid out by an earlier build from the same inputs are taken from here (src/integration/layout-cache.ts). */
-  layoutCache?: { dir: string; salt: string };
 }
 
 export interface VersionedDocsOptions extends VirtualSite {
@@ -60,7 +58,6 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
     ...(options.key ? { key: options.key } : {}),
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     layOutLatest: options.layOutLatest,
-    ...(options.layoutCache ? { layoutCache: options.layoutCache } : {}),
   };
   let server: ViteDevServer | undefined;
   const plugin: Plugin = {
@@ -71,11 +68,10 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
       id !== RESOLVED_SITE
         ? undefined
         : site.key
-          ? `import { registeredSite, registeredLayoutLog } from ${JSON.stringify(REGISTRY_ID)};\n` +
+          ? `import { registeredSite } from ${JSON.stringify(REGISTRY_ID)};\n` +
             `export const site = ${JSON.stringify(site)};\n` +
-            `export function siteData() { return registeredSite(site.key); }\n` +
-            `export function layoutLog() { return registeredLayoutLog(site.key); }\n`
-          : `export const site = ${JSON.stringify(site)};\nexport function siteData() { return undefined; }\nexport function layoutLog() { return undefined; }\n`,
+            `export function siteData() { return registeredSite(site.key); }\n`
+          : `export const site = ${JSON.stringify(site)};\nexport function siteData() { return undefined; }\n`,
     configureServer(dev) {
       server = dev;
     },

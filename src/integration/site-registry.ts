@@ -10,21 +10,10 @@
 import type { SiteData } from '../model/site-data.ts';
 
 const sites = new Map<string, SiteData>();
-const layouts = new Map<string, LayoutLog>();
 let builds = 0;
-
-/** What the pages of one build did with the layout cache (src/integration/layout-cache.ts). */
-export interface LayoutLog {
-  /** Cache keys of pages whose layout was taken from the cache. */
-  reused: string[];
-  /** Pages laid out by Astro: their cache key and site path (`/gloo-edge/v1.17.x/ops/`). */
-  laidOut: { key: string; path: string }[];
-}
 
 export interface Registration {
   key: string;
-  /** What the pages did with the layout cache, once the build is done. */
-  layouts: LayoutLog;
   /** Hand the pages (new) data under this key. */
   set(data: SiteData): void;
   /** Forget the data: the build is done. */
@@ -35,22 +24,11 @@ export interface Registration {
 export function registerSite(data?: SiteData, name = 'build'): Registration {
   const key = `${name}-${++builds}`;
   if (data) sites.set(key, data);
-  const log: LayoutLog = { reused: [], laidOut: [] };
-  layouts.set(key, log);
   return {
     key,
-    layouts: log,
     set: (next) => void sites.set(key, next),
-    release: () => {
-      sites.delete(key);
-      layouts.delete(key);
-    },
+    release: () => void sites.delete(key),
   };
-}
-
-/** Where the pages of the build registered as `key` note their use of the layout cache. */
-export function registeredLayoutLog(key: string): LayoutLog | undefined {
-  return layouts.get(key);
 }
 
 /** The data registered under `key`. */

@@ -79,12 +79,6 @@ function banner(model: SiteModel, version: VersionModel, route: string): Banner 
   return undefined;
 }
 
-/** The page with its article in `html`, and nothing of where a build kept it meanwhile (the context is what its layout shows). */
-function withArticle(page: SitePage, html: string): SitePage {
-  const { htmlAt: _, ...rest } = page;
-  return { ...rest, html };
-}
-
 export function pageContext(model: SiteModel, prefix: string, route: string): PageContext {
   const versionId = prefix === LATEST ? model.latest : prefix;
   const version = model.byId.get(versionId);
@@ -104,7 +98,7 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     prefix,
     version: version.version,
     // Served under latest/, the page's own links stay under latest/ too.
-    page: withArticle(page, prefix === LATEST ? rebaseAttributes(articleHtml(page), `${model.base}${versionId}/`, `${model.base}${LATEST}/`) : articleHtml(page)),
+    page: { ...page, html: prefix === LATEST ? rebaseAttributes(articleHtml(page), `${model.base}${versionId}/`, `${model.base}${LATEST}/`) : articleHtml(page) },
     title: route === '' ? page.title : `${page.title} | ${model.product} ${version.version.label}`,
     href: hrefOf(route),
     canonicalPath: isLatest ? pageHref(model.base, LATEST, route) : hrefOf(route),
