@@ -48,3 +48,11 @@ test('a page object shared by two versions is written once and still reads back'
 test('a page that was never moved reads from memory', () => {
   assert.equal(articleHtml(renderedPage('x/', { html: '<p>here</p>' })), '<p>here</p>');
 });
+
+test('a version larger than one write batch reads back whole, page after page', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spill-'));
+  const big = (n: number) => `<p>${String(n).repeat(3_000_000)}é</p>`;
+  const data = siteData('Docs', { 'v1.2.x': ['a/', 'b/', 'c/', 'd/'] }, (route) => renderedPage(route, { html: big(route.charCodeAt(0) - 96) }));
+  await spillPageHtml(data, path.join(dir, 'html'));
+  data.pages['v1.2.x']!.forEach((page, i) => assert.ok(articleHtml(page) === big(i + 1), page.route));
+});

@@ -22,17 +22,29 @@ export async function spillPageHtml(data: SiteData, dir: string): Promise<void> 
   }
 }
 
+/** Pages are written in batches of about this many bytes: few writes, and no second copy of a whole version. */
+export const BATCH_BYTES = 8 << 20;
+
 async function writeVersion(file: string, pages: readonly RenderedPage[]): Promise<void> {
   const handle = await open(file, 'w');
   try {
     let start = 0;
+    let batch: Buffer[] = [];
+    let batched = 0;
     for (const page of pages) {
-      const bytes = Buffer.from(page.html, 'utf8');
-      await handle.write(bytes);
-      page.htmlAt = { file, start, bytes: bytes.length };
+      const body = Buffer.from(page.html, 'utf8');
+      page.htmlAt = { file, start, bytes: body.length };
       page.html = '';
-      start += bytes.length;
+      start += body.length;
+      batch.push(body);
+      batched += body.length;
+      if (batched >= BATCH_BYTES) {
+        await handle.writeFile(Buffer.concat(batch, batched));
+        batch = [];
+        batched = 0;
+      }
     }
+    if (batched) await handle.writeFile(Buffer.concat(batch, batched));
   } finally {
     await handle.close();
   }
