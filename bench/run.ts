@@ -32,6 +32,7 @@ import type { ChildReport } from './child.ts';
 import { generateCorpus, REPO } from './corpus.ts';
 import { findHugo, hasSoloTheme, hugoArgs, hugoVersion, prepareHugo } from './hugo.ts';
 import { workDir } from '../src/engine/build.ts';
+import { buildNodeFlags } from './node-flags.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -149,7 +150,9 @@ type Variant = 'full' | 'core' | 'pipeline' | 'bare';
 const outOf = (variant: Variant, scratch: string) => path.join(scratch, `out-${variant}`);
 
 function runChild(variant: Variant, corpusDir: string, scratch: string): Promise<Measured> {
-  return measure(NODE, [CHILD, '--variant', variant, '--corpus', corpusDir, '--out', outOf(variant, scratch)], scratch);
+  // Our builds run with the flags `npm run build` gives Node.
+  const flags = variant === 'full' || variant === 'core' ? buildNodeFlags() : [];
+  return measure(NODE, [...flags, CHILD, '--variant', variant, '--corpus', corpusDir, '--out', outOf(variant, scratch)], scratch);
 }
 
 /** One Hugo run per docs version, one after another (as Gloo builds them). */
