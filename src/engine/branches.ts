@@ -179,6 +179,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
     base = rendered.data.base;
     versions.push(branch.version);
     pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p));
+    options.spill?.pages(pages[version.id]!);
     perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
     if (version.id === plan.latest) releases.push(...branch.changelog.releases);
   }

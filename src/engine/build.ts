@@ -31,7 +31,7 @@ import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { addSupportTables, loadSupport, SUPPORT_FILE } from '../view/support.ts';
-import { spillPageHtml } from './spill-html.ts';
+import { HtmlSpill } from './spill-html.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 export interface BuildOptions {
@@ -66,6 +66,8 @@ export interface BuildOptions {
   linkCheck?: boolean;
   /** Notes the cache entries the build uses, for pruning after it (src/engine/cache-prune.ts). */
   cacheUse?: CacheUse;
+  /** A build: where each version's page HTML goes as soon as it is rendered (src/engine/spill-html.ts). */
+  spill?: HtmlSpill;
 }
 
 export interface BuildResult {
@@ -107,7 +109,7 @@ async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Pr
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.cache === false ? { cache: false } : {}),
   });
-  const rendered = renderSite({ config, compiled, pages, releases, versions });
+  const rendered = renderSite({ config, compiled, pages, releases, versions, ...(options.spill ? { rendered: (list) => options.spill!.pages(list) } : {}) });
   diagnostics.push(...withKind(rendered.diagnostics, 'render'));
   const support = loadSupportTable(loaded);
   diagnostics.push(...support.diagnostics);
@@ -183,7 +185,10 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Astro takes a second to load: it loads while the pipeline runs, and not at all for prepare() alone.
   const astro = options.pipelineOnly ? undefined : import('../integration/astro-build.ts');
   astro?.catch(() => undefined);
-  const prepared = await prepare(loaded, options);
+  // Each version's page HTML waits on disk, not in memory, from the moment it is rendered until it is laid out or indexed.
+  const spill = outDir && astro ? new HtmlSpill(path.join(workDir(loaded.projectDir, outDir), 'html')) : undefined;
+  const prepared = await prepare(loaded, { ...options, ...(spill ? { spill } : {}) });
+  if (spill && prepared.data) for (const list of Object.values(prepared.data.pages)) spill.pages(list);
   lap('pipeline');
   if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro || !outDir) return { ...prepared, timings };
   const { buildSite } = await astro;
@@ -193,8 +198,6 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
   const built = path.join(work, 'stage');
   await rm(built, { recursive: true, force: true });
-  // From here on the pages' HTML waits on disk, not in memory, until it is laid out or indexed.
-  await spillPageHtml(prepared.data, path.join(work, 'html'));
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
   const searchModel = buildModel(prepared.data);
   if (prepared.data.support) addSupportTables(searchModel, prepared.data.support);

@@ -45,6 +45,8 @@ export interface RenderSiteInput {
   versions: readonly DocsVersion[];
   /** The changelog pages when the caller has them already (changelogPagesOf; a build from git caches them per changelog tree). */
   changelogPages?: readonly RenderedPage[];
+  /** Called with each version's pages as soon as they are rendered (a build moves their HTML out of memory: spill-html.ts). */
+  rendered?: (pages: RenderedPage[]) => void;
 }
 
 export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostics: Diagnostic[] } {
@@ -87,6 +89,7 @@ export function renderSite(input: RenderSiteInput): { data: SiteData; diagnostic
     }
     list.push(...changelog.map((page) => ({ ...page, html: page.html.replaceAll(`href="${VERSION_BASE}`, `href="${base}${version.id}/`) })));
     pages[version.id] = list;
+    input.rendered?.(list);
   }
   const latest = versions.find((v) => v.status === 'latest') ?? versions[0];
   if (!latest) diagnostics.push(error('changelog', 0, 0, 'No docs version to build', { hint: 'Add at least one open source release to the changelog, or name the versions in the site config (`versions: { include: ["v1.15.x"] }`).' }));

@@ -1,36 +1,53 @@
 /**
- * A build holds no page's HTML longer than it takes to write it: once the
- * pipeline has rendered every version, each version's article bodies go into
- * one file of the build's work folder, and the pages keep where (`htmlAt`).
- * Astro's layout and the search index read each body when they need it
- * (src/model/article-html.ts). At 1,000 pages × 4 versions this is about a
- * third of the build's heap (docs/performance.md).
+ * A build holds no page's HTML longer than it takes to write it: as soon as
+ * a version's pages are rendered, their article bodies go into one file of
+ * the build's work folder, and the pages keep where (`htmlAt`). Astro's
+ * layout and the search index read each body when they need it
+ * (src/model/article-html.ts). At 1,000 pages × 4 versions the bodies are
+ * about a third of the build's heap; at 5,000 × 4, 1.6 GB (docs/performance.md).
  */
-import { mkdir, open, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedPage, SiteData } from '../model/site-data.ts';
 
-/** Moves every page's `html` into `<dir>/<n>.html` (one file per version) and empties it in memory. */
-export async function spillPageHtml(data: SiteData, dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const ids = Object.keys(data.pages);
-  for (const [n, id] of ids.entries()) {
-    const pages = data.pages[id]!.filter((page) => !page.htmlAt && page.html !== '');
-    if (!pages.length) continue;
-    await writeVersion(path.join(dir, `${n}.html`), pages);
+/** Pages are written in batches of about this many bytes: few writes, and no second copy of a whole version. */
+const BATCH_BYTES = 8 << 20;
+
+/** One build's page HTML on disk: a file per call of pages(). */
+export class HtmlSpill {
+  private files = 0;
+  private readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Moves the pages' `html` into the next file and empties it in memory (pages already moved are left). */
+  pages(pages: readonly RenderedPage[]): void {
+    const todo = pages.filter((page) => !page.htmlAt && page.html !== '');
+    if (todo.length) writePages(path.join(this.dir, `${this.files++}.html`), todo);
   }
 }
 
-/** Pages are written in batches of about this many bytes: few writes, and no second copy of a whole version. */
-export const BATCH_BYTES = 8 << 20;
+/** Moves every page's `html` into `<dir>/<n>.html` (one file per version) and empties it in memory. */
+export function spillPageHtml(data: SiteData, dir: string): void {
+  const spill = new HtmlSpill(dir);
+  for (const pages of Object.values(data.pages)) spill.pages(pages);
+}
 
-async function writeVersion(file: string, pages: readonly RenderedPage[]): Promise<void> {
-  const handle = await open(file, 'w');
+function writePages(file: string, pages: readonly RenderedPage[]): void {
+  const fd = openSync(file, 'w');
   try {
     let start = 0;
     let batch: Buffer[] = [];
     let batched = 0;
+    const flush = () => {
+      const bytes = Buffer.concat(batch, batched);
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      batch = [];
+      batched = 0;
+    };
     for (const page of pages) {
       const body = Buffer.from(page.html, 'utf8');
       page.htmlAt = { file, start, bytes: body.length };
@@ -38,14 +55,10 @@ async function writeVersion(file: string, pages: readonly RenderedPage[]): Promi
       start += body.length;
       batch.push(body);
       batched += body.length;
-      if (batched >= BATCH_BYTES) {
-        await handle.writeFile(Buffer.concat(batch, batched));
-        batch = [];
-        batched = 0;
-      }
+      if (batched >= BATCH_BYTES) flush();
     }
-    if (batched) await handle.writeFile(Buffer.concat(batch, batched));
+    if (batched) flush();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
