@@ -5,6 +5,10 @@
  * script fetches (a Pagefind bundle, a section's page, Mermaid) are served by
  * `page.route` on a made-up https origin (a secure context, so the clipboard
  * and storage work; no port is opened).
+ *
+ * Write the entry with a literal specifier (`import { initTabs } from
+ * '../src/client/tabs.ts'; initTabs();`): it is what gets bundled, and
+ * scripts/untested.ts reads it as the test importing that module.
  */
 import assert from 'node:assert/strict';
 import { after, before, type TestContext } from 'node:test';
@@ -17,7 +21,8 @@ export const ORIGIN = 'https://docs.test';
 
 /**
  * Bundles `entry` (module source, its relative imports resolved from
- * `resolveDir`, normally the test's folder) into one classic script.
+ * `resolveDir`, normally the test's folder) into one ES module, its dynamic
+ * imports included.
  * `define` replaces globals such as `__MERMAID_URL__` or `import.meta.hot`.
  */
 export async function bundleClient(entry: string, resolveDir: string, define: Record<string, string> = {}): Promise<string> {
@@ -33,7 +38,7 @@ export async function bundleClient(entry: string, resolveDir: string, define: Re
   return result.outputFiles[0]!.text;
 }
 
-/** A served file: a body (HTML when a string starting with `<`, else given a type) or a status alone. */
+/** A served file: its body (JavaScript for a `.js` path, else HTML, unless `contentType` says), with a status when not 200. */
 export type Served = string | { body?: string; contentType?: string; status?: number };
 
 /** A page's `<html>` around `body`, running the bundled entry as a module at the end of the body. */
