@@ -35,6 +35,10 @@ test('a generated home page lists its children, as the layout does; titles are e
   assert.equal(section.synthetic, true);
   const html = searchDocument(version, section.route);
   assert.match(html, /<ul class="section-list"><li>/);
-  const hostile = { ...version, pages: new Map([...version.pages].map(([r, p]) => [r, r === GUIDE ? { ...p, title: '<img src=x onerror=alert(1)>' } : p])) };
-  assert.match(searchDocument(hostile, GUIDE), /&lt;img src=x onerror=alert\(1\)&gt;/);
+  const hostileTitle = '<img src=x onerror=alert(1)> & "quotes"';
+  const hostile = { ...version, pages: new Map([...version.pages].map(([r, p]) => [r, r === GUIDE ? { ...p, title: hostileTitle } : p])) };
+  const doc = fromHtml(searchDocument(hostile, GUIDE));
+  assert.equal(toString(select('h1[data-pagefind-meta="title"]', doc)!), hostileTitle, 'the title, as text');
+  assert.equal(toString(select('title', doc)!), hostileTitle);
+  assert.equal(select('h1 img, title img', doc), undefined, 'no element made of a title');
 });

@@ -21,6 +21,30 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The pair a comparison shows for the asked `a...b` (at least two releases,
+ * ascending): unknown or missing versions fall back (`to` the newest, `from`
+ * the newest release of the line before `to`'s), a reversed pair is put
+ * right, and an empty one widened by one release. `unknown`: the asked
+ * versions not in the list.
+ */
+export function comparedPair(releases: readonly { version: string }[], a: string | undefined, b: string | undefined): { from: string; to: string; unknown: string[] } {
+  const index = (v?: string) => releases.findIndex((r) => r.version === v);
+  const unknown = [a, b].filter((v): v is string => !!v && index(v) < 0);
+  let j = index(b);
+  if (j < 0) j = releases.length - 1;
+  let i = index(a);
+  if (i < 0) {
+    // Default: since the newest release of the previous minor line.
+    const line = (v: string) => v.split('.').slice(0, 2).join('.');
+    const target = line(releases[j]!.version);
+    i = Math.max(0, releases.findLastIndex((r, k) => k < j && line(r.version) !== target));
+  }
+  if (i > j) [i, j] = [j, i];
+  if (i === j) i > 0 ? i-- : j++;
+  return { from: releases[i]!.version, to: releases[j]!.version, unknown };
+}
+
 export function initChangelog(doc: Document): void {
   const dataEl = doc.getElementById('changelog-data');
   if (!dataEl) return;
@@ -57,8 +81,6 @@ export function initChangelog(doc: Document): void {
     select.value = value;
   }
 
-  const index = (v?: string) => releases.findIndex((r) => r.version === v);
-
   /** Show the comparison `a...b` (defaults when missing or unknown); write the hash when `write`. */
   function compare(a: string | undefined, b: string | undefined, write: boolean): void {
     if (!from || !to || !status || !result) return;
@@ -66,21 +88,8 @@ export function initChangelog(doc: Document): void {
       status.textContent = 'At least two released versions are needed to compare.';
       return;
     }
-    const notes: string[] = [];
-    for (const v of [a, b]) if (v && index(v) < 0) notes.push(`v${v} is not a released version listed here.`);
-    let j = index(b);
-    if (j < 0) j = releases.length - 1;
-    let i = index(a);
-    if (i < 0) {
-      // Default: since the newest release of the previous minor line.
-      const line = (v: string) => v.split('.').slice(0, 2).join('.');
-      const target = line(releases[j]!.version);
-      i = Math.max(0, releases.findLastIndex((r, k) => k < j && line(r.version) !== target));
-    }
-    if (i > j) [i, j] = [j, i];
-    if (i === j) i > 0 ? i-- : j++;
-    const fromV = releases[i]!.version;
-    const toV = releases[j]!.version;
+    const { from: fromV, to: toV, unknown } = comparedPair(releases, a, b);
+    const notes = unknown.map((v) => `v${v} is not a released version listed here.`);
     fill(from, releases.slice(0, -1), fromV);
     fill(to, newerThan(releases, fromV), toV);
 

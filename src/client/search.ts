@@ -99,8 +99,9 @@ export function initSearch(): void {
     first.click();
   });
   input.addEventListener('focus', () => void load(), { once: true });
+  // The path as dispatched: a click on "show more" stays inside even when the button is gone by the time it bubbles here.
   document.addEventListener('click', (event) => {
-    if (!root.contains(event.target as Node)) clear();
+    if (!event.composedPath().includes(root)) clear();
   });
   document.addEventListener('keydown', (event) => {
     const shortcut = (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));

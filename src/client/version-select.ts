@@ -11,6 +11,20 @@ interface Fallback {
   toVersion: string;
 }
 
+/**
+ * Where a switch to the option `href` goes from a page at `hash`: the hash is
+ * kept when the target page has that heading (`anchors`: its ids, spaced).
+ */
+export function switchTarget(href: string, anchors: string, hash: string): string {
+  let id = '';
+  try {
+    id = decodeURIComponent(hash.slice(1));
+  } catch {
+    /* a malformed hash is not kept */
+  }
+  return id !== '' && anchors.split(' ').includes(id) ? href + hash : href;
+}
+
 function versionOf(option: HTMLOptionElement | undefined): string {
   return option?.dataset.version ?? '';
 }
@@ -39,8 +53,6 @@ export function initVersionSelect(): void {
   select.addEventListener('change', () => {
     const option = select.selectedOptions[0];
     if (!option) return;
-    const id = decodeURIComponent(location.hash.slice(1));
-    const keep = id !== '' && (option.dataset.anchors ?? '').split(' ').includes(id);
     if (option.dataset.fallback !== undefined) {
       const note: Fallback = {
         to: new URL(option.value, location.href).pathname,
@@ -55,7 +67,7 @@ export function initVersionSelect(): void {
         /* no notice then */
       }
     }
-    location.href = option.value + (keep ? location.hash : '');
+    location.href = switchTarget(option.value, option.dataset.anchors ?? '', location.hash);
   });
   menu.replaceWith(label, select);
 }

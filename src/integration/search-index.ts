@@ -17,7 +17,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { escapeHtml } from '../util/escape.ts';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
@@ -38,13 +39,18 @@ export function searchDocument(version: VersionModel, route: string): string {
   const page = version.pages.get(route)!;
   const children = page.synthetic ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), description: c.description })) : [];
   const list = children.length
-    ? `<ul class="section-list">${children.map((c) => `<li><a>${escapeHtml(c.title)}</a>${c.description && c.description !== c.title ? `<p>${escapeHtml(c.description)}</p>` : ''}</li>`).join('')}</ul>`
-    : '';
-  return (
-    `<!DOCTYPE html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body>` +
-    `<h1 data-pagefind-meta="title">${escapeHtml(page.title)}</h1>` +
-    `<article class="article" data-pagefind-body>${articleHtml(page).replace(HIGHLIGHT_SPAN, '')}${list}</article></body></html>`
-  );
+    ? [h('ul.section-list', children.map((c) => h('li', [h('a', c.title), c.description && c.description !== c.title ? h('p', c.description) : null])))]
+    : [];
+  // The article is the pipeline's HTML, already serialised: passed through as it is, less the highlighter's spans.
+  const article = { type: 'raw' as const, value: articleHtml(page).replace(HIGHLIGHT_SPAN, '') };
+  const doc = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [h('title', page.title)]),
+      h('body', [h('h1', { dataPagefindMeta: 'title' }, page.title), h('article.article', { dataPagefindBody: '' }, [article, ...list])]),
+    ]),
+  ]);
+  return toHtml(doc, { allowDangerousHtml: true });
 }
 
 export interface SearchIndexing {
