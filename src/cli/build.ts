@@ -140,7 +140,6 @@ export function buildCli(args: readonly string[], io: CliIo = PROCESS_IO): Promi
   );
 }
 
-if (isEntryPoint(import.meta)) process.exitCode = await buildCli(process.argv.slice(2));
 
 function printPhases(result: BuildResult, say: (text: string) => void): void {
   const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
@@ -165,3 +164,5 @@ function baselineRoot(loaded: LoadedConfig): string {
     return path.dirname(loaded.hugo.folder);
   }
 }
+
+if (isEntryPoint(import.meta)) process.exitCode = await buildCli(process.argv.slice(2));
