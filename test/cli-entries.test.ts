@@ -6,10 +6,10 @@
  * (check-links, robust-*, git-commands, hugo-compare, ci-*) start the same files as `npm run …` does.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseCommandLine, SITE_OPTIONS, siteOptions } from '../src/cli/args.ts';
 import { buildCli } from '../src/cli/build.ts';
 import { checkCli } from '../src/cli/check.ts';
@@ -25,17 +25,9 @@ import { error } from '../src/util/diagnostics.ts';
 import type { SiteData } from '../src/model/site-data.ts';
 import { renderedPage } from './support/pages.ts';
 import { docsRoot } from './support/pipeline.ts';
-import { STACK_TRACE, tempProject, writeText } from './support/project.ts';
+import { STACK_TRACE, tempProjects, writeText } from './support/project.ts';
 
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-function temp(options: Parameters<typeof tempProject>[0]): string {
-  const dir = tempProject(options);
-  temps.push(dir);
-  return dir;
-}
+const temp = tempProjects();
 
 /** An entry point run with `args`, its stdout and stderr collected. */
 async function run(cli: (args: readonly string[], io: CliIo) => Promise<number | { exitCode: number }>, args: string[]) {
@@ -50,7 +42,8 @@ async function run(cli: (args: readonly string[], io: CliIo) => Promise<number |
 const GOOD_PAGE = '---\ntitle: Guide\n---\n## Install\n\nRead the [home page](../).\n';
 const BROKEN_PAGE = '---\ntitle: Broken\n---\nText.\n\n{{< nosuch >}}\n';
 /** A one-version project of our own (the sample's changelog), with the given pages. */
-const tinyProject = (pages: Record<string, string>) => temp({ copy: ['changelog', 'static'], files: pages, config: "versions: { newest: 1 }, outDir: 'dist'" });
+const tinyProject = (pages: Record<string, string>) =>
+  temp({ copy: ['changelog', 'static'], files: pages, config: "versions: { newest: 1 }, outDir: 'dist'" });
 const configOf = (dir: string) => path.join(dir, 'docs.config.ts');
 
 describe('the command line: one parser, one set of site options, a mistake said in one line', () => {
@@ -204,7 +197,6 @@ describe('dev (its arguments and what it watches; the server itself is tested as
 
   test("a config with a git section: its repository's refs (not its files) and the config; --repo names another repository", async () => {
     const repo = docsRoot({ 'docs/content/_index.md': '---\ntitle: Home\n---\n' });
-    const { execFileSync } = await import('node:child_process');
     execFileSync('git', ['init', '--quiet', repo]);
     const dir = temp({ copy: [], config: `git: { repo: ${JSON.stringify(repo)}, versions: ['main'] }` });
     const loaded = await loadConfig(configOf(dir));
@@ -290,8 +282,7 @@ describe('compare-hugo', () => {
 
 describe('code-quality', () => {
   test("a build's JSON report becomes GitLab's list of issues; a file that is not a report is said so, code 1; two files: the usage", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'code-quality-'));
-    temps.push(dir);
+    const dir = temp({ copy: [] });
     writeText(dir, 'content/guide.md', '# Guide\n');
     const report = makeReport({ command: 'build', diagnostics: [error('content/guide.md', 3, 5, 'Broken link `x`', { hint: 'fix it' })], projectDir: dir, repoRoot: dir, durationMs: 1 });
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report));
