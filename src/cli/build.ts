@@ -27,119 +27,116 @@ const USAGE =
   `       [--link-baseline <file> [--update-link-baseline]] [--repo <path> --versions <ref,…> --latest <ref>] ${REPORTER_USAGE}`;
 
 /** `npm run build` with `args` (the words after `--`): its exit code; the text on `io`. */
-export function buildCli(args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
-  return reportedExitCode(
-    'build',
-    USAGE,
-    {
-      ...SITE_OPTIONS,
-      out: { type: 'string' },
-      lenient: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      drafts: { type: 'boolean', default: false },
-      'keep-going': { type: 'boolean', default: false },
-      wait: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      'link-baseline': { type: 'string' },
-      'update-link-baseline': { type: 'boolean', default: false },
-    },
-    async (values, reporter, begun) => {
-      const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
-      if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
-      // Text goes to the terminal; with the json reporter stdout carries the report alone.
-      const say = (text: string) => (reporter === 'json' ? io.stderr : io.stdout).write(text);
+export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> => reportedExitCode(
+  'build',
+  USAGE,
+  {
+    ...SITE_OPTIONS,
+    out: { type: 'string' },
+    lenient: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    'keep-going': { type: 'boolean', default: false },
+    wait: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    'link-baseline': { type: 'string' },
+    'update-link-baseline': { type: 'boolean', default: false },
+  },
+  async (values, reporter, begun) => {
+    const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
+    if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
+    // Text goes to the terminal; with the json reporter stdout carries the report alone.
+    const say = (text: string) => (reporter === 'json' ? io.stderr : io.stdout).write(text);
 
-      const loaded = await loadSite(values);
-      const git = gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
-      // Named as every diagnostic's file is: relative to the project.
-      const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
-      const before: Diagnostic[] = [];
-      let baseline: Baseline | undefined;
-      if (baselineFile && !values['update-link-baseline']) {
-        if (!existsSync(baselineFile)) {
-          before.push(error(shownBaseline, 0, 0, 'No link baseline file here', { hint: 'Create it with --update-link-baseline (it lists the link problems the tree has today).', kind: 'baseline' }));
-        } else {
-          const parsed = parseBaseline(readFileSync(baselineFile, 'utf8'), shownBaseline);
-          before.push(...parsed.diagnostics);
-          baseline = parsed.baseline;
+    const loaded = await loadSite(values);
+    const git = gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
+    // Named as every diagnostic's file is: relative to the project.
+    const shownBaseline = baselineFile ? path.relative(loaded.projectDir, baselineFile) : '';
+    const before: Diagnostic[] = [];
+    let baseline: Baseline | undefined;
+    if (baselineFile && !values['update-link-baseline']) {
+      if (!existsSync(baselineFile)) {
+        before.push(error(shownBaseline, 0, 0, 'No link baseline file here', { hint: 'Create it with --update-link-baseline (it lists the link problems the tree has today).', kind: 'baseline' }));
+      } else {
+        const parsed = parseBaseline(readFileSync(baselineFile, 'utf8'), shownBaseline);
+        before.push(...parsed.diagnostics);
+        baseline = parsed.baseline;
+      }
+    }
+
+    let problems: LinkProblem[] | undefined;
+    let baselineFigures: Report['baseline'];
+    const options: BuildOptions = {
+      ...(values.out ? { outDir: path.resolve(values.out) } : {}),
+      lenient: values.lenient,
+      strict: values.strict,
+      drafts: values.drafts,
+      keepGoing: values['keep-going'],
+      wait: values.wait,
+      quiet: !values.verbose,
+      ...git,
+    };
+    if (baselineFile) {
+      const root = baselineRoot(loaded);
+      options.linkGate = (check) => {
+        // Entries name files from the baseline's root, wherever the build was started from.
+        problems = check.problems.map((p) => (p.file === SITE_CHROME ? p : { ...p, file: path.relative(root, path.resolve(loaded.projectDir, p.file)).split(path.sep).join('/') }));
+        if (!baseline) {
+          baselineFigures = { file: shownBaseline, accepted: problems.length, unused: 0, updated: true };
+          return [];
         }
-      }
-
-      let problems: LinkProblem[] | undefined;
-      let baselineFigures: Report['baseline'];
-      const options: BuildOptions = {
-        ...(values.out ? { outDir: path.resolve(values.out) } : {}),
-        lenient: values.lenient,
-        strict: values.strict,
-        drafts: values.drafts,
-        keepGoing: values['keep-going'],
-        wait: values.wait,
-        quiet: !values.verbose,
-        ...git,
+        const outcome = applyBaseline(problems, baseline, root);
+        baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
+        return [...outcome.remaining, ...outcome.unused];
       };
-      if (baselineFile) {
-        const root = baselineRoot(loaded);
-        options.linkGate = (check) => {
-          // Entries name files from the baseline's root, wherever the build was started from.
-          problems = check.problems.map((p) => (p.file === SITE_CHROME ? p : { ...p, file: path.relative(root, path.resolve(loaded.projectDir, p.file)).split(path.sep).join('/') }));
-          if (!baseline) {
-            baselineFigures = { file: shownBaseline, accepted: problems.length, unused: 0, updated: true };
-            return [];
-          }
-          const outcome = applyBaseline(problems, baseline, root);
-          baselineFigures = { file: shownBaseline, accepted: outcome.accepted, unused: outcome.unused.length, updated: false };
-          return [...outcome.remaining, ...outcome.unused];
-        };
-      }
-      const result: BuildResult = hasErrors(before) ? { diagnostics: [] } : await build(loaded, options);
-      const diagnostics = [...before, ...result.diagnostics];
-      if (values['update-link-baseline'] && baselineFile && problems) {
-        const text = formatBaseline(problems);
-        if (!existsSync(baselineFile) || readFileSync(baselineFile, 'utf8') !== text) writeFileSync(baselineFile, text);
-      }
+    }
+    const result: BuildResult = hasErrors(before) ? { diagnostics: [] } : await build(loaded, options);
+    const diagnostics = [...before, ...result.diagnostics];
+    if (values['update-link-baseline'] && baselineFile && problems) {
+      const text = formatBaseline(problems);
+      if (!existsSync(baselineFile) || readFileSync(baselineFile, 'utf8') !== text) writeFileSync(baselineFile, text);
+    }
 
-      const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
-      const durationMs = performance.now() - begun;
-      const report = makeReport({
-        command: 'build',
-        diagnostics,
-        projectDir: loaded.projectDir,
-        repoRoot: repositoryRoot(loaded.projectDir),
-        versions: result.data?.versions.map((v) => v.id) ?? [],
-        pages,
-        ...(result.linkCheck ? { links: result.linkCheck.stats } : {}),
-        ...(baselineFigures ? { baseline: baselineFigures } : {}),
-        ...(result.timings ? { timings: result.timings } : {}),
-        ...(result.compileStats ? { compile: result.compileStats } : {}),
-        durationMs,
-      });
-      emitReport(reporter, report, process.env, io.stdout);
-      if (reporter === 'text' && diagnostics.length) io.stderr.write(`${format(diagnostics)}\n`);
-      if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
-      if (baselineFigures) {
-        const b = baselineFigures;
-        say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
-      }
-      if (hasErrors(diagnostics) && !(values['keep-going'] && result.outDir)) {
-        // The phases that ran, so a failed build's cost is visible too.
-        if (values.verbose) printPhases(result, say);
-        if (reporter !== 'json') io.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
-        return { exitCode: 1 };
-      }
-      const seconds = (durationMs / 1000).toFixed(1);
-      say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
-      if (hasErrors(diagnostics)) {
-        if (reporter !== 'json') io.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
-        return { exitCode: 1 };
-      }
+    const pages = Object.values(result.data?.pages ?? {}).reduce((n, list) => n + list.length, 0);
+    const durationMs = performance.now() - begun;
+    const report = makeReport({
+      command: 'build',
+      diagnostics,
+      projectDir: loaded.projectDir,
+      repoRoot: repositoryRoot(loaded.projectDir),
+      versions: result.data?.versions.map((v) => v.id) ?? [],
+      pages,
+      ...(result.linkCheck ? { links: result.linkCheck.stats } : {}),
+      ...(baselineFigures ? { baseline: baselineFigures } : {}),
+      ...(result.timings ? { timings: result.timings } : {}),
+      ...(result.compileStats ? { compile: result.compileStats } : {}),
+      durationMs,
+    });
+    emitReport(reporter, report, process.env, io.stdout);
+    if (reporter === 'text' && diagnostics.length) io.stderr.write(`${format(diagnostics)}\n`);
+    if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
+    if (baselineFigures) {
+      const b = baselineFigures;
+      say(b.updated ? `Link baseline: wrote ${b.accepted} problem(s) to ${b.file}.\n` : `Link baseline ${b.file}: ${b.accepted} known problem(s) accepted; ${b.unused} entr${b.unused === 1 ? 'y' : 'ies'} fixed or stale.\n`);
+    }
+    if (hasErrors(diagnostics) && !(values['keep-going'] && result.outDir)) {
+      // The phases that ran, so a failed build's cost is visible too.
       if (values.verbose) printPhases(result, say);
-      return { exitCode: 0 };
-    },
-    args,
-    io,
-  );
-}
-
+      if (reporter !== 'json') io.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
+      return { exitCode: 1 };
+    }
+    const seconds = (durationMs / 1000).toFixed(1);
+    say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
+    if (hasErrors(diagnostics)) {
+      if (reporter !== 'json') io.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
+      return { exitCode: 1 };
+    }
+    if (values.verbose) printPhases(result, say);
+    return { exitCode: 0 };
+  },
+  args,
+  io,
+);
 
 function printPhases(result: BuildResult, say: (text: string) => void): void {
   const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);

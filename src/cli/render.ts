@@ -31,31 +31,25 @@ import { cliExitCode, isEntryPoint, PROCESS_IO, type CliIo } from './run-cli.ts'
 const USAGE = 'usage: npm run render -- <page.md> [--version v1.17.x] [--root <docs root>] [--config docs.config.ts [--repo <repository or bundle>]]';
 
 /** `npm run render` with `args` (a page, then options): its exit code; the page's HTML on `io.stdout`, its problems on `io.stderr`. */
-export function renderCli(args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
-  return cliExitCode(
-    async () => {
-      const parsed = parseCommandLine(args, { version: { type: 'string' }, root: { type: 'string' }, ...siteOptions('config', 'hugo', 'repo') }, USAGE, true);
-      if ('usage' in parsed) return parsed;
-      const { values, positionals } = parsed;
-      const page = positionals[0];
-      if (!page) return { usage: USAGE };
-      const loaded = await loadSite(values);
-      if (loaded.config.git) return renderFromBranch(loaded, page, values, io);
-      gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
-      const root = path.resolve(values.root ?? path.resolve(loaded.projectDir, loaded.config.root));
-      const { releases, versions, diagnostics } = loadVersions(loaded, { lenient: true, snippetDir: path.join(root, SNIPPET_DIR) });
-      const version = values.version ? versions.find((v) => v.id === values.version) : (versions.find((v) => v.status === 'latest') ?? versions[0]);
-      if (!version) {
-        const known = versions.map((v) => v.id).join(', ') || 'none';
-        return fail(io, [error(values.version ?? 'changelog', 0, 0, `No docs version ${values.version ?? ''} in the changelog data`, { hint: `Known versions: ${known}.` })]);
-      }
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      return renderPage(io, loaded, root, page, path.relative(process.cwd(), path.resolve(page)), { version, releases, prefix: version.id }, errors);
-    },
-    { stderr: io.stderr },
-  );
-}
-
+export const renderCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> => cliExitCode(async () => {
+  const parsed = parseCommandLine(args, { version: { type: 'string' }, root: { type: 'string' }, ...siteOptions('config', 'hugo', 'repo') }, USAGE, true);
+  if ('usage' in parsed) return parsed;
+  const { values, positionals } = parsed;
+  const page = positionals[0];
+  if (!page) return { usage: USAGE };
+  const loaded = await loadSite(values);
+  if (loaded.config.git) return renderFromBranch(loaded, page, values, io);
+  gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
+  const root = path.resolve(values.root ?? path.resolve(loaded.projectDir, loaded.config.root));
+  const { releases, versions, diagnostics } = loadVersions(loaded, { lenient: true, snippetDir: path.join(root, SNIPPET_DIR) });
+  const version = values.version ? versions.find((v) => v.id === values.version) : (versions.find((v) => v.status === 'latest') ?? versions[0]);
+  if (!version) {
+    const known = versions.map((v) => v.id).join(', ') || 'none';
+    return fail(io, [error(values.version ?? 'changelog', 0, 0, `No docs version ${values.version ?? ''} in the changelog data`, { hint: `Known versions: ${known}.` })]);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return renderPage(io, loaded, root, page, path.relative(process.cwd(), path.resolve(page)), { version, releases, prefix: version.id }, errors);
+}, { stderr: io.stderr });
 
 /** One page of one version read from its git ref: the snapshot the build reads, made (or found) for this version only. */
 async function renderFromBranch(loaded: LoadedConfig, page: string, values: { version?: string | undefined; root?: string | undefined; repo?: string | undefined }, io: CliIo) {
