@@ -25,18 +25,18 @@ export function siteOptions<K extends SiteOption>(...names: K[]): Pick<typeof SI
 export type ParsedArgs<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>;
 
 /**
- * `args` parsed strictly against `options`; a mistake (an unknown flag, a flag without its value) is the
+ * `args` (undefined: the process's, as parseArgs finds them, `node -e` included) parsed strictly against `options`; a mistake (an unknown flag, a flag without its value) is the
  * usage result an entry point returns: one line saying what is wrong (with the closest known flag, if
  * one is close), then the usage.
  */
 export function parseCommandLine<O extends ParseArgsOptionsConfig>(
-  args: readonly string[],
+  args: readonly string[] | undefined,
   options: O,
   usage: string,
   allowPositionals = false,
 ): ParsedArgs<O> | { usage: string } {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true }) as ParsedArgs<O>;
+    return parseArgs({ ...(args ? { args: [...args] } : {}), options, allowPositionals, strict: true }) as ParsedArgs<O>;
   } catch (e) {
     return { usage: `${argumentProblem(e as NodeJS.ErrnoException, options)}\n${usage}` };
   }

@@ -14,13 +14,13 @@ type Values<O extends ParseArgsOptionsConfig> = ParsedArgs<O>['values'];
 /** `--reporter` as the usage line shows it. */
 export const REPORTER_USAGE = `[--reporter ${REPORTERS.join('|')}]`;
 
-/** The entry point's exit code: `args` parsed with its options and `--reporter`, then its main function run. */
+/** The entry point's exit code: `args` (default: the process's) parsed with its options and `--reporter`, then its main function run. */
 export async function reportedExitCode<O extends ParseArgsOptionsConfig>(
   command: Report['command'],
   usage: string,
   options: O,
   main: (values: Values<O>, reporter: Reporter, started: number) => Promise<CliResult>,
-  args: readonly string[] = process.argv.slice(2),
+  args: readonly string[] | undefined = undefined,
   io: CliIo = PROCESS_IO,
 ): Promise<number> {
   const started = performance.now();
