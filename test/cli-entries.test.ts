@@ -6,7 +6,7 @@
  * (check-links, robust-*, git-commands, hugo-compare, ci-*) start the same files as `npm run …` does.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -25,7 +25,7 @@ import { error } from '../src/util/diagnostics.ts';
 import type { SiteData } from '../src/model/site-data.ts';
 import { renderedPage } from './support/pages.ts';
 import { docsRoot } from './support/pipeline.ts';
-import { STACK_TRACE, tempProjects, writeText } from './support/project.ts';
+import { NODE, REPO, STACK_TRACE, tempProjects, writeText } from './support/project.ts';
 
 const temp = tempProjects();
 
@@ -45,6 +45,15 @@ const BROKEN_PAGE = '---\ntitle: Broken\n---\nText.\n\n{{< nosuch >}}\n';
 const tinyProject = (pages: Record<string, string>) =>
   temp({ copy: ['changelog', 'static'], files: pages, config: "versions: { newest: 1 }, outDir: 'dist'" });
 const configOf = (dir: string) => path.join(dir, 'docs.config.ts');
+
+test('imported, an entry point runs nothing; started as a script (by Node, or under tsx as bin/versioned-docs.js starts it), it runs', () => {
+  assert.equal(process.exitCode, undefined, 'importing seven entry points set no exit code');
+  for (const loader of [[], ['--import', 'tsx']]) {
+    const r = spawnSync(NODE, [...loader, path.join(REPO, 'src/cli/compare-hugo.ts')], { encoding: 'utf8', cwd: REPO });
+    assert.equal(r.status, 2, `${loader.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^usage: npm run compare-hugo -- <hugo site dir>/);
+  }
+});
 
 describe('the command line: one parser, one set of site options, a mistake said in one line', () => {
   test('an unknown flag: the closest known one, else a full stop; then the usage', () => {
