@@ -113,6 +113,11 @@ describe('build', () => {
     assert.match(r.stderr, /content\/broken\.md:6:1: error: Unknown shortcode `nosuch`/);
     assert.match(r.stderr, /Build failed: nothing was written; the previous output is untouched\./);
     assert.equal(existsSync(path.join(out, 'index.html')), false);
+    const json = await run(buildCli, ['--config', configOf(dir), '--out', out, '--reporter', 'json']);
+    assert.equal(json.code, 1);
+    const report = JSON.parse(json.stdout) as { ok: boolean; diagnostics: { file: string; line: number; message: string }[] };
+    assert.equal(report.ok, false);
+    assert.ok(report.diagnostics.some((d) => d.file.endsWith('content/broken.md') && d.line === 6 && /Unknown shortcode `nosuch`/.test(d.message)), json.stdout);
   });
 
   test('a tiny project builds into the output folder named by --out, saying how many pages', { timeout: 300_000 }, async () => {

@@ -86,3 +86,22 @@ test('started as a worker thread, the module compiles the share it is given and 
   const [, page] = await expected(false);
   assert.deepEqual(withoutTimes(messages), [{ index: 0, ...page }, { done: true }]);
 });
+
+test("drafts: the share's environment knows draft pages only when the build is asked for them", async () => {
+  const link = '---\ntitle: Link\n---\nSee [the draft]({{< ref "draft.md" >}}).\n';
+  const project = tempProject({ copy: ['changelog', 'static'], files: { 'content/link.md': link, 'content/draft.md': '---\ntitle: Draft page\ndraft: true\n---\nx\n' }, config: 'versions: { newest: 1 }' });
+  try {
+    const draftLoaded = await loadConfig(path.join(project, 'docs.config.ts'));
+    const compiled = async (drafts: boolean) => {
+      const messages: WorkerMessage[] = [];
+      await compileShare({ loaded: draftLoaded, drafts, record: false, jobs: [{ file: path.join(project, 'content/link.md'), raw: link }] }, (m) => messages.push(m));
+      return JSON.stringify(messages[0]);
+    };
+    const without = await compiled(false);
+    assert.match(without, /draft\.md/, 'without drafts: the ref finds no page');
+    assert.match(without, /"severity":"error"/);
+    assert.doesNotMatch(await compiled(true), /"severity":"error"/, 'with drafts: the ref finds the draft');
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});
