@@ -18,7 +18,7 @@ import { compareHugoCli } from '../src/cli/compare-hugo.ts';
 import { devCli, watched } from '../src/cli/dev.ts';
 import { previewCli, previewTarget } from '../src/cli/preview.ts';
 import { renderCli } from '../src/cli/render.ts';
-import type { CliIo } from '../src/cli/run-cli.ts';
+import { isEntryPoint, type CliIo } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { makeReport } from '../src/report/report.ts';
 import { error } from '../src/util/diagnostics.ts';
@@ -53,6 +53,15 @@ test('imported, an entry point runs nothing; started as a script (by Node, or un
     assert.equal(r.status, 2, `${loader.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^usage: npm run compare-hugo -- <hugo site dir>/);
   }
+});
+
+test('isEntryPoint: import.meta.main where Node sets it; else the started script compared with the module by real path', () => {
+  const started = process.argv[1]!;
+  assert.equal(isEntryPoint({ main: true, filename: '/elsewhere.ts' } as ImportMeta), true);
+  assert.equal(isEntryPoint({ main: false, filename: started } as ImportMeta), false);
+  assert.equal(isEntryPoint({ filename: started } as ImportMeta), true, 'no import.meta.main (a loader that does not set it): the started script');
+  assert.equal(isEntryPoint({ filename: path.join(REPO, 'src/cli/build.ts') } as ImportMeta), false);
+  assert.equal(isEntryPoint({ filename: '/no/such/file.ts' } as ImportMeta), false);
 });
 
 describe('the command line: one parser, one set of site options, a mistake said in one line', () => {
