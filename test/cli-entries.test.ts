@@ -200,7 +200,8 @@ describe('render', () => {
 });
 
 describe('dev (its arguments and what it watches; the server itself is tested as a process)', () => {
-  test('--repo with a config that has no git section: refused with code 1 before a server starts', async () => {
+  // A timeout: were the refusal lost, the dev server would start and the test would never end.
+  test('--repo with a config that has no git section: refused with code 1 before a server starts', { timeout: 60_000 }, async () => {
     const dir = tinyProject({ 'content/_index.md': GOOD_PAGE });
     const r = await run(devCli, ['--config', configOf(dir), '--repo', 'elsewhere']);
     assert.equal(r.code, 1);
