@@ -5,26 +5,17 @@
  * the previous dist/ as it was).
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkSite, formatSummary, SITE_CHROME } from '../src/linkcheck/links.ts';
 import { readHtml } from '../src/linkcheck/html.ts';
 import { rebaseAttributes } from '../src/view/rebase.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 import { workDir } from '../src/engine/build.ts';
 import { format } from '../src/util/diagnostics.ts';
-import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProject, writeText } from './support/project.ts';
+import { buildProject, fakeDist, readText, runScript, snapshot, STACK_TRACE, tempProjects, writeText } from './support/project.ts';
 
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-function temp(options: Parameters<typeof tempProject>[0]): string {
-  const dir = tempProject(options);
-  temps.push(dir);
-  return dir;
-}
+const temp = tempProjects();
 
 const layout = (version: string, article: string, chrome = '') => `<!doctype html><html><head>
 <link rel="stylesheet" href="/docs/_astro/site.css"><link rel="canonical" href="https://docs.example.com/docs/${version}/">

@@ -17,19 +17,21 @@ import { loadSite, type LoadedConfig } from '../config/load.ts';
 import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot, type Report } from '../report/report.ts';
-import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
+import { REPORTER_USAGE, reportedExitCode } from './run-reported.ts';
 import { gitFlags } from '../engine/git-versions.ts';
+import { SITE_OPTIONS } from './args.ts';
+import { isEntryPoint, PROCESS_IO, type CliIo } from './run-cli.ts';
 
 const USAGE =
   'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
   `       [--link-baseline <file> [--update-link-baseline]] [--repo <path> --versions <ref,…> --latest <ref>] ${REPORTER_USAGE}`;
 
-await runReportedCli(
+/** `npm run build` with `args` (the words after `--`): its exit code; the text on `io`. */
+export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> => reportedExitCode(
   'build',
   USAGE,
   {
-    config: { type: 'string' },
-    hugo: { type: 'string' },
+    ...SITE_OPTIONS,
     out: { type: 'string' },
     lenient: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
@@ -39,15 +41,12 @@ await runReportedCli(
     verbose: { type: 'boolean', default: false },
     'link-baseline': { type: 'string' },
     'update-link-baseline': { type: 'boolean', default: false },
-    repo: { type: 'string' },
-    versions: { type: 'string' },
-    latest: { type: 'string' },
   },
   async (values, reporter, begun) => {
     const baselineFile = values['link-baseline'] ? path.resolve(values['link-baseline']) : undefined;
     if (values['update-link-baseline'] && !baselineFile) return { usage: `--update-link-baseline needs --link-baseline <file>.\n${USAGE}` };
     // Text goes to the terminal; with the json reporter stdout carries the report alone.
-    const say = (text: string) => (reporter === 'json' ? process.stderr : process.stdout).write(text);
+    const say = (text: string) => (reporter === 'json' ? io.stderr : io.stdout).write(text);
 
     const loaded = await loadSite(values);
     const git = gitFlags(values, { git: loaded.config.git, shown: values.config ?? 'docs.config.ts' });
@@ -113,8 +112,8 @@ await runReportedCli(
       ...(result.compileStats ? { compile: result.compileStats } : {}),
       durationMs,
     });
-    emitReport(reporter, report);
-    if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n`);
+    emitReport(reporter, report, process.env, io.stdout);
+    if (reporter === 'text' && diagnostics.length) io.stderr.write(`${format(diagnostics)}\n`);
     if (result.linkCheck) say(`${formatSummary(result.linkCheck.stats)}\n`);
     if (baselineFigures) {
       const b = baselineFigures;
@@ -123,18 +122,20 @@ await runReportedCli(
     if (hasErrors(diagnostics) && !(values['keep-going'] && result.outDir)) {
       // The phases that ran, so a failed build's cost is visible too.
       if (values.verbose) printPhases(result, say);
-      if (reporter !== 'json') process.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
+      if (reporter !== 'json') io.stderr.write('\nBuild failed: nothing was written; the previous output is untouched.\n');
       return { exitCode: 1 };
     }
     const seconds = (durationMs / 1000).toFixed(1);
     say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
     if (hasErrors(diagnostics)) {
-      if (reporter !== 'json') process.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
+      if (reporter !== 'json') io.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
       return { exitCode: 1 };
     }
     if (values.verbose) printPhases(result, say);
     return { exitCode: 0 };
   },
+  args,
+  io,
 );
 
 function printPhases(result: BuildResult, say: (text: string) => void): void {
@@ -160,3 +161,5 @@ function baselineRoot(loaded: LoadedConfig): string {
     return path.dirname(loaded.hugo.folder);
   }
 }
+
+if (isEntryPoint(import.meta)) process.exitCode = await buildCli(process.argv.slice(2));

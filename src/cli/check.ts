@@ -16,7 +16,9 @@ import { error, format, hasErrors, type Diagnostic } from '../util/diagnostics.t
 import { emitReport } from '../report/emit.ts';
 import { makeReport, repositoryRoot } from '../report/report.ts';
 import type { SiteData } from '../model/site-data.ts';
-import { REPORTER_USAGE, runReportedCli } from './run-reported.ts';
+import { REPORTER_USAGE, reportedExitCode } from './run-reported.ts';
+import { siteOptions } from './args.ts';
+import { isEntryPoint, PROCESS_IO, type CliIo } from './run-cli.ts';
 
 const USAGE = `usage: npm run check -- [--config docs.config.ts] [--dir dist] [--external] [--fresh] ${REPORTER_USAGE}`;
 
@@ -35,24 +37,19 @@ function lastBuildData(loaded: LoadedConfig, siteDir: string): SiteData | undefi
   }
 }
 
-// `npm run check -- --external | head`: a closed pipe ends the listing quietly, not with a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-await runReportedCli(
+/** `npm run check` with `args` (the words after `--`): its exit code; the text on `io`. */
+export const checkCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> => reportedExitCode(
   'check',
   USAGE,
   {
-    config: { type: 'string' },
+    ...siteOptions('config'),
     dir: { type: 'string' },
     external: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
   },
   async (values, reporter, begun) => {
     // With the json reporter stdout carries the report alone.
-    const out = reporter === 'json' ? process.stderr : process.stdout;
+    const out = reporter === 'json' ? io.stderr : io.stdout;
     const loaded = await loadConfig(values.config);
     const finish = (diagnostics: Diagnostic[], extra: { links?: LinkStats; checkMs?: number } = {}) => {
       emitReport(
@@ -66,8 +63,10 @@ await runReportedCli(
           ...(extra.checkMs !== undefined ? { timings: { check: extra.checkMs } } : {}),
           durationMs: performance.now() - begun,
         }),
+        process.env,
+        io.stdout,
       );
-      if (reporter === 'text' && diagnostics.length) process.stderr.write(`${format(diagnostics)}\n\n`);
+      if (reporter === 'text' && diagnostics.length) io.stderr.write(`${format(diagnostics)}\n\n`);
       return { exitCode: hasErrors(diagnostics) ? 1 : 0 };
     };
     const siteDir = path.resolve(loaded.projectDir, values.dir ?? loaded.config.outDir);
@@ -81,7 +80,7 @@ await runReportedCli(
       const prepared = await prepare(loaded);
       if (hasErrors(prepared.diagnostics) || !prepared.data) {
         const result = finish(prepared.diagnostics);
-        if (reporter !== 'json') process.stderr.write('The sources do not render, so links cannot be traced to their lines; fix the problems above.\n');
+        if (reporter !== 'json') io.stderr.write('The sources do not render, so links cannot be traced to their lines; fix the problems above.\n');
         return result;
       }
       data = prepared.data;
@@ -98,4 +97,15 @@ await runReportedCli(
     out.write(`${formatSummary(result.stats)} (${shown})\n`);
     return exit;
   },
+  args,
+  io,
 );
+
+if (isEntryPoint(import.meta)) {
+  // `npm run check -- --external | head`: a closed pipe ends the listing quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = await checkCli(process.argv.slice(2));
+}

@@ -9,19 +9,23 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareSites, meetsTargets, TARGETS, type FidelityReport } from '../compare/hugo-fidelity.ts';
 import { DiagnosticsError, error } from '../util/diagnostics.ts';
-import { runCli } from './run-cli.ts';
+import { parseCommandLine } from './args.ts';
+import { cliExitCode, isEntryPoint, PROCESS_IO, type CliIo } from './run-cli.ts';
 
 const USAGE = 'usage: npm run compare-hugo -- <hugo site dir> <our version folder> [<hugo site dir> <our version folder> ...] [--worst 10] [--json]';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-await runCli(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { worst: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } } });
+/** The comparison with `args` (pairs of folders, then options): its exit code; the table or the JSON on `io.stdout`. */
+export const compareHugoCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promise<number> => cliExitCode(async () => {
+  const parsed = parseCommandLine(args, { worst: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } }, USAGE, true);
+  if ('usage' in parsed) return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length === 0 || positionals.length % 2 !== 0) return { usage: USAGE };
   const worst = Number(values.worst);
+  if (!Number.isInteger(worst) || worst < 0) return { usage: `--worst takes a number of pages, not \`${values.worst}\`.\n${USAGE}` };
   const pairs: [string, string][] = [];
   for (let i = 0; i < positionals.length; i += 2) pairs.push([positionals[i]!, positionals[i + 1]!]);
   for (const dir of positionals) {
@@ -29,7 +33,7 @@ await runCli(async () => {
   }
   const reports: { hugo: string; ours: string; report: FidelityReport }[] = pairs.map(([hugo, ours]) => ({ hugo, ours, report: compareSites(path.resolve(hugo), path.resolve(ours)) }));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   } else {
     const out: string[] = [];
     out.push('| site | pages | heading ids | mean similarity | pages < 0.95 | left out on purpose | targets |', '|---|---|---|---|---|---|---|');
@@ -51,7 +55,9 @@ await runCli(async () => {
       out.push(`  worst pages: ${ranked.map((p) => `${p.route || '/'} ${p.similarity.toFixed(3)}`).join(', ')}`);
     }
     out.push('', `Targets: ${pct(TARGETS.pages)} pages, ${pct(TARGETS.ids)} heading ids, mean similarity >= ${TARGETS.mean}, no page below ${TARGETS.floor}.`);
-    process.stdout.write(`${out.join('\n')}\n`);
+    io.stdout.write(`${out.join('\n')}\n`);
   }
   return { exitCode: reports.every((r) => meetsTargets(r.report)) ? 0 : 1 };
-});
+}, { stderr: io.stderr });
+
+if (isEntryPoint(import.meta)) process.exitCode = await compareHugoCli(process.argv.slice(2));

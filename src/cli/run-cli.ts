@@ -4,6 +4,7 @@
  * says what failed and where; only what is left is an internal failure,
  * which says so and asks for a report.
  */
+import { realpathSync } from 'node:fs';
 import { clip, DiagnosticsError, format, type Diagnostic } from '../util/diagnostics.ts';
 
 /** What the system's error codes mean to a user, and what to do. */
@@ -33,29 +34,63 @@ export function environmentFailure(e: unknown): string | undefined {
 
 export type CliResult = { exitCode: number } | { usage: string };
 
+/** Where an entry point writes: the process's streams, or a test's collector. */
+export interface CliOutput {
+  write(text: string): unknown;
+}
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+}
+export const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
 export interface CliHooks {
   /** Print the diagnostics of an aborted run another way (a CI reporter); false: print them as text. */
   diagnostics?: (diagnostics: Diagnostic[]) => boolean;
+  /** Where the usage and the errors go (default: the process's stderr). */
+  stderr?: CliOutput;
 }
 
-export async function runCli(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<void> {
+/** Runs an entry point's main function; its exit code (2 for a usage text), every failure said in words on stderr, never a stack trace. */
+export async function cliExitCode(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<number> {
+  const stderr = hooks.stderr ?? process.stderr;
   try {
     const result = await main();
     if ('usage' in result) {
-      process.stderr.write(`${result.usage}\n`);
-      process.exitCode = 2;
-    } else {
-      process.exitCode = result.exitCode;
+      stderr.write(`${result.usage}\n`);
+      return 2;
     }
+    return result.exitCode;
   } catch (e) {
     if (e instanceof DiagnosticsError) {
-      if (!hooks.diagnostics?.(e.diagnostics)) process.stderr.write(`${format(e.diagnostics)}\n`);
+      if (!hooks.diagnostics?.(e.diagnostics)) stderr.write(`${format(e.diagnostics)}\n`);
     } else if (environmentFailure(e)) {
-      process.stderr.write(`${environmentFailure(e)}\n`);
+      stderr.write(`${environmentFailure(e)}\n`);
     } else {
-      process.stderr.write(`internal error: ${clip((e as Error).message)}\n(this is a bug in the generator, not in your content; run with NODE_DEBUG=docs for details)\n`);
-      if (process.env.NODE_DEBUG?.includes('docs')) process.stderr.write(`${(e as Error).stack}\n`);
+      stderr.write(`internal error: ${clip((e as Error).message)}\n(this is a bug in the generator, not in your content; run with NODE_DEBUG=docs for details)\n`);
+      if (process.env.NODE_DEBUG?.includes('docs')) stderr.write(`${(e as Error).stack}\n`);
     }
-    process.exitCode = 1;
+    return 1;
+  }
+}
+
+/** {@link cliExitCode} as the process's exit code. */
+export async function runCli(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<void> {
+  process.exitCode = await cliExitCode(main, hooks);
+}
+
+/**
+ * Whether the module of `meta` is the script Node was started with (`node src/cli/build.ts`), not an import
+ * (a test). `import.meta.main` where Node sets it; under a loader that does not (tsx, as bin/versioned-docs.js
+ * starts the commands), the started script's real path compared with the module's.
+ */
+export function isEntryPoint(meta: ImportMeta): boolean {
+  if (typeof meta.main === 'boolean') return meta.main;
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(meta.filename);
+  } catch {
+    return false;
   }
 }

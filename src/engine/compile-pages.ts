@@ -12,6 +12,7 @@ import { recordingEnv, type Dep } from './compile-deps.ts';
 import { openCache, type CompileCache } from './compile-cache.ts';
 import type { SiteContent } from './site-content.ts';
 import type { CacheUse } from './cache-prune.ts';
+import type { WorkerMessage, WorkerShare } from './compile-worker.ts';
 
 /** Below this many pages to compile, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 48;
@@ -112,9 +113,9 @@ export async function compilePages(
 /** A worker's results by job; a worker that runs out of its heap leaves the rest undefined. */
 function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[], heapMb: number): Promise<(CompileJobResult | undefined)[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs } satisfies WorkerShare, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const results: (CompileJobResult | undefined)[] = new Array(jobs.length);
-    worker.on('message', (message: { index: number; result: CompileJobResult } | { done: true }) => {
+    worker.on('message', (message: WorkerMessage) => {
       if ('index' in message) {
         results[message.index] = message.result;
         return;

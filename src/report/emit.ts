@@ -19,19 +19,25 @@ export function chooseReporter(flag: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 /** Print a machine reporter's output (nothing for `text`). */
-export function emitReport(reporter: Reporter, report: Report, env: NodeJS.ProcessEnv = process.env): void {
+export function emitReport(reporter: Reporter, report: Report, env: NodeJS.ProcessEnv = process.env, out: { write(text: string): unknown } = process.stdout): void {
   if (reporter === 'json') {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    out.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (reporter === 'github') {
-    for (const line of workflowCommands(report)) process.stdout.write(`${line}\n`);
+    for (const line of workflowCommands(report)) out.write(`${line}\n`);
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${stepSummary(report)}\n`);
   }
 }
 
 /** A run stopped by diagnostics before it had a project (a config that does not load: kind `config`): reported alone. False for `text`. */
-export function emitAborted(reporter: Reporter, command: Report['command'], diagnostics: Diagnostic[], durationMs: number): boolean {
+export function emitAborted(
+  reporter: Reporter,
+  command: Report['command'],
+  diagnostics: Diagnostic[],
+  durationMs: number,
+  out: { write(text: string): unknown } = process.stdout,
+): boolean {
   if (reporter === 'text') return false;
   const projectDir = process.cwd();
-  emitReport(reporter, makeReport({ command, diagnostics: withKind(diagnostics, 'config'), projectDir, repoRoot: repositoryRoot(projectDir), durationMs }));
+  emitReport(reporter, makeReport({ command, diagnostics: withKind(diagnostics, 'config'), projectDir, repoRoot: repositoryRoot(projectDir), durationMs }), process.env, out);
   return true;
 }

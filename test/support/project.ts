@@ -6,9 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { MARKER } from '../../src/engine/output.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +41,19 @@ export function tempProject(options: ProjectOptions = {}): string {
       `export default { ...sample, ${options.config ?? ''} };\n`,
   );
   return dir;
+}
+
+/** A maker of {@link tempProject}s that are removed when the test file ends. */
+export function tempProjects(): (options?: ProjectOptions) => string {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return (options = {}) => {
+    const dir = tempProject(options);
+    made.push(dir);
+    return dir;
+  };
 }
 
 export function writeText(dir: string, name: string, text: string | Buffer): void {
