@@ -91,6 +91,11 @@ describe('search as you type', () => {
     await page.locator('.search-status').waitFor();
     assert.equal(await page.locator('.search-status').textContent(), 'No results for “<b>nothing</b>”.');
     const broken = await session.open(t, { ...files, '/v1/pagefind/pagefind.js': { status: 404, body: '' } });
+    // The box loads the bundle when it gets focus; that load fails before the reader types: no error in the console.
+    const failed = broken.page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    await broken.page.getByRole('searchbox').focus();
+    await failed;
+    await broken.page.waitForTimeout(200);
     await broken.page.getByRole('searchbox').fill('glooctl');
     await broken.page.locator('.search-status').waitFor();
     assert.equal(await broken.page.locator('.search-status').textContent(), 'Search is not available.');

@@ -98,7 +98,8 @@ export function initSearch(): void {
     event.preventDefault();
     first.click();
   });
-  input.addEventListener('focus', () => void load(), { once: true });
+  // Loaded ahead on focus; a failure is said when the reader searches, not thrown into the console.
+  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
   // The path as dispatched: a click on "show more" stays inside even when the button is gone by the time it bubbles here.
   document.addEventListener('click', (event) => {
     if (!event.composedPath().includes(root)) clear();
