@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildNodeFlags } from './node-flags.ts';
+import { packageNodeFlags } from '../bin/node-flags.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -51,7 +51,7 @@ function timed(name: string, command: string, args: string[], env: NodeJS.Proces
 // The whole site, as `npm run build` makes it: the known link problems of the real branches are in the baseline.
 const baseline = path.join(REPO, 'examples/gloo-edge.links.tsv');
 const ours = (name: string, extra: string[] = []) =>
-  timed(name, NODE, [...buildNodeFlags(), path.join(REPO, 'src/cli/build.ts'), '--config', config, '--link-baseline', baseline, '--out', path.join(work, 'dist'), '--verbose', ...extra]);
+  timed(name, NODE, [...packageNodeFlags('build'), path.join(REPO, 'src/cli/build.ts'), '--config', config, '--link-baseline', baseline, '--out', path.join(work, 'dist'), '--verbose', ...extra]);
 
 // 1-2: cold, then warm. The cache of the example's project (examples/node_modules/.cache/versioned-docs) is ours to empty.
 const cache = path.join(REPO, 'examples/node_modules/.cache/versioned-docs');

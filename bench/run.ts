@@ -32,7 +32,7 @@ import type { ChildReport } from './child.ts';
 import { generateCorpus, REPO } from './corpus.ts';
 import { findHugo, hasSoloTheme, hugoArgs, hugoVersion, prepareHugo } from './hugo.ts';
 import { workDir } from '../src/engine/build.ts';
-import { buildNodeFlags } from './node-flags.ts';
+import { packageNodeFlags } from '../bin/node-flags.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -151,7 +151,7 @@ const outOf = (variant: Variant, scratch: string) => path.join(scratch, `out-${v
 
 function runChild(variant: Variant, corpusDir: string, scratch: string): Promise<Measured> {
   // Our builds run with the flags `npm run build` gives Node.
-  const flags = variant === 'full' || variant === 'core' ? buildNodeFlags() : [];
+  const flags = variant === 'full' || variant === 'core' ? packageNodeFlags('build') : [];
   return measure(NODE, [...flags, CHILD, '--variant', variant, '--corpus', corpusDir, '--out', outOf(variant, scratch)], scratch);
 }
 

@@ -3,10 +3,10 @@
 // Plain JavaScript, so any Node starts it; it runs the command on the Node 22 this package depends on
 // (the `node` package), with tsx loading our TypeScript, which Node does not strip inside node_modules.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageNodeFlags } from './node-flags.js';
 
 const COMMANDS = { build: 'build.ts', render: 'render.ts', check: 'check.ts', preview: 'preview.ts', 'compare-hugo': 'compare-hugo.ts' };
 const [command, ...args] = process.argv.slice(2);
@@ -26,9 +26,7 @@ try {
 }
 const tsx = require.resolve('tsx');
 // The Node flags of the package's own `npm run <command>` script (the build's heap growth: docs/performance.md).
-const packageScript = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).scripts?.[command] ?? '';
-const flags = /^node((?:\s+--\S+)*)\s/.exec(packageScript)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
-const result = spawnSync(node, [...flags, '--import', tsx, join(here, '..', 'src', 'cli', script), ...args], { stdio: 'inherit' });
+const result = spawnSync(node, [...packageNodeFlags(command), '--import', tsx, join(here, '..', 'src', 'cli', script), ...args], { stdio: 'inherit' });
 if (result.error) {
   process.stderr.write(`versioned-docs: cannot start Node 22 (${result.error.message}); reinstall the package.\n`);
   process.exit(1);

@@ -8,9 +8,16 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { spillPageHtml } from '../src/engine/spill-html.ts';
+import { HtmlSpill } from '../src/engine/spill-html.ts';
 import { articleHtml } from '../src/model/article-html.ts';
 import { renderedPage, siteData } from './support/pages.ts';
+import type { SiteData } from '../src/model/site-data.ts';
+
+/** As a build does: each version's pages moved out of memory in turn. */
+function spillPageHtml(data: SiteData, dir: string): void {
+  const spill = new HtmlSpill(dir);
+  for (const pages of Object.values(data.pages)) spill.pages(pages);
+}
 
 const bodies = [
   '<p>plain</p>',

@@ -12,7 +12,7 @@ import { renderAtomFeed } from '../changelog/feed.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
-import { buildModel, LATEST } from '../model/site-model.ts';
+import { LATEST } from '../model/site-model.ts';
 import { startSearchIndex } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { publishedFiles, writeExtras, type Extras } from './extras.ts';
@@ -30,7 +30,7 @@ import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
-import { addSupportTables, loadSupport, SUPPORT_FILE } from '../view/support.ts';
+import { loadSupport, modelWithSupport, SUPPORT_FILE } from '../view/support.ts';
 import { HtmlSpill } from './spill-html.ts';
 import type { SiteData } from '../model/site-data.ts';
 
@@ -188,7 +188,6 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Each version's page HTML waits on disk, not in memory, from the moment it is rendered until it is laid out or indexed.
   const spill = outDir && astro ? new HtmlSpill(path.join(workDir(loaded.projectDir, outDir), 'html')) : undefined;
   const prepared = await prepare(loaded, { ...options, ...(spill ? { spill } : {}) });
-  if (spill && prepared.data) for (const list of Object.values(prepared.data.pages)) spill.pages(list);
   lap('pipeline');
   if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro || !outDir) return { ...prepared, timings };
   const { buildSite } = await astro;
@@ -199,9 +198,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   const built = path.join(work, 'stage');
   await rm(built, { recursive: true, force: true });
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
-  const searchModel = buildModel(prepared.data);
-  if (prepared.data.support) addSupportTables(searchModel, prepared.data.support);
-  const search = options.search === false ? undefined : startSearchIndex(searchModel, path.join(work, 'search'));
+  const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'));
   let linkCheck: CheckResult;
   try {
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });

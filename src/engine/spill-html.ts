@@ -8,12 +8,12 @@
  */
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { RenderedPage, SiteData } from '../model/site-data.ts';
+import type { RenderedPage } from '../model/site-data.ts';
 
 /** Pages are written in batches of about this many bytes: few writes, and no second copy of a whole version. */
 const BATCH_BYTES = 8 << 20;
 
-/** One build's page HTML on disk: a file per call of pages(). */
+/** One build's page HTML on disk: a file per call of pages() (the build calls it once per version, as it is rendered). */
 export class HtmlSpill {
   private files = 0;
   private readonly dir: string;
@@ -28,12 +28,6 @@ export class HtmlSpill {
     const todo = pages.filter((page) => !page.htmlAt && page.html !== '');
     if (todo.length) writePages(path.join(this.dir, `${this.files++}.html`), todo);
   }
-}
-
-/** Moves every page's `html` into `<dir>/<n>.html` (one file per version) and empties it in memory. */
-export function spillPageHtml(data: SiteData, dir: string): void {
-  const spill = new HtmlSpill(dir);
-  for (const pages of Object.values(data.pages)) spill.pages(pages);
 }
 
 function writePages(file: string, pages: readonly RenderedPage[]): void {

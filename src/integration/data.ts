@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { site, siteData } from 'virtual:versioned-docs/site';
-import { buildModel, type SiteDiagnostic, type SiteModel } from '../model/site-model.ts';
-import { addSupportTables } from '../view/support.ts';
+import type { SiteDiagnostic, SiteModel } from '../model/site-model.ts';
+import { modelWithSupport } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 // By data, weakly: once a build has released its data, the prerender bundle (which stays loaded) does not hold it.
@@ -42,8 +42,7 @@ function fromFile(path: string): SiteData {
 }
 
 function modelOf(raw: SiteData & { diagnostics?: SiteDiagnostic[] }): SiteModel {
-  const model = buildModel(raw);
+  const model = modelWithSupport(raw);
   model.diagnostics = raw.diagnostics ?? [];
-  if (raw.support) addSupportTables(model, raw.support);
   return model;
 }

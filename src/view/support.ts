@@ -7,8 +7,8 @@ import { z } from 'astro/zod';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import type { SiteModel } from '../model/site-model.ts';
-import type { SupportLine } from '../model/site-data.ts';
+import { buildModel, type SiteModel } from '../model/site-model.ts';
+import type { SiteData, SupportLine } from '../model/site-data.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 import { lineIndex } from '../util/line-index.ts';
 import { articleHtml } from '../model/article-html.ts';
@@ -94,4 +94,11 @@ export function addSupportTables(model: SiteModel, lines: readonly SupportLine[]
     const { htmlAt: _, ...rest } = page;
     pages.set(SUPPORT_ROUTE, { ...rest, html: articleHtml(page) + supportTable(lines, model.product, version.minor) });
   }
+}
+
+/** The site's model with its support tables: what the pages show and the search index reads. */
+export function modelWithSupport(data: SiteData): SiteModel {
+  const model = buildModel(data);
+  if (data.support) addSupportTables(model, data.support);
+  return model;
 }
