@@ -1,6 +1,6 @@
 /**
  * src/cli/run-cli.ts directly: how an entry point ends for the user. Each case runs in a small child
- * process (runCli sets the exit code and writes to stderr), never a build.
+ * process (its exit code becomes the process's; it writes to stderr), never a build.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,13 +9,13 @@ import { test } from 'node:test';
 import { environmentFailure } from '../src/cli/run-cli.ts';
 import { NODE, REPO } from './support/project.ts';
 
-/** Runs `body` (the main function's body) through runCli in a child process. */
+/** Runs `body` (the main function's body) through cliExitCode in a child process, as the process's exit code. */
 function runMain(body: string, env: Record<string, string> = {}) {
   const script = `
-    import { runCli } from ${JSON.stringify(path.join(REPO, 'src/cli/run-cli.ts'))};
+    import { cliExitCode } from ${JSON.stringify(path.join(REPO, 'src/cli/run-cli.ts'))};
     import { DiagnosticsError, error } from ${JSON.stringify(path.join(REPO, 'src/util/diagnostics.ts'))};
     void DiagnosticsError; void error;
-    await runCli(async () => { ${body} });`;
+    process.exitCode = await cliExitCode(async () => { ${body} });`;
   const r = spawnSync(NODE, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: '', ...env } });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }

@@ -12,10 +12,10 @@ import { NODE, REPO } from './support/project.ts';
 
 function run(args: string[], body = 'console.log(JSON.stringify({ values, reporter })); return { exitCode: 0 };', env: Record<string, string> = {}) {
   const script = `
-    import { runReportedCli } from ${JSON.stringify(path.join(REPO, 'src/cli/run-reported.ts'))};
+    import { reportedExitCode } from ${JSON.stringify(path.join(REPO, 'src/cli/run-reported.ts'))};
     import { DiagnosticsError, error } from ${JSON.stringify(path.join(REPO, 'src/util/diagnostics.ts'))};
     void DiagnosticsError; void error;
-    await runReportedCli('check', 'usage: check [--out dir]', { out: { type: 'string' } }, async (values, reporter) => { ${body} });`;
+    process.exitCode = await reportedExitCode('check', 'usage: check [--out dir]', { out: { type: 'string' } }, async (values, reporter) => { ${body} });`;
   const r = spawnSync(NODE, ['--input-type=module', '-e', script, '--', ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -74,11 +74,6 @@ export async function cliExitCode(main: () => Promise<CliResult>, hooks: CliHook
   }
 }
 
-/** {@link cliExitCode} as the process's exit code. */
-export async function runCli(main: () => Promise<CliResult>, hooks: CliHooks = {}): Promise<void> {
-  process.exitCode = await cliExitCode(main, hooks);
-}
-
 /**
  * Whether the module of `meta` is the script Node was started with (`node src/cli/build.ts`), not an import
  * (a test). `import.meta.main` where Node sets it; under a loader that does not (tsx, as bin/versioned-docs.js

@@ -38,13 +38,3 @@ export async function reportedExitCode<O extends ParseArgsOptionsConfig>(
     { diagnostics: (list) => emitAborted(chosen, command, list, performance.now() - started, io.stdout), stderr: io.stderr },
   );
 }
-
-/** {@link reportedExitCode} over the process's arguments, as the process's exit code. */
-export async function runReportedCli<O extends ParseArgsOptionsConfig>(
-  command: Report['command'],
-  usage: string,
-  options: O,
-  main: (values: Values<O>, reporter: Reporter, started: number) => Promise<CliResult>,
-): Promise<void> {
-  process.exitCode = await reportedExitCode(command, usage, options, main);
-}
