@@ -19,7 +19,9 @@ import { minorLines } from '../versions/lines.ts';
 import { applyPins } from '../versions/pins.ts';
 import { versionValues } from '../versions/values.ts';
 import type { BuildOptions, BuildResult } from './build.ts';
-import { compilePages, type CompileStats } from './compile-pages.ts';
+import { availableParallelism } from 'node:os';
+import { compilePages, WORKER_HEAP_MB, type CompileStats } from './compile-pages.ts';
+import { CompilePool } from './compile-pool.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion, type VersionPlan } from './git-versions.ts';
@@ -147,41 +149,48 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
   const releases: Release[] = [];
   const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
   let base = '/';
-  for (const tree of trees) {
-    const { version } = tree;
-    const branch = await loadBranchVersion(loaded, tree, options);
-    const { own } = branch;
-    const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-    diagnostics.push(...branch.diagnostics);
-    if (!branch.changelog.cached) stats.changelogsRead++;
-    const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
-    diagnostics.push(...prefix(content.diagnostics));
-    const compiled = await compilePages(own, content, {
-      ...(options.drafts ? { drafts: true } : {}),
-      ...(options.threads ? { threads: options.threads } : {}),
-      ...(options.cache === false ? { cache: false } : {}),
-      shared: true,
-      ...(options.cacheUse ? { use: options.cacheUse } : {}),
-    });
-    compileStats.pages += compiled.stats.pages;
-    compileStats.cached += compiled.stats.cached;
-    for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
-    compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
-    const rendered = renderSite({
-      config: own.config,
-      compiled: compiled.compiled,
-      pages: content.pages,
-      releases: branch.changelog.releases,
-      versions: [branch.version],
-      changelogPages: branch.changelog.pages,
-    });
-    diagnostics.push(...prefix(rendered.diagnostics));
-    base = rendered.data.base;
-    versions.push(branch.version);
-    pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p));
-    options.spill?.pages(pages[version.id]!);
-    perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
-    if (version.id === plan.latest) releases.push(...branch.changelog.releases);
+  // One set of compile workers for every version: they start once, and remember across versions what they highlighted.
+  const pool = new CompilePool(options.threads ?? Math.min(availableParallelism(), 4), WORKER_HEAP_MB);
+  try {
+    for (const tree of trees) {
+      const { version } = tree;
+      const branch = await loadBranchVersion(loaded, tree, options);
+      const { own } = branch;
+      const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
+      diagnostics.push(...branch.diagnostics);
+      if (!branch.changelog.cached) stats.changelogsRead++;
+      const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
+      diagnostics.push(...prefix(content.diagnostics));
+      const compiled = await compilePages(own, content, {
+        ...(options.drafts ? { drafts: true } : {}),
+        ...(options.threads ? { threads: options.threads } : {}),
+        ...(options.cache === false ? { cache: false } : {}),
+        shared: true,
+        pool,
+        ...(options.cacheUse ? { use: options.cacheUse } : {}),
+      });
+      compileStats.pages += compiled.stats.pages;
+      compileStats.cached += compiled.stats.cached;
+      for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
+      compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
+      const rendered = renderSite({
+        config: own.config,
+        compiled: compiled.compiled,
+        pages: content.pages,
+        releases: branch.changelog.releases,
+        versions: [branch.version],
+        changelogPages: branch.changelog.pages,
+      });
+      diagnostics.push(...prefix(rendered.diagnostics));
+      base = rendered.data.base;
+      versions.push(branch.version);
+      pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p));
+      options.spill?.pages(pages[version.id]!);
+      perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
+      if (version.id === plan.latest) releases.push(...branch.changelog.releases);
+    }
+  } finally {
+    await pool.close();
   }
   // Gloo's build-docs.sh publishes the latest version only under latest/: its own id redirects there.
   const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, latestOnly: true, pages };

@@ -5,14 +5,13 @@
  * sites, on this thread. Results keep the pages' order.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from '../config/load.ts';
 import { compilePage, type CompiledPage, type CompileEnv } from '../markdown/compile.ts';
 import { recordingEnv, type Dep } from './compile-deps.ts';
 import { openCache, type CompileCache } from './compile-cache.ts';
 import type { SiteContent } from './site-content.ts';
 import type { CacheUse } from './cache-prune.ts';
-import type { WorkerMessage, WorkerShare } from './compile-worker.ts';
+import { CompilePool } from './compile-pool.ts';
 
 /** Below this many pages to compile, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 48;
@@ -36,6 +35,8 @@ export interface CompileOptions {
   workerHeapMb?: number;
   /** Notes the cache entries this build uses (see cache-prune.ts). */
   use?: CacheUse;
+  /** Workers that outlive this call (a build of several trees: compile-pool.ts); default: started for this call when it has enough pages. */
+  pool?: CompilePool;
 }
 
 /** One compiled page, how long it took, and what it asked of its environment when that is recorded. */
@@ -75,22 +76,22 @@ export async function compilePages(
   const missing = pages.flatMap((page, i) => (compiled[i] ? [] : [i]));
   const times: Record<string, number> = {};
 
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(missing.length / (WORKER_THRESHOLD / 2)));
-  if (threads > 1 && missing.length >= WORKER_THRESHOLD) {
-    const chunks = Array.from({ length: threads }, (_, t) => missing.filter((_, k) => k % threads === t));
-    const heapMb = options.workerHeapMb ?? WORKER_HEAP_MB;
-    const results = await Promise.all(
-      chunks.map((chunk) => runWorker(loaded, options.drafts ?? false, record, chunk.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })), heapMb)),
-    );
-    chunks.forEach((chunk, t) =>
-      chunk.forEach((i, k) => {
-        const result = results[t]![k];
+  const threads = options.pool?.threads ?? Math.min(options.threads ?? Math.min(availableParallelism(), 4), Math.ceil(missing.length / (WORKER_THRESHOLD / 2)));
+  const threaded = threads > 1 && missing.length >= WORKER_THRESHOLD;
+  if (threaded) {
+    const pool = options.pool ?? new CompilePool(threads, options.workerHeapMb ?? WORKER_HEAP_MB);
+    try {
+      const results = await pool.run(loaded, options.drafts ?? false, record, missing.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })));
+      missing.forEach((i, k) => {
+        const result = results[k];
         if (!result) return;
         compiled[i] = result.page;
         deps[i] = result.deps;
         times[pages[i]!.file] = Math.round(result.ms);
-      }),
-    );
+      });
+    } finally {
+      if (!options.pool) await pool.close();
+    }
   }
   // Small sites, and what a worker left when it ran out of its heap: on this thread.
   for (const i of missing) {
@@ -106,26 +107,6 @@ export async function compilePages(
   }
   return {
     compiled: compiled as CompiledPage[],
-    stats: { pages: pages.length, cached: pages.length - missing.length, threads: threads > 1 && missing.length >= WORKER_THRESHOLD ? threads : 1, times },
+    stats: { pages: pages.length, cached: pages.length - missing.length, threads: threaded ? threads : 1, times },
   };
-}
-
-/** A worker's results by job; a worker that runs out of its heap leaves the rest undefined. */
-function runWorker(loaded: LoadedConfig, drafts: boolean, record: boolean, jobs: { file: string; raw: string }[], heapMb: number): Promise<(CompileJobResult | undefined)[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: { loaded, drafts, record, jobs } satisfies WorkerShare, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-    const results: (CompileJobResult | undefined)[] = new Array(jobs.length);
-    worker.on('message', (message: WorkerMessage) => {
-      if ('index' in message) {
-        results[message.index] = message.result;
-        return;
-      }
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(results) : reject(error)));
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`compile worker stopped with exit code ${code}`));
-    });
-  });
 }
