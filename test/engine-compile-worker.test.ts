@@ -1,14 +1,14 @@
 /**
- * src/engine/compile-worker.ts directly: a worker's share of pages is compiled in the site's own
- * environment and each page is posted with its index as soon as it is compiled (not held to the end),
- * then `done`; the same module started as a worker thread says the same to its parent.
+ * src/engine/compile-worker.ts directly: the worker keeps the environments it is told of, compiles each
+ * page in the one named, exactly as the main thread compiles it, and posts it with its job id as soon as
+ * it is compiled; the same module started as a worker thread answers its parent the same way.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { compileShare, type WorkerMessage, type WorkerShare } from '../src/engine/compile-worker.ts';
+import { compileServer, type WorkerReply, type WorkerRequest } from '../src/engine/compile-worker.ts';
 import { compileJob } from '../src/engine/compile-pages.ts';
 import { loadSiteContent } from '../src/engine/site-content.ts';
 import { loadConfig } from '../src/config/load.ts';
@@ -37,65 +37,90 @@ async function expected(record: boolean) {
     return rest;
   });
 }
-const withoutTimes = (messages: WorkerMessage[]) => messages.map((m) => ('index' in m ? { index: m.index, ...(({ ms: _ms, ...rest }) => rest)(m.result) } : m));
+const withoutTimes = (replies: WorkerReply[]) => replies.map((m) => ({ id: m.id, ...(({ ms: _ms, ...rest }) => rest)(m.result) }));
+const job = (i: number, id = i, env = 0, record = false): WorkerRequest => ({ kind: 'job', env, id, file: files[i]!, raw: raws[i]!, record });
 
-test('each page posted with its index, compiled as the main thread compiles it (its errors too), then done', async () => {
-  const messages: WorkerMessage[] = [];
-  await compileShare({ loaded, drafts: false, record: false, jobs: files.map((file, i) => ({ file, raw: raws[i]! })) }, (m) => messages.push(m));
+test('each page posted with its job id, compiled as the main thread compiles it (its errors too)', async () => {
+  const replies: WorkerReply[] = [];
+  const serve = compileServer((m) => replies.push(m));
+  void serve({ kind: 'env', env: 0, loaded, drafts: false });
+  await Promise.all(files.map((_, i) => serve(job(i, 10 + i))));
   const pages = await expected(false);
-  assert.deepEqual(withoutTimes(messages), [...pages.map((p, index) => ({ index, ...p })), { done: true }]);
-  const first = messages[0] as { result: { page: { html: string } } };
-  assert.match(first.result.page.html, /<h2 id="[^"]+">First<\/h2>/);
-  assert.match(JSON.stringify(messages[2]), /Unknown shortcode `nosuch`/, "the third page's error comes with it");
-  assert.ok(messages.every((m) => 'done' in m || m.result.deps === undefined), 'nothing recorded unless asked');
+  assert.deepEqual(withoutTimes(replies), pages.map((p, i) => ({ id: 10 + i, ...p })));
+  assert.match(replies[0]!.result.page.html, /<h2 id="[^"]+">First<\/h2>/);
+  assert.match(JSON.stringify(replies[2]), /Unknown shortcode `nosuch`/, "the third page's error comes with it");
+  assert.ok(replies.every((m) => m.result.deps === undefined), 'nothing recorded unless asked');
 });
 
 test('with record, each page carries what it asked of its environment (the file it read)', async () => {
-  const messages: WorkerMessage[] = [];
-  await compileShare({ loaded, drafts: false, record: true, jobs: [{ file: files[0]!, raw: raws[0]! }] }, (m) => messages.push(m));
+  const replies: WorkerReply[] = [];
+  const serve = compileServer((m) => replies.push(m));
+  void serve({ kind: 'env', env: 0, loaded, drafts: false });
+  await serve(job(0, 0, 0, true));
   const [page] = await expected(true);
-  assert.deepEqual(withoutTimes(messages), [{ index: 0, ...page }, { done: true }]);
+  assert.deepEqual(withoutTimes(replies), [{ id: 0, ...page }]);
   assert.ok(page!.deps!.length > 0);
 });
 
 test('a page is posted as soon as it is compiled, before the next page is read', async () => {
   const log: string[] = [];
-  const jobs = files.map((file, i) => ({
-    file,
-    get raw() {
-      log.push(`read ${i}`);
-      return raws[i]!;
-    },
-  }));
-  await compileShare({ loaded, drafts: false, record: false, jobs }, (m) => log.push('index' in m ? `post ${m.index}` : 'done'));
-  assert.deepEqual(log, ['read 0', 'post 0', 'read 1', 'post 1', 'read 2', 'post 2', 'done']);
+  const serve = compileServer((m) => log.push(`post ${m.id}`));
+  void serve({ kind: 'env', env: 0, loaded, drafts: false });
+  await Promise.all(
+    files.map((file, i) =>
+      serve({
+        kind: 'job',
+        env: 0,
+        id: i,
+        file,
+        record: false,
+        get raw() {
+          log.push(`read ${i}`);
+          return raws[i]!;
+        },
+      }),
+    ),
+  );
+  assert.deepEqual(log, ['read 0', 'post 0', 'read 1', 'post 1', 'read 2', 'post 2']);
 });
 
-test('started as a worker thread, the module compiles the share it is given and tells its parent', { timeout: 120_000 }, async () => {
-  const share: WorkerShare = { loaded, drafts: false, record: false, jobs: [{ file: files[1]!, raw: raws[1]! }] };
-  const worker = new Worker(new URL('../src/engine/compile-worker.ts', import.meta.url), { workerData: share });
-  const messages: WorkerMessage[] = [];
+test('a page of an environment the worker was not told of, or was told to drop, is an error, not a guess', async () => {
+  const serve = compileServer(() => undefined);
+  await assert.rejects(serve(job(1, 0, 7)), /no environment 7/);
+  const again = compileServer(() => undefined);
+  void again({ kind: 'env', env: 1, loaded, drafts: false });
+  await again(job(1, 0, 1));
+  await assert.rejects(again({ kind: 'drop', env: 1 }).then(() => again(job(1, 1, 1))), /no environment 1/);
+});
+
+test('started as a worker thread, the module compiles what its parent sends and answers it', { timeout: 120_000 }, async () => {
+  const worker = new Worker(new URL('../src/engine/compile-worker.ts', import.meta.url));
+  const replies: WorkerReply[] = [];
   await new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: WorkerMessage) => {
-      messages.push(m);
-      if ('done' in m) resolve();
+    worker.on('message', (m: WorkerReply) => {
+      replies.push(m);
+      resolve();
     });
     worker.once('error', reject);
+    worker.postMessage({ kind: 'env', env: 3, loaded, drafts: false } satisfies WorkerRequest);
+    worker.postMessage(job(1, 5, 3));
   });
   await worker.terminate();
   const [, page] = await expected(false);
-  assert.deepEqual(withoutTimes(messages), [{ index: 0, ...page }, { done: true }]);
+  assert.deepEqual(withoutTimes(replies), [{ id: 5, ...page }]);
 });
 
-test("drafts: the share's environment knows draft pages only when the build is asked for them", async () => {
+test("drafts: the environment knows draft pages only when the build is asked for them", async () => {
   const link = '---\ntitle: Link\n---\nSee [the draft]({{< ref "draft.md" >}}).\n';
   const project = tempProject({ copy: ['changelog', 'static'], files: { 'content/link.md': link, 'content/draft.md': '---\ntitle: Draft page\ndraft: true\n---\nx\n' }, config: 'versions: { newest: 1 }' });
   try {
     const draftLoaded = await loadConfig(path.join(project, 'docs.config.ts'));
     const compiled = async (drafts: boolean) => {
-      const messages: WorkerMessage[] = [];
-      await compileShare({ loaded: draftLoaded, drafts, record: false, jobs: [{ file: path.join(project, 'content/link.md'), raw: link }] }, (m) => messages.push(m));
-      return JSON.stringify(messages[0]);
+      const replies: WorkerReply[] = [];
+      const serve = compileServer((m) => replies.push(m));
+      void serve({ kind: 'env', env: 0, loaded: draftLoaded, drafts });
+      await serve({ kind: 'job', env: 0, id: 0, file: path.join(project, 'content/link.md'), raw: link, record: false });
+      return JSON.stringify(replies[0]);
     };
     const without = await compiled(false);
     assert.match(without, /draft\.md/, 'without drafts: the ref finds no page');

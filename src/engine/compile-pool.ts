@@ -50,6 +50,8 @@ interface Run {
 
 export class CompilePool {
   readonly threads: number;
+  /** Workers started so far, and pages compiled by each slot: what the tests and --verbose look at. */
+  readonly stats = { started: 0, compiled: [] as number[] };
   readonly #heapMb: number;
   readonly #slots: Slot[];
   readonly #runs = new Map<number, Run>();
@@ -61,6 +63,7 @@ export class CompilePool {
     this.threads = threads;
     this.#heapMb = heapMb;
     this.#slots = Array.from({ length: threads }, () => ({ worker: undefined, queue: [], inFlight: new Map(), envs: new Set() }));
+    this.stats.compiled = this.#slots.map(() => 0);
   }
 
   /** Compiles pages of one tree; a result is undefined where its worker ran out of heap. Results keep the jobs' order. */
@@ -108,10 +111,12 @@ export class CompilePool {
     const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } });
     slot.worker = worker;
     slot.envs = new Set();
+    this.stats.started++;
     worker.on('message', (reply: WorkerReply) => {
       const job = slot.inFlight.get(reply.id);
       if (!job) return;
       slot.inFlight.delete(reply.id);
+      this.stats.compiled[this.#slots.indexOf(slot)]!++;
       job.done(reply.result);
       this.#feed(slot);
     });
