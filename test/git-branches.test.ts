@@ -5,12 +5,14 @@
  * second build that reads nothing from git.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config/load.ts';
 import { prepareBranches } from '../src/engine/branches.ts';
+import { HtmlSpill } from '../src/engine/spill-html.ts';
+import { articleHtml } from '../src/model/article-html.ts';
 import { GitRepo } from '../src/git/repo.ts';
 import { format } from '../src/util/diagnostics.ts';
 import { REPO } from './support/project.ts';
@@ -170,9 +172,42 @@ test('a bundle is read without a checkout; a second build with no ref moved read
   const second = await prepare(config, { repo: bundle });
   // main's changelog folder is v1.2.x's (same tree): read once.
   assert.equal(first.branchStats!.changelogsRead, 2);
-  assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 });
+  assert.deepEqual(second.branchStats, { ...second.branchStats!, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0, versionsReused: 3 });
+  assert.equal(first.branchStats!.versionsReused, 0);
   assert.deepEqual(second.data, first.data);
+  assert.deepEqual(second.diagnostics, first.diagnostics, "each version's problems are reported again");
   assert.equal(second.compileStats!.cached, second.compileStats!.pages);
+});
+
+test('after one branch moved, only its version is built again; the others are read back whole, the same', async () => {
+  const repo = docsRepo();
+  const config = project(repo, '');
+  const spillDir = mkdtempSync(path.join(tmpdir(), 'spill-'));
+  const first = await prepare(config);
+  git(repo, 'checkout', '--quiet', 'v1.1.x');
+  writeFileSync(path.join(repo, 'docs/content/guide.md'), '---\ntitle: Guide\nweight: 10\n---\n## Install\n\nChanged on v1.1.x only.\n');
+  git(repo, 'commit', '--quiet', '-am', 'one page changed');
+  // As a build asks: the pages' HTML stays on disk (src/engine/spill-html.ts).
+  const second = await prepare(config, { spill: new HtmlSpill(spillDir) });
+  assert.equal(second.branchStats!.versionsReused, 2, 'main and v1.2.x read back');
+  assert.equal(second.compileStats!.pages - second.compileStats!.cached, 1, 'one page compiled');
+  const html = (result: typeof first, id: string, route: string) => {
+    const page = result.data!.pages[id]!.find((p) => p.route === route)!;
+    return articleHtml(page);
+  };
+  assert.match(html(second, 'v1.1.x', 'guide/'), /Changed on v1\.1\.x only/);
+  for (const id of ['main', 'v1.2.x', 'v1.1.x']) {
+    for (const page of first.data!.pages[id]!) {
+      if (id === 'v1.1.x' && page.route === 'guide/') continue;
+      assert.equal(html(second, id, page.route), page.html, `${id}:${page.route} the same`);
+    }
+  }
+  assert.deepEqual(second.diagnostics, first.diagnostics);
+  // The config is part of every version: a change to it builds them all again.
+  writeFileSync(config, readFileSync(config, 'utf8').replace("product: 'Demo'", "product: 'Demo 2'"));
+  const third = await prepare(config);
+  assert.equal(third.branchStats!.versionsReused, 0);
+  rmSync(spillDir, { recursive: true, force: true });
 });
 
 test('a CI clone: branches that exist only as origin/<name> answer to their short name', () => {

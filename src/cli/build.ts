@@ -143,7 +143,7 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   const stats = result.compileStats;
   say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
   const git = result.branchStats;
-  if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
+  if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read, ${git.versionsReused} version(s) reused whole\n`);
   const pruned = result.cachePruned;
   if (pruned) say(`  cache: ${pruned.removed} unused entr${pruned.removed === 1 ? 'y' : 'ies'} removed, ${pruned.kept} kept${pruned.skipped ? ` (not pruned: ${pruned.skipped})` : ''}\n`);
 }

@@ -27,6 +27,7 @@ import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion, type VersionPlan } from './git-versions.ts';
 import { branchChangelog, type BranchChangelog } from './changelog-cache.ts';
 import { renderSite } from './render-site.ts';
+import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
 
@@ -40,6 +41,8 @@ export interface BranchStats {
   snapshotsMade: number;
   /** Branch changelogs loaded and rendered this build (0 when no ref moved: see changelog-cache.ts). */
   changelogsRead: number;
+  /** Versions read back whole, their tree and everything else as an earlier build had them (version-cache.ts). */
+  versionsReused: number;
 }
 
 /** One version of a git build: its plan and the snapshot of its tree in our cache. */
@@ -88,7 +91,7 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
     if (!layoutDocs) {
       return { diagnostics: [...diagnostics, error(configFile, ...at(loaded, docs), `${plan.layout.ref} has no folder \`${docs}\``, { hint: 'Set `docs` in the git section to the docs folder inside the repository.' })] };
     }
-    const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0 };
+    const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0, versionsReused: 0 };
     const trees: BranchTree[] = [];
     for (const version of plan.versions.filter((v) => wanted(v, plan))) {
       const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
@@ -154,40 +157,26 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
   try {
     for (const tree of trees) {
       const { version } = tree;
-      const branch = await loadBranchVersion(loaded, tree, options);
-      const { own } = branch;
-      const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
-      diagnostics.push(...branch.diagnostics);
-      if (!branch.changelog.cached) stats.changelogsRead++;
-      const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
-      diagnostics.push(...prefix(content.diagnostics));
-      const compiled = await compilePages(own, content, {
-        ...(options.drafts ? { drafts: true } : {}),
-        ...(options.threads ? { threads: options.threads } : {}),
-        ...(options.cache === false ? { cache: false } : {}),
-        shared: true,
-        pool,
-        ...(options.cacheUse ? { use: options.cacheUse } : {}),
-      });
-      compileStats.pages += compiled.stats.pages;
-      compileStats.cached += compiled.stats.cached;
-      for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
-      compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
-      const rendered = renderSite({
-        config: own.config,
-        compiled: compiled.compiled,
-        pages: content.pages,
-        releases: branch.changelog.releases,
-        versions: [branch.version],
-        changelogPages: branch.changelog.pages,
-      });
-      diagnostics.push(...prefix(rendered.diagnostics));
-      base = rendered.data.base;
-      versions.push(branch.version);
-      pages[version.id] = (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p));
-      options.spill?.pages(pages[version.id]!);
-      perVersionExtras[version.id] = { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases };
-      if (version.id === plan.latest) releases.push(...branch.changelog.releases);
+      // A version whose tree, plan, config and generator are those of an earlier build is read back whole.
+      const entry = options.cache === false ? undefined : versionEntry(loaded, path.join(toolCacheDir(loaded), 'git'), [tree.dir, version, Boolean(options.drafts), Boolean(options.lenient), Boolean(options.strict)]);
+      const built = (entry && (await readVersion(entry, Boolean(options.spill), options.cacheUse))) || (await buildVersion(loaded, tree, options, pool, compileStats, stats));
+      if (entry && !built.cached) {
+        const kept = await writeVersion(entry, built);
+        // A build's pages keep their HTML in the entry's file (as spill-html.ts would keep it): written once.
+        if (options.spill) built.pages = kept;
+      }
+      if (built.cached) {
+        compileStats.pages += built.sources;
+        compileStats.cached += built.sources;
+        stats.versionsReused++;
+      }
+      diagnostics.push(...built.diagnostics);
+      base = built.base;
+      versions.push(built.version);
+      pages[version.id] = built.pages;
+      options.spill?.pages(built.pages);
+      perVersionExtras[version.id] = built.extras;
+      if (version.id === plan.latest) releases.push(...built.releases);
     }
   } finally {
     await pool.close();
@@ -196,6 +185,49 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
   const data: SiteData = { base, product: loaded.config.product, versions, latest: plan.latest, latestOnly: true, pages };
   const extras: Extras = { files: [], contentDir: '', aliases: [], perVersion: perVersionExtras };
   return { diagnostics, data, releases, extras, compileStats, branchStats: stats };
+}
+
+/** One version from its tree: its changelog, its pages compiled (through the shared cache and the pool) and rendered. */
+async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: BuildOptions, pool: CompilePool, compileStats: CompileStats, stats: BranchStats): Promise<BuiltVersion> {
+  const { version } = tree;
+  const branch = await loadBranchVersion(loaded, tree, options);
+  const { own } = branch;
+  const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
+  const diagnostics = [...branch.diagnostics];
+  if (!branch.changelog.cached) stats.changelogsRead++;
+  const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
+  diagnostics.push(...prefix(content.diagnostics));
+  const compiled = await compilePages(own, content, {
+    ...(options.drafts ? { drafts: true } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
+    shared: true,
+    pool,
+    ...(options.cacheUse ? { use: options.cacheUse } : {}),
+  });
+  compileStats.pages += compiled.stats.pages;
+  compileStats.cached += compiled.stats.cached;
+  for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
+  compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
+  const rendered = renderSite({
+    config: own.config,
+    compiled: compiled.compiled,
+    pages: content.pages,
+    releases: branch.changelog.releases,
+    versions: [branch.version],
+    changelogPages: branch.changelog.pages,
+  });
+  diagnostics.push(...prefix(rendered.diagnostics));
+  return {
+    version: branch.version,
+    base: rendered.data.base,
+    pages: (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p)),
+    extras: { files: publishedFiles(content.pages, compiled.compiled, content.files), contentDir: content.contentDir, aliases: content.aliases },
+    releases: branch.changelog.releases,
+    diagnostics,
+    sources: content.pages.length,
+    cached: false,
+  };
 }
 
 /** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */

@@ -145,7 +145,7 @@ function sharedEnvironmentHash(loaded: LoadedConfig, content: SiteContent): stri
   );
 }
 
-function folderHash(projectDir: string, dir: string | undefined): string {
+export function folderHash(projectDir: string, dir: string | undefined): string {
   return dir && existsSync(path.resolve(projectDir, dir))
     ? listFiles(path.resolve(projectDir, dir))
         .map((f) => `${path.relative(path.resolve(projectDir, dir), f)}\0${hash(readFileSync(f))}`)

@@ -30,7 +30,11 @@ export class HtmlSpill {
   }
 }
 
-function writePages(file: string, pages: readonly RenderedPage[]): void {
+/**
+ * Writes the pages' `html` into `file`, one after another, and empties it in memory: each page then says where its
+ * body is (`htmlAt`, naming `recordAs`: the name the file will have once renamed, when written under a temporary one).
+ */
+export function writePages(file: string, pages: readonly RenderedPage[], recordAs = file): void {
   const fd = openSync(file, 'w');
   try {
     let start = 0;
@@ -44,7 +48,7 @@ function writePages(file: string, pages: readonly RenderedPage[]): void {
     };
     for (const page of pages) {
       const body = Buffer.from(page.html, 'utf8');
-      page.htmlAt = { file, start, bytes: body.length };
+      page.htmlAt = { file: recordAs, start, bytes: body.length };
       page.html = '';
       start += body.length;
       batch.push(body);
