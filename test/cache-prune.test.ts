@@ -67,6 +67,8 @@ test('a changed page\'s old compile entry, snapshot and blob are gone after the 
   assert.ok(existsSync(blob(git(repo, 'rev-parse', 'v1.2.x:docs/content/new.md').trim())), 'the new blob stays');
   assert.ok(firstSnapshots.some((s) => !snapshots().includes(s)), 'the old snapshot of v1.2.x is gone');
   assert.equal(snapshots().length, 2, 'one snapshot per version');
+  assert.equal(third.branchStats!.versionsReused, 2, 'a warm build reads both versions back whole');
+  assert.equal(list(path.join(cache, 'git/versions')).length, 4, "each version kept once (its pages and their HTML): v1.2.x's old one is gone");
   // And the warm build after pruning still hits everything.
   const fourth = await run();
   assert.equal(fourth.compileStats!.cached, fourth.compileStats!.pages);
