@@ -39,3 +39,13 @@ test('the node forms match the HTML forms and leave no blank text at either end'
   assert.equal(toHtml(untrustedInlineNodes('*x*')), renderUntrustedInline('*x*'));
   assert.deepEqual(untrustedMarkdownNodes(''), []);
 });
+
+test('the same Markdown twice gives equal nodes that are not shared: changing one page leaves the next alone', () => {
+  const text = 'Fixes [the router](https://example.com/r) for **v1.2.3**.';
+  const first = untrustedMarkdownNodes(text);
+  const second = untrustedMarkdownNodes(text);
+  assert.deepEqual(second, first);
+  (first[0] as { children: unknown[] }).children.length = 0;
+  assert.deepEqual(untrustedMarkdownNodes(text), second, 'a later call is not changed by what a caller did to its copy');
+  assert.notEqual(untrustedMarkdownNodes(text), untrustedMarkdownNodes(text));
+});

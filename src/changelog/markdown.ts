@@ -17,8 +17,25 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
 
 const isBlank = (node: ElementContent) => node.type === 'text' && node.value.trim() === '';
 
+/**
+ * Nodes already made, by their Markdown: a git build renders each branch's changelog, and most notes are the
+ * same text in every branch (a copy is returned: the page it goes into owns it).
+ */
+const memo = new Map<string, ElementContent[]>();
+const MEMO_LIMIT = 20_000;
+
 /** Untrusted Markdown as sanitised hast nodes (blank text at either end left out). */
 export function untrustedMarkdownNodes(markdown: string): ElementContent[] {
+  let nodes = memo.get(markdown);
+  if (!nodes) {
+    nodes = parseUntrusted(markdown);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(markdown, nodes);
+  }
+  return structuredClone(nodes);
+}
+
+function parseUntrusted(markdown: string): ElementContent[] {
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const nodes = tree.children as ElementContent[];
   let start = 0;
