@@ -130,14 +130,10 @@ export interface BranchVersion {
   diagnostics: Diagnostic[];
 }
 
-/** The site config of a version's snapshot (see versionConfig). */
-export function branchConfig(loaded: LoadedConfig, tree: BranchTree): LoadedConfig {
+export async function loadBranchVersion(loaded: LoadedConfig, tree: BranchTree, options: Pick<BuildOptions, 'lenient' | 'cacheUse'> = {}): Promise<BranchVersion> {
   const { docs, changelog } = gitLayout(loaded);
-  return versionConfig(loaded, tree.dir, docs, changelog, toolCacheDir(loaded));
-}
-
-export async function loadBranchVersion(loaded: LoadedConfig, tree: BranchTree, options: Pick<BuildOptions, 'lenient' | 'cacheUse'> = {}, own = branchConfig(loaded, tree)): Promise<BranchVersion> {
   const cacheDir = toolCacheDir(loaded);
+  const own = versionConfig(loaded, tree.dir, docs, changelog, cacheDir);
   const loadedVersions = await branchChangelog(own, tree.changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'), options.cacheUse);
   const docsVersion = toDocsVersion(tree.version, loadedVersions.releases, own);
   return { own, changelog: loadedVersions, version: docsVersion.version, diagnostics: [...loadedVersions.diagnostics, ...docsVersion.diagnostics].map((d) => prefixed(d, tree.version.id)) };
@@ -194,26 +190,21 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
 /** One version from its tree: its changelog, its pages compiled (through the shared cache and the pool) and rendered. */
 async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: BuildOptions, pool: CompilePool, compileStats: CompileStats, stats: BranchStats): Promise<BuiltVersion> {
   const { version } = tree;
-  const own = branchConfig(loaded, tree);
+  const branch = await loadBranchVersion(loaded, tree, options);
+  const { own } = branch;
   const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
+  const diagnostics = [...branch.diagnostics];
+  if (!branch.changelog.cached) stats.changelogsRead++;
   const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
-  let started!: () => void;
-  const dispatched = new Promise<void>((resolve) => (started = resolve));
-  const compiling = compilePages(own, content, {
+  diagnostics.push(...prefix(content.diagnostics));
+  const compiled = await compilePages(own, content, {
     ...(options.drafts ? { drafts: true } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.cache === false ? { cache: false } : {}),
     shared: true,
     pool,
-    started,
     ...(options.cacheUse ? { use: options.cacheUse } : {}),
   });
-  // The changelog is loaded on this thread while the workers compile the pages.
-  await Promise.race([dispatched, compiling]);
-  const branch = await loadBranchVersion(loaded, tree, options, own);
-  const compiled = await compiling;
-  const diagnostics = [...branch.diagnostics, ...prefix(content.diagnostics)];
-  if (!branch.changelog.cached) stats.changelogsRead++;
   compileStats.pages += compiled.stats.pages;
   compileStats.cached += compiled.stats.cached;
   for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;

@@ -37,8 +37,6 @@ export interface CompileOptions {
   use?: CacheUse;
   /** Workers that outlive this call (a build of several trees: compile-pool.ts); default: started for this call when it has enough pages. */
   pool?: CompilePool;
-  /** Called once the pages are handed to the workers (at once when none are): the caller may then use this thread meanwhile. */
-  started?: () => void;
 }
 
 /** One compiled page, how long it took, and what it asked of its environment when that is recorded. */
@@ -83,9 +81,7 @@ export async function compilePages(
   if (threaded) {
     const pool = options.pool ?? new CompilePool(threads, options.workerHeapMb ?? WORKER_HEAP_MB);
     try {
-      const running = pool.run(loaded, options.drafts ?? false, record, missing.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })));
-      options.started?.();
-      const results = await running;
+      const results = await pool.run(loaded, options.drafts ?? false, record, missing.map((i) => ({ file: pages[i]!.file, raw: pages[i]!.raw })));
       missing.forEach((i, k) => {
         const result = results[k];
         if (!result) return;
@@ -96,7 +92,7 @@ export async function compilePages(
     } finally {
       if (!options.pool) await pool.close();
     }
-  } else options.started?.();
+  }
   // Small sites, and what a worker left when it ran out of its heap: on this thread.
   for (const i of missing) {
     if (compiled[i]) continue;

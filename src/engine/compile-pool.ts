@@ -9,10 +9,8 @@
  * of the next version, whose code blocks are mostly the same, meets the
  * highlighter that already has them. A worker that runs out of its own
  * pages takes the last pages of the busiest one, so no thread idles while
- * another has work. Pages are sent ahead of the worker's answers, so none
- * waits for the round trip, nor for the main thread while it is busy with
- * something else (a version's changelog): many while its queue is long, two
- * near the end, when what is left is shared out by taking.
+ * another has work. Two pages are in flight per worker, so none waits for
+ * the round trip.
  *
  * A worker that runs out of its heap (a page too big for it) leaves its
  * pages in flight undefined: compilePages compiles them on the main thread.
@@ -24,9 +22,8 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { CompileJobResult } from './compile-pages.ts';
 import type { WorkerReply, WorkerRequest } from './compile-worker.ts';
 
-/** Pages sent to a worker ahead of its answers: an eighth of its queue, within these bounds. */
-const AHEAD_MIN = 2;
-const AHEAD_MAX = 32;
+/** Pages sent to a worker ahead of its answers. */
+const IN_FLIGHT = 2;
 
 interface Job {
   id: number;
@@ -146,11 +143,11 @@ export class CompilePool {
     });
   }
 
-  /** Keeps pages at the worker (more while its queue is long): its own first, else the last of the longest queue. */
+  /** Keeps IN_FLIGHT pages at the worker: its own first, else the last of the longest queue. */
   #feed(slot: Slot): void {
     const worker = slot.worker;
     if (!worker) return;
-    while (slot.inFlight.size < Math.min(AHEAD_MAX, Math.max(AHEAD_MIN, slot.queue.length >> 3))) {
+    while (slot.inFlight.size < IN_FLIGHT) {
       const job = slot.queue.shift() ?? this.#steal();
       if (!job) return;
       if (!slot.envs.has(job.env)) {
