@@ -4,7 +4,7 @@
  * warm build still takes every page from the cache.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -73,6 +73,15 @@ test('a changed page\'s old compile entry, snapshot and blob are gone after the 
   const fourth = await run();
   assert.equal(fourth.compileStats!.cached, fourth.compileStats!.pages);
   assert.equal(fourth.branchStats!.blobsRead, 0);
+  // Two builds that read every version back whole still kept what the versions are made from: after an edit on
+  // v1.1.x, only that page is compiled.
+  const onOld = path.join(repo, 'docs/content/guide.md');
+  git(repo, 'checkout', '--quiet', 'v1.1.x');
+  writeFileSync(onOld, `${readFileSync(onOld, 'utf8')}\nEdited on v1.1.x.\n`);
+  git(repo, 'commit', '--quiet', '-am', 'edit a page of v1.1.x');
+  const fifth = await run();
+  assert.equal(fifth.branchStats!.versionsReused, 1);
+  assert.equal(fifth.compileStats!.pages - fifth.compileStats!.cached, 1, 'only the edited page is compiled');
 });
 
 test('pruning: left-over temporary files of dead processes go; nothing is removed while another process uses the cache; 0 turns it off', () => {

@@ -30,6 +30,7 @@ import { renderSite } from './render-site.ts';
 import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
+import { CacheUse } from './cache-prune.ts';
 
 /** What a build from git refs did, for --verbose and the benchmark. */
 export interface BranchStats {
@@ -160,6 +161,8 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       // A version whose tree, plan, config and generator are those of an earlier build is read back whole.
       const entry = options.cache === false ? undefined : versionEntry(loaded, path.join(toolCacheDir(loaded), 'git'), [tree.dir, version, Boolean(options.drafts), Boolean(options.lenient), Boolean(options.strict)]);
       const built = (entry && (await readVersion(entry, Boolean(options.spill), options.cacheUse))) || (await buildVersion(loaded, tree, options, pool, compileStats, stats));
+      // What the version was made from in the cache (its compiled pages, its changelog) stays while it is used.
+      for (const used of built.uses) options.cacheUse?.add(used);
       if (entry && !built.cached) {
         const kept = await writeVersion(entry, built);
         // A build's pages keep their HTML in the entry's file (as spill-html.ts would keep it): written once.
@@ -190,6 +193,9 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
 /** One version from its tree: its changelog, its pages compiled (through the shared cache and the pool) and rendered. */
 async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: BuildOptions, pool: CompilePool, compileStats: CompileStats, stats: BranchStats): Promise<BuiltVersion> {
   const { version } = tree;
+  // The cache entries this version is made from, noted apart: a later build that reads the version back whole notes them again.
+  const uses = new CacheUse(toolCacheDir(loaded));
+  options = { ...options, cacheUse: uses };
   const branch = await loadBranchVersion(loaded, tree, options);
   const { own } = branch;
   const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
@@ -226,6 +232,7 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
     releases: branch.changelog.releases,
     diagnostics,
     sources: content.pages.length,
+    uses: [...uses.entries],
     cached: false,
   };
 }

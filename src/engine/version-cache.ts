@@ -37,6 +37,8 @@ export interface BuiltVersion {
   diagnostics: Diagnostic[];
   /** How many of its pages have a source file (the compile's count). */
   sources: number;
+  /** The cache entries it was made from (compiled pages, its changelog), relative to the cache folder. */
+  uses: string[];
   /** True when read from the cache. */
   cached: boolean;
 }
