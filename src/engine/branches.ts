@@ -20,7 +20,7 @@ import { applyPins } from '../versions/pins.ts';
 import { versionValues } from '../versions/values.ts';
 import type { BuildOptions, BuildResult } from './build.ts';
 import { availableParallelism } from 'node:os';
-import { compilePages, WORKER_HEAP_MB, type CompileStats } from './compile-pages.ts';
+import { compilePages, WORKER_HEAP_MB, WORKER_YOUNG_MB, type CompileStats } from './compile-pages.ts';
 import { CompilePool } from './compile-pool.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { publishedFiles, type Extras } from './extras.ts';
@@ -154,7 +154,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
   const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
   let base = '/';
   // One set of compile workers for every version: they start once, and remember across versions what they highlighted.
-  const pool = new CompilePool(options.threads ?? Math.min(availableParallelism(), 4), WORKER_HEAP_MB);
+  const pool = new CompilePool(options.threads ?? Math.min(availableParallelism(), 4), WORKER_HEAP_MB, WORKER_YOUNG_MB);
   try {
     for (const tree of trees) {
       const { version } = tree;

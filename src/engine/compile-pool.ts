@@ -53,15 +53,18 @@ export class CompilePool {
   /** Workers started so far, and pages compiled by each slot: what the tests and --verbose look at. */
   readonly stats = { started: 0, compiled: [] as number[] };
   readonly #heapMb: number;
+  readonly #youngMb: number | undefined;
   readonly #slots: Slot[];
   readonly #runs = new Map<number, Run>();
   #nextEnv = 0;
   #nextJob = 0;
   #closed = false;
 
-  constructor(threads: number, heapMb: number) {
+  /** `heapMb`, `youngMb`: each worker's old and young generations (V8's default young one when not given). */
+  constructor(threads: number, heapMb: number, youngMb?: number) {
     this.threads = threads;
     this.#heapMb = heapMb;
+    this.#youngMb = youngMb;
     this.#slots = Array.from({ length: threads }, () => ({ worker: undefined, queue: [], inFlight: new Map(), envs: new Set() }));
     this.stats.compiled = this.#slots.map(() => 0);
   }
@@ -108,7 +111,7 @@ export class CompilePool {
   }
 
   #spawn(slot: Slot): void {
-    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } });
+    const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb, ...(this.#youngMb ? { maxYoungGenerationSizeMb: this.#youngMb } : {}) } });
     slot.worker = worker;
     slot.envs = new Set();
     this.stats.started++;
