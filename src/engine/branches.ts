@@ -9,6 +9,7 @@
  * Problems in a version's files are reported as `<ref>:<file>:<line>`.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { locateInConfig, type LoadedConfig } from '../config/load.ts';
 import { GitError, GitRepo } from '../git/repo.ts';
@@ -19,7 +20,6 @@ import { minorLines } from '../versions/lines.ts';
 import { applyPins } from '../versions/pins.ts';
 import { versionValues } from '../versions/values.ts';
 import type { BuildOptions, BuildResult } from './build.ts';
-import { availableParallelism } from 'node:os';
 import { compilePages, WORKER_HEAP_MB, WORKER_YOUNG_MB, type CompileStats } from './compile-pages.ts';
 import { CompilePool } from './compile-pool.ts';
 import { toolCacheDir } from './compile-cache.ts';
