@@ -18,6 +18,7 @@ import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
 import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
 import { walkFiles } from '../util/walk.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
+import { FactsCache } from './facts-cache.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
 const ORIGIN = 'https://site.invalid';
@@ -38,6 +39,11 @@ export interface CheckOptions {
    * without its original is parsed.
    */
   copies?: { from: string; to: string };
+  /**
+   * A file (in the build's work folder, never in the site) where the facts of every HTML file read are kept
+   * between checks, by the hash of its bytes (src/linkcheck/facts-cache.ts): a file seen before is not parsed again.
+   */
+  cache?: string;
 }
 
 export interface LinkStats {
@@ -63,6 +69,8 @@ export interface CheckResult {
   external: string[];
   /** Unique skipped (known external) paths, sorted. */
   skipped: string[];
+  /** With `cache`: how many HTML files were parsed, and how many were known by their bytes (copies, read as their originals, are in neither). */
+  cache?: { parsed: number; reused: number };
 }
 
 interface PageInfo {
@@ -206,12 +214,19 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   const copyDir = copies ? copies.to.replace(/^\/+/, '') : undefined;
   const isCopy = (file: string) => copyDir !== undefined && file.startsWith(copyDir);
   const html = files.filter((f) => f.endsWith('.html'));
+  const cache = options.cache ? FactsCache.open(options.cache) : undefined;
+  const read = (file: string): HtmlFacts => {
+    const full = path.join(siteDir, file);
+    if (!cache) return readHtml(readFileSync(full, 'utf8'), keep);
+    const bytes = readFileSync(full);
+    return cache.facts(bytes, () => readHtml(bytes.toString('utf8'), keep));
+  };
   for (const file of [...html.filter((f) => !isCopy(f)), ...html.filter(isCopy)]) {
     if (parsed.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     const url = urlOfFile(file);
     // Only the laid-out pages are copies; the files written beside them (aliases, redirect pages) are read.
     const original = copies && isCopy(file) && byUrl.has(url) ? parsed.get(`${copies.from.replace(/^\/+/, '')}${file.slice(copyDir!.length)}`) : undefined;
-    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep);
+    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : read(file);
     const info: PageInfo = { url, file, facts };
     const known = byUrl.get(url);
     if (known) {
@@ -290,7 +305,15 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   }
 
   const found = [...problems.values()].map((p) => toProblem(p, data));
-  return { diagnostics: found.map((p) => p.diagnostic), problems: found, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+  cache?.save();
+  return {
+    diagnostics: found.map((p) => p.diagnostic),
+    problems: found,
+    stats,
+    external: [...external].sort(),
+    skipped: [...skipped].sort(),
+    ...(cache ? { cache: { parsed: cache.parsed, reused: cache.reused } } : {}),
+  };
 }
 
 type Resolution =
