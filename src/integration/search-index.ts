@@ -21,10 +21,11 @@
  * indexed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -110,37 +111,40 @@ export interface SearchIndexing {
 
 const sha256 = () => createHash('sha256');
 
-let engineMemo: string | undefined;
+/** Pagefind's identity once known (null: it cannot be told). */
+let identityMemo: string | null | undefined;
 
 /**
- * Which Pagefind writes the bundles: the package's version and the binary it runs (as its
- * resolveBinary finds it: a `*_BINARY_PATH` variable, else the platform package), by path, size and time.
+ * Which Pagefind writes the bundles, and how: the package's version, the binary it runs (found as its
+ * resolveBinary finds it: a `*_BINARY_PATH` variable, else the platform package) by path, size and time,
+ * and the options. Undefined when that cannot be told: every version is then indexed.
  */
-function pagefindIdentity(): string {
-  if (engineMemo) return engineMemo;
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('pagefind');
-  const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string }).version;
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const cpu = process.env.npm_config_arch || process.arch;
-  const candidates = ['pagefind_extended', 'pagefind'].flatMap((name) => {
-    const fromEnv = process.env[`${name.toUpperCase()}_BINARY_PATH`];
-    return fromEnv ? [fromEnv] : [];
-  });
-  if (!candidates.length) {
-    for (const name of ['pagefind_extended', 'pagefind']) {
+function pagefindIdentity(): string | undefined {
+  if (identityMemo === undefined) identityMemo = findPagefind() ?? null;
+  return identityMemo ?? undefined;
+}
+
+function findPagefind(): string | undefined {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
+    const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown }).version;
+    const names = ['pagefind_extended', 'pagefind'];
+    const platform = process.platform === 'win32' ? 'windows' : process.platform;
+    const packaged = (name: string) => {
       try {
-        candidates.push(require.resolve(`@pagefind/${platform}-${cpu}/bin/${platform === 'windows' ? `${name}.exe` : name}`));
-        break;
+        // Resolved from Pagefind's own folder, as it resolves its binary.
+        return createRequire(entry).resolve(`@pagefind/${platform}-${process.env.npm_config_arch || process.arch}/bin/${platform === 'windows' ? `${name}.exe` : name}`);
       } catch {
-        // not this one
+        return undefined;
       }
-    }
+    };
+    const binary = names.map((name) => process.env[`${name.toUpperCase()}_BINARY_PATH`]).find(Boolean) ?? names.map(packaged).find(Boolean);
+    if (typeof version !== 'string' || !binary) return undefined;
+    const { size, mtimeMs } = statSync(binary);
+    return JSON.stringify({ version, binary, size, mtimeMs, options: INDEX_OPTIONS, glob: PAGES_GLOB, format: BUNDLE_FORMAT });
+  } catch {
+    return undefined;
   }
-  const binary = candidates[0];
-  const stat = binary && existsSync(binary) ? statSync(binary) : undefined;
-  engineMemo = JSON.stringify({ version, binary, size: stat?.size, mtime: stat?.mtimeMs, options: INDEX_OPTIONS, glob: PAGES_GLOB, format: BUNDLE_FORMAT });
-  return engineMemo;
 }
 
 /** Each regular file under `dir` (relative, with `/`) with the SHA-256 of its bytes. */
@@ -185,11 +189,13 @@ export function startSearchIndex(model: SiteModel, scratchDir: string, previous?
     // Made in one go: awaiting each page would wait for Astro's next pause every time (20 s at 4,000 pages).
     const routes = [...v.pages.keys()].sort();
     const docs = routes.map((route) => searchDocument(v, route));
-    const fed = sha256().update(`${pagefindIdentity()}\0${model.base}\0`);
+    const identity = pagefindIdentity();
+    const fed = sha256().update(`${identity}\0${model.base}\0`);
     routes.forEach((route, i) => fed.update(`${route}\0${docs[i]}\0`));
-    const input = fed.digest('hex');
+    // Without Pagefind's identity, a bundle is recorded as made from nothing known (never copied).
+    const input = identity === undefined ? '' : fed.digest('hex');
     const out = join(bundles, id);
-    const before = previous?.bundles.find((b) => b.id === id && b.input === input);
+    const before = input ? previous?.bundles.find((b) => b.id === id && b.input === input) : undefined;
     if (before && (await copyRecorded(join(previous!.root, before.dir), out, before.files))) {
       return { id, count: before.count, input, files: before.files, reused: true };
     }
