@@ -126,8 +126,10 @@ export class FactsCache {
     return out;
   }
 
-  /** Writes the entries this check used (and only those) in one step: a temporary file renamed over the cache. */
+  /** Writes the entries this check used (and only those) in one step: a temporary file renamed over the cache, unless it holds just those already. */
   save(): void {
+    // Nothing parsed, every saved entry used: the file already holds exactly this.
+    if (this.parsed === 0 && this.#used.size === this.#saved.size) return;
     const index = new Map<string, number>();
     const strings: string[] = [];
     const at = (s: string) => {
