@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { REPO, runScript, snapshot } from './support/project.ts';
+import { buildProject, REPO, runScript, snapshot, tempProject } from './support/project.ts';
 import { git, gitRepo } from './support/git.ts';
 import { HAVE_CHROMIUM, launchChromium } from './support/browser.ts';
 import { serveStatic } from '../src/cli/serve.ts';
@@ -119,4 +119,22 @@ test('a bundle changed in the output since it was recorded is indexed again; --n
   assert.equal(await build('tamper'), 'search: 1 version indexed (v1.1.x), 2 copied from the previous output (v1.3.x, v1.2.x)');
   assert.deepEqual(bundles('tamper'), recorded, 'indexed again: the bytes Pagefind writes');
   assert.equal(await build('tamper', ['--no-cache']), 'search: 3 versions indexed, 0 copied from the previous output');
+});
+
+test('a site served under latest/ and its versions\' ids (one content tree): an unchanged rebuild copies every bundle, latest/ included', { timeout: 600_000 }, async () => {
+  const dir = tempProject({ config: 'versions: { newest: 2 }' });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const searchLine = async () => {
+    const run = await buildProject(dir, ['--verbose']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    return /^ {2}search: (.*?);/m.exec(run.stdout)?.[1];
+  };
+  const cold = await searchLine();
+  const versions = /^(\d+) versions indexed, 0 copied from the previous output$/.exec(cold ?? '')?.[1];
+  assert.ok(versions && Number(versions) >= 2, cold);
+  const pagefind = () => new Map([...snapshot(path.join(dir, 'dist'))].filter(([file]) => file.includes('/pagefind/')));
+  const first = pagefind();
+  assert.ok([...first.keys()].some((f) => f.startsWith('gloo-edge/latest/pagefind/')), 'latest/ has its bundle');
+  assert.equal(await searchLine(), `0 versions indexed, ${versions} copied from the previous output`);
+  assert.deepEqual(pagefind(), first);
 });
