@@ -163,10 +163,8 @@ async function copyRecorded(from: string, to: string, files: Readonly<Record<str
     if (!found.length || found.length !== names.length) return false;
     for (const e of found) if (files[e.path] !== sha256().update(readFileSync(e.full)).digest('hex')) return false;
     await rm(to, { recursive: true, force: true });
-    for (const e of found) {
-      await mkdir(dirname(join(to, e.path)), { recursive: true });
-      await copyFile(e.full, join(to, e.path));
-    }
+    for (const folder of new Set(found.map((e) => dirname(join(to, e.path))))) await mkdir(folder, { recursive: true });
+    for (const e of found) await copyFile(e.full, join(to, e.path));
     return true;
   } catch {
     await rm(to, { recursive: true, force: true });
