@@ -266,13 +266,16 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     return r;
   };
 
+  // The page whose ids an anchor is checked against, by target file (a redirect page stands for its destination).
+  const redirected = new Map<string, PageInfo>();
   for (const info of pages.values()) {
     const latestCopy = data && info.url.startsWith(`${base}${LATEST}/`);
     const queues = sourceQueues(info.page, latestCopy ? (h) => h.replaceAll(`${base}${data.latest}/`, `${base}${LATEST}/`) : undefined);
     for (const link of info.facts.links) {
       stats.links++;
-      const origin = whereFrom(info, link, queues);
-      const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...origin, href: link.href, target, hint }, info.url);
+      // Each article link takes its source line in document order, broken or not; where it came from is spelt out only for a problem.
+      const source = link.inArticle && info.page ? queues.get(link.href)?.shift() : undefined;
+      const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...whereFrom(info, link, source), href: link.href, target, hint }, info.url);
       const r = resolve(link, info.url);
       switch (r.kind) {
         case 'url':
@@ -297,7 +300,11 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
       }
       if (r.fragment === '' || !r.target.endsWith('.html')) continue;
       stats.anchors++;
-      const targetInfo = followRedirect(pages.get(r.target), pages, fileSet);
+      let targetInfo = redirected.get(r.target);
+      if (!targetInfo) {
+        targetInfo = followRedirect(pages.get(r.target), pages, fileSet);
+        if (targetInfo) redirected.set(r.target, targetInfo);
+      }
       if (targetInfo && !targetInfo.facts.ids.has(r.fragment)) {
         fail('anchor', `${urlOfFile(r.target)}#${r.fragment}`, missingAnchorHint(r.fragment, targetInfo));
       }
@@ -362,11 +369,10 @@ function followRedirect(info: PageInfo | undefined, pages: ReadonlyMap<string, P
   return (next && pages.get(next)) || info;
 }
 
-/** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */
-function whereFrom(info: PageInfo, link: HtmlLink, queues: Map<string, PageLink[]>): Pick<Problem, 'file' | 'ref' | 'line' | 'column'> {
+/** Where a link in the HTML came from: its source line (`source`, matched in document order), the page's source file, or the site chrome. */
+function whereFrom(info: PageInfo, link: HtmlLink, source: PageLink | undefined): Pick<Problem, 'file' | 'ref' | 'line' | 'column'> {
   if (link.inArticle && info.page) {
     const ref = info.page.ref !== undefined ? { ref: info.page.ref } : {};
-    const source = queues.get(link.href)?.shift();
     if (source) return { file: info.page.sourceFile, ...ref, line: source.line, column: source.column };
     // Generated article content (changelog notes, child lists).
     if (info.page.sourceFile) return { file: info.page.sourceFile, ...ref, line: 0, column: 0 };
