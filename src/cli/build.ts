@@ -1,9 +1,10 @@
 /**
  * `npm run build [-- --config docs.config.ts | --hugo <folder>] [--out dist] [--strict | --lenient] [--drafts] [--wait]
- * [--keep-going] [--link-baseline <file> [--update-link-baseline]] [--reporter text|github|json]`:
+ * [--keep-going] [--no-cache] [--link-baseline <file> [--update-link-baseline]] [--reporter text|github|json]`:
  * builds every docs version into the output folder, or lists every problem
  * and leaves the previous output as it was. Another build of the same project
- * running: fails at once naming it, or waits for it with --wait.
+ * running: fails at once naming it, or waits for it with --wait. --no-cache does all the work again: no compiled
+ * page, link check facts or search bundle of an earlier build is used.
  * With a config that reads the versions from git (its `git` section): `--repo <path or bundle>`,
  * `--versions <ref,ref,…>` (the dropdown's order) and `--latest <ref>` override the config's.
  */
@@ -23,7 +24,7 @@ import { SITE_OPTIONS } from './args.ts';
 import { isEntryPoint, PROCESS_IO, type CliIo } from './run-cli.ts';
 
 const USAGE =
-  'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--verbose]\n' +
+  'usage: npm run build -- [--config docs.config.ts | --hugo <folder>] [--out dir] [--strict | --lenient] [--drafts] [--wait] [--keep-going] [--no-cache] [--verbose]\n' +
   `       [--link-baseline <file> [--update-link-baseline]] [--repo <path> --versions <ref,…> --latest <ref>] ${REPORTER_USAGE}`;
 
 /** `npm run build` with `args` (the words after `--`): its exit code; the text on `io`. */
@@ -38,6 +39,7 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
     drafts: { type: 'boolean', default: false },
     'keep-going': { type: 'boolean', default: false },
     wait: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     'link-baseline': { type: 'string' },
     'update-link-baseline': { type: 'boolean', default: false },
@@ -73,6 +75,7 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
       drafts: values.drafts,
       keepGoing: values['keep-going'],
       wait: values.wait,
+      ...(values['no-cache'] ? { cache: false } : {}),
       quiet: !values.verbose,
       ...git,
     };
@@ -142,10 +145,21 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
   const stats = result.compileStats;
   say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  const read = result.linkCheck?.cache;
+  if (read) say(`  link check: ${read.parsed} file(s) parsed, ${read.reused} known by their bytes from an earlier check\n`);
+  const search = result.search;
+  if (search) say(`  search: ${searchLine(search.indexed, search.reused)}; ${(search.ms / 1000).toFixed(1)} s from the start to the last bundle\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read, ${git.versionsReused} version(s) reused whole\n`);
   const pruned = result.cachePruned;
   if (pruned) say(`  cache: ${pruned.removed} unused entr${pruned.removed === 1 ? 'y' : 'ies'} removed, ${pruned.kept} kept${pruned.skipped ? ` (not pruned: ${pruned.skipped})` : ''}\n`);
+}
+
+/** `1 version indexed (v1.15.x), 3 copied from the previous output (…)`: the versions named unless a group is every version or none. */
+function searchLine(indexed: readonly string[], reused: readonly string[]): string {
+  const all = indexed.length + reused.length;
+  const named = (ids: readonly string[]) => (ids.length && ids.length < all ? ` (${ids.join(', ')})` : '');
+  return `${indexed.length} version${indexed.length === 1 ? '' : 's'} indexed${named(indexed)}, ${reused.length} copied from the previous output${named(reused)}`;
 }
 
 /**

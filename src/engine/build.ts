@@ -13,7 +13,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { hasErrors, withKind, type Diagnostic } from '../util/diagnostics.ts';
 import { LATEST } from '../model/site-model.ts';
-import { startSearchIndex } from '../integration/search-index.ts';
+import { startSearchIndex, type SearchWritten } from '../integration/search-index.ts';
 import { checkSite, type CheckResult } from '../linkcheck/links.ts';
 import { publishedFiles, writeExtras, type Extras } from './extras.ts';
 import { redirectResolver, writeLatestIdPages, writeRedirects } from './redirects.ts';
@@ -24,6 +24,7 @@ import { prepareBranches, type BranchStats } from './branches.ts';
 import type { GitOverrides } from './git-versions.ts';
 import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
+import { previousBundles, recordBundles } from './search-record.ts';
 import { CacheUse, pruneCache, useCache, type PruneResult } from './cache-prune.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
@@ -45,7 +46,7 @@ export interface BuildOptions {
   pipelineOnly?: boolean;
   /** Compile threads (default: the machine's cores); 1 compiles on the main thread. */
   threads?: number;
-  /** Use the content-hash compile cache (default true). */
+  /** Use what earlier builds left (default true): the compile cache, the link check's facts of files seen before, the previous output's search bundles. */
   cache?: boolean;
   quiet?: boolean;
   /** Include pages with `draft: true` (left out of production builds). */
@@ -87,6 +88,8 @@ export interface BuildResult {
   branchStats?: BranchStats;
   /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
   cachePruned?: PruneResult;
+  /** The search index: versions indexed and copied from the previous output, and how long Pagefind's side took. */
+  search?: Pick<SearchWritten, 'indexed' | 'reused' | 'ms'>;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -197,8 +200,10 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
   const built = path.join(work, 'stage');
   await rm(built, { recursive: true, force: true });
-  // Pagefind indexes the pages in its own process while Astro lays them out in this one.
-  const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'));
+  // Pagefind indexes the pages in its own process while Astro lays them out in this one; a version fed
+  // what its bundle in the current output was made from gets a copy of that bundle instead.
+  const reuse = options.cache === false ? undefined : previousBundles(work, outDir);
+  const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'), reuse);
   let linkCheck: CheckResult;
   try {
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
@@ -219,6 +224,8 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
             data: prepared.data,
             knownExternal: config.knownExternal,
             ...(redirect ? { redirect } : {}),
+            // The facts of files seen by an earlier check, by their bytes: only new or changed files are parsed.
+            ...(options.cache === false ? {} : { cache: path.join(work, LINK_FACTS) }),
             // latest/ holds copies of the latest version's laid-out pages (src/integration/latest-copy.ts), unless
             // the latest version is served there only (its id then holds redirect pages).
             ...(latestOnly ? {} : { copies: { from: `${base}${latest}/`, to: `${base}${LATEST}/` } }),
@@ -235,19 +242,25 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     await rm(built, { recursive: true, force: true });
     return { ...prepared, diagnostics, linkCheck, timings };
   }
-  await search?.write(built);
+  const written = await search?.write(built);
   lap('search');
   const stage = await createStage(outDir);
   await moveIntoStage(built, stage);
   await swapIn(outDir, stage, projectDir);
+  // What the bundles now in the output were made from, for the next build (a build killed before this leaves a record of another folder: unused).
+  if (written) recordBundles(work, stage, written.bundles);
   lap('swap');
-  return { ...prepared, diagnostics, outDir, linkCheck, timings };
+  const searchStats = written ? { search: { indexed: written.indexed, reused: written.reused, ms: written.ms } } : {};
+  return { ...prepared, diagnostics, outDir, linkCheck, timings, ...searchStats };
 }
 
 /** The check's result when it is not run (`linkCheck: false`): nothing checked, nothing found. */
 function uncheckedLinks(): CheckResult {
   return { diagnostics: [], problems: [], stats: { pages: 0, links: 0, internal: 0, external: 0, skipped: 0, anchors: 0, broken: 0 }, external: [], skipped: [] };
 }
+
+/** The link check's facts of the files it read (src/linkcheck/facts-cache.ts), in the work folder. */
+const LINK_FACTS = 'link-facts.bin';
 
 /**
  * Scratch space of a build: `.build/` in the project when the project is this package (the repository);

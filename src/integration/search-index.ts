@@ -12,16 +12,27 @@
  * site once it exists.
  * (Pagefind reads a folder faster than it takes the same pages as messages:
  * 0.7 s against 1.7 s for 260 guide pages.)
+ *
+ * A version's bundle depends only on what Pagefind is fed (its documents, by
+ * route) and on Pagefind itself (its binary, the options): given the bundles
+ * of the previous output and what each was made from (`previous`), a version
+ * fed the same is copied from there instead of indexed again, once every file
+ * of that bundle is found with the bytes recorded for it. Anything else is
+ * indexed.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cp, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
+import { walkFiles } from '../util/walk.ts';
 
 /** Shiki's token and line spans (`<span style="color:…">`, `<span class="line">`): text stays, a fifth of Pagefind's work goes. */
 const HIGHLIGHT_SPAN = /<span(?: class="line"| style="[^"<>]*")?>|<\/span>/g;
@@ -53,50 +64,167 @@ export function searchDocument(version: VersionModel, route: string): string {
   return toHtml(doc, { allowDangerousHtml: true });
 }
 
+/** How every version is indexed: Pagefind's options, and which files of a version's folder it reads. */
+const INDEX_OPTIONS = { forceLanguage: 'en', includeCharacters: '-_.' };
+const PAGES_GLOB = '**/index.html';
+/** Bumped when a bundle comes to depend on something its documents and the options do not show. */
+const BUNDLE_FORMAT = 1;
+
+/** A version's search bundle in a built site: what it was made from, and where and what it is. */
+export interface BundleRecord {
+  /** The version's id. */
+  id: string;
+  /** SHA-256 of what Pagefind was fed: its identity and options, and each document with its route. */
+  input: string;
+  /** Pages in the bundle. */
+  count: number;
+  /** Its folder, relative to the site's root, with `/` (`gloo-edge/v1.17.x/pagefind`). */
+  dir: string;
+  /** Each of its files (relative to its folder, with `/`) with the SHA-256 of its bytes. */
+  files: Record<string, string>;
+}
+
+/** The bundles of a previous output, to copy from when a version is fed the same: that output's root folder and its bundles' records. */
+export interface PreviousBundles {
+  root: string;
+  bundles: readonly BundleRecord[];
+}
+
+export interface SearchWritten {
+  /** Pages by prefix (each version, and `latest`). */
+  counts: Record<string, number>;
+  /** Versions indexed by Pagefind, and versions whose bundle was copied from the previous output. */
+  indexed: string[];
+  reused: string[];
+  /** Milliseconds from the start to the last bundle ready (Pagefind runs alongside the layout: its own clock). */
+  ms: number;
+  /** Each version's bundle as written (for the next build's `previous`). */
+  bundles: BundleRecord[];
+}
+
 export interface SearchIndexing {
-  /** Writes each version's bundle under `outDir` (the latest's twice: its own and `latest/`); page counts by prefix. */
-  write(outDir: string): Promise<Record<string, number>>;
+  /** Writes each version's bundle under `outDir` (the latest's twice: its own and `latest/`). */
+  write(outDir: string): Promise<SearchWritten>;
   /** Stops Pagefind without writing (a failed build). */
   close(): Promise<void>;
 }
 
+const sha256 = () => createHash('sha256');
+
+/** Pagefind's identity once known (null: it cannot be told). */
+let identityMemo: string | null | undefined;
+
 /**
- * Starts indexing every version's pages in Pagefind's process. `latest/`
- * serves the latest version's pages under the same routes, and bundle URLs
- * are relative to the bundle, so the latest version is indexed once and its
+ * Which Pagefind writes the bundles, and how: the package's version, the binary it runs (found as its
+ * resolveBinary finds it: a `*_BINARY_PATH` variable, else the platform package) by path, size and time,
+ * and the options. Undefined when that cannot be told: every version is then indexed.
+ */
+function pagefindIdentity(): string | undefined {
+  if (identityMemo === undefined) identityMemo = findPagefind() ?? null;
+  return identityMemo ?? undefined;
+}
+
+function findPagefind(): string | undefined {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
+    const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown }).version;
+    const names = ['pagefind_extended', 'pagefind'];
+    const platform = process.platform === 'win32' ? 'windows' : process.platform;
+    const packaged = (name: string) => {
+      try {
+        // Resolved from Pagefind's own folder, as it resolves its binary.
+        return createRequire(entry).resolve(`@pagefind/${platform}-${process.env.npm_config_arch || process.arch}/bin/${platform === 'windows' ? `${name}.exe` : name}`);
+      } catch {
+        return undefined;
+      }
+    };
+    const binary = names.map((name) => process.env[`${name.toUpperCase()}_BINARY_PATH`]).find(Boolean) ?? names.map(packaged).find(Boolean);
+    if (typeof version !== 'string' || !binary) return undefined;
+    const { size, mtimeMs } = statSync(binary);
+    return JSON.stringify({ version, binary, size, mtimeMs, options: INDEX_OPTIONS, glob: PAGES_GLOB, format: BUNDLE_FORMAT });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each regular file under `dir` (relative, with `/`) with the SHA-256 of its bytes. */
+function fileHashes(dir: string): Record<string, string> {
+  return Object.fromEntries(walkFiles(dir).map((e) => [e.path, sha256().update(readFileSync(e.full)).digest('hex')]));
+}
+
+/**
+ * Copies a previous bundle when its folder holds exactly the files recorded, with the bytes recorded
+ * (a folder changed since, by hand or by a half-finished build, is not trusted): whether it did.
+ */
+async function copyRecorded(from: string, to: string, files: Readonly<Record<string, string>>): Promise<boolean> {
+  try {
+    const found = walkFiles(from);
+    const names = Object.keys(files);
+    if (!found.length || found.length !== names.length) return false;
+    for (const e of found) if (files[e.path] !== sha256().update(readFileSync(e.full)).digest('hex')) return false;
+    await rm(to, { recursive: true, force: true });
+    for (const folder of new Set(found.map((e) => dirname(join(to, e.path))))) await mkdir(folder, { recursive: true });
+    for (const e of found) await copyFile(e.full, join(to, e.path));
+    return true;
+  } catch {
+    await rm(to, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Starts indexing every version's pages in Pagefind's process (or copying the previous output's bundle
+ * of a version fed the same: `previous`). `latest/` serves the latest version's pages under the same
+ * routes, and bundle URLs are relative to the bundle, so the latest version is indexed once and its
  * bundle copied.
  */
-export function startSearchIndex(model: SiteModel, scratchDir: string): SearchIndexing {
+export function startSearchIndex(model: SiteModel, scratchDir: string, previous?: PreviousBundles): SearchIndexing {
   const bundles = join(scratchDir, 'bundles');
+  const started = performance.now();
   let stopped = false;
   const indexVersion = async (v: VersionModel) => {
     const id = v.version.id;
-    const dir = join(scratchDir, 'pages', id);
-    // Written in one go: awaiting each file would wait for Astro's next pause every time (20 s at 4,000 pages).
-    rmSync(dir, { recursive: true, force: true });
-    for (const route of [...v.pages.keys()].sort()) {
-      mkdirSync(join(dir, route), { recursive: true });
-      writeFileSync(join(dir, route, 'index.html'), searchDocument(v, route));
+    // Made in one go: awaiting each page would wait for Astro's next pause every time (20 s at 4,000 pages).
+    const routes = [...v.pages.keys()].sort();
+    const docs = routes.map((route) => searchDocument(v, route));
+    const identity = pagefindIdentity();
+    const fed = sha256().update(`${identity}\0${model.base}\0`);
+    routes.forEach((route, i) => fed.update(`${route}\0${docs[i]}\0`));
+    // Without Pagefind's identity, a bundle is recorded as made from nothing known (never copied).
+    const input = identity === undefined ? '' : fed.digest('hex');
+    const out = join(bundles, id);
+    const before = input ? previous?.bundles.find((b) => b.id === id && b.input === input) : undefined;
+    if (before && (await copyRecorded(join(previous!.root, before.dir), out, before.files))) {
+      return { id, count: before.count, input, files: before.files, reused: true };
     }
-    const created = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: '-_.' });
+    const dir = join(scratchDir, 'pages', id);
+    rmSync(dir, { recursive: true, force: true });
+    routes.forEach((route, i) => {
+      mkdirSync(join(dir, route), { recursive: true });
+      writeFileSync(join(dir, route, 'index.html'), docs[i]!);
+    });
+    docs.length = 0;
+    const created = await pagefind.createIndex(INDEX_OPTIONS);
     fail('createIndex', created.errors);
     const index = created.index!;
-    const added = await index.addDirectory({ path: dir, glob: '**/index.html' });
+    const added = await index.addDirectory({ path: dir, glob: PAGES_GLOB });
     fail(`addDirectory ${dir}`, added.errors);
     // Written aside, moved into the site once it exists.
-    rmSync(join(bundles, id), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: join(bundles, id) });
+    rmSync(out, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: out });
     fail('writeFiles', written.errors);
     await index.deleteIndex();
-    return { id, count: added.page_count };
+    return { id, count: added.page_count, input, files: fileHashes(out), reused: false };
   };
   // One version at a time: Pagefind's process takes requests in turn anyway, and so holds one index in memory, not all.
+  let ms = 0;
   const settled = (async () => {
-    const out: { id: string; count: number }[] = [];
+    const out: Awaited<ReturnType<typeof indexVersion>>[] = [];
     for (const v of model.versions) {
       if (stopped) throw new Error('Pagefind was stopped');
       out.push(await indexVersion(v));
     }
+    ms = Math.round(performance.now() - started);
     return out;
   })();
   // Nothing awaits the indexing until write(); a failure there must not go unhandled meanwhile.
@@ -108,35 +236,37 @@ export function startSearchIndex(model: SiteModel, scratchDir: string): SearchIn
     await settled.catch(() => undefined);
     await rm(scratchDir, { recursive: true, force: true });
   };
-  const bundleRoot = (outDir: string, prefix: string) => join(outDir, ...model.base.split('/').filter(Boolean), prefix, 'pagefind');
+  const bundleDir = (prefix: string) => [...model.base.split('/').filter(Boolean), prefix, 'pagefind'].join('/');
 
   return {
     async write(outDir) {
       const counts: Record<string, number> = {};
+      const written: SearchWritten = { counts, indexed: [], reused: [], ms: 0, bundles: [] };
       try {
-        for (const { id, count } of await settled) {
+        for (const { id, count, input, files, reused } of await settled) {
+          (reused ? written.reused : written.indexed).push(id);
+          // Served only under latest/ (model.latestOnly): the bundle moves there; else it stays under its id and latest/ gets a copy.
+          const dir = bundleDir(id === model.latest && model.latestOnly ? LATEST : id);
           if (id === model.latest) {
-            if (model.latestOnly) {
-              await rename(join(bundles, id), bundleRoot(outDir, LATEST));
-              counts[LATEST] = count;
-              continue;
-            }
-            await cp(join(bundles, id), bundleRoot(outDir, LATEST), { recursive: true });
             counts[LATEST] = count;
+            if (!model.latestOnly) await cp(join(bundles, id), join(outDir, bundleDir(LATEST)), { recursive: true });
           }
-          await rename(join(bundles, id), bundleRoot(outDir, id));
-          counts[id] = count;
+          if (id !== model.latest || !model.latestOnly) counts[id] = count;
+          await rename(join(bundles, id), join(outDir, dir));
+          written.bundles.push({ id, input, count, dir, files });
         }
+        written.ms = ms;
       } finally {
         await done();
       }
-      return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => cmp(a, b)));
+      written.counts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => cmp(a, b)));
+      return written;
     },
     close: done,
   };
 }
 
 /** Indexes the site's pages and writes the bundles in one go (`scratchDir` is removed afterwards). */
-export function indexSite(outDir: string, model: SiteModel, scratchDir: string): Promise<Record<string, number>> {
-  return startSearchIndex(model, scratchDir).write(outDir);
+export async function indexSite(outDir: string, model: SiteModel, scratchDir: string): Promise<Record<string, number>> {
+  return (await startSearchIndex(model, scratchDir).write(outDir)).counts;
 }

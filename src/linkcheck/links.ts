@@ -18,6 +18,7 @@ import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
 import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
 import { walkFiles } from '../util/walk.ts';
 import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
+import { FactsCache } from './facts-cache.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
 const ORIGIN = 'https://site.invalid';
@@ -38,6 +39,11 @@ export interface CheckOptions {
    * without its original is parsed.
    */
   copies?: { from: string; to: string };
+  /**
+   * A file (in the build's work folder, never in the site) where the facts of every HTML file read are kept
+   * between checks, by the hash of its bytes (src/linkcheck/facts-cache.ts): a file seen before is not parsed again.
+   */
+  cache?: string;
 }
 
 export interface LinkStats {
@@ -63,6 +69,8 @@ export interface CheckResult {
   external: string[];
   /** Unique skipped (known external) paths, sorted. */
   skipped: string[];
+  /** With `cache`: how many HTML files were parsed, and how many were known by their bytes (copies, read as their originals, are in neither). */
+  cache?: { parsed: number; reused: number };
 }
 
 interface PageInfo {
@@ -206,12 +214,19 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   const copyDir = copies ? copies.to.replace(/^\/+/, '') : undefined;
   const isCopy = (file: string) => copyDir !== undefined && file.startsWith(copyDir);
   const html = files.filter((f) => f.endsWith('.html'));
+  const cache = options.cache ? FactsCache.open(options.cache) : undefined;
+  const read = (file: string): HtmlFacts => {
+    const full = path.join(siteDir, file);
+    if (!cache) return readHtml(readFileSync(full, 'utf8'), keep);
+    const bytes = readFileSync(full);
+    return cache.facts(bytes, () => readHtml(bytes.toString('utf8'), keep));
+  };
   for (const file of [...html.filter((f) => !isCopy(f)), ...html.filter(isCopy)]) {
     if (parsed.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     const url = urlOfFile(file);
     // Only the laid-out pages are copies; the files written beside them (aliases, redirect pages) are read.
     const original = copies && isCopy(file) && byUrl.has(url) ? parsed.get(`${copies.from.replace(/^\/+/, '')}${file.slice(copyDir!.length)}`) : undefined;
-    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : readHtml(readFileSync(path.join(siteDir, file), 'utf8'), keep);
+    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : read(file);
     const info: PageInfo = { url, file, facts };
     const known = byUrl.get(url);
     if (known) {
@@ -251,13 +266,16 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     return r;
   };
 
+  // The page whose ids an anchor is checked against, by target file (a redirect page stands for its destination).
+  const redirected = new Map<string, PageInfo>();
   for (const info of pages.values()) {
     const latestCopy = data && info.url.startsWith(`${base}${LATEST}/`);
     const queues = sourceQueues(info.page, latestCopy ? (h) => h.replaceAll(`${base}${data.latest}/`, `${base}${LATEST}/`) : undefined);
     for (const link of info.facts.links) {
       stats.links++;
-      const origin = whereFrom(info, link, queues);
-      const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...origin, href: link.href, target, hint }, info.url);
+      // Each article link takes its source line in document order, broken or not; where it came from is spelt out only for a problem.
+      const source = link.inArticle && info.page ? queues.get(link.href)?.shift() : undefined;
+      const fail = (kind: Kind, target: string, hint: string) => report({ kind, tag: link.tag, ...whereFrom(info, link, source), href: link.href, target, hint }, info.url);
       const r = resolve(link, info.url);
       switch (r.kind) {
         case 'url':
@@ -282,7 +300,11 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
       }
       if (r.fragment === '' || !r.target.endsWith('.html')) continue;
       stats.anchors++;
-      const targetInfo = followRedirect(pages.get(r.target), pages, fileSet);
+      let targetInfo = redirected.get(r.target);
+      if (!targetInfo) {
+        targetInfo = followRedirect(pages.get(r.target), pages, fileSet);
+        if (targetInfo) redirected.set(r.target, targetInfo);
+      }
       if (targetInfo && !targetInfo.facts.ids.has(r.fragment)) {
         fail('anchor', `${urlOfFile(r.target)}#${r.fragment}`, missingAnchorHint(r.fragment, targetInfo));
       }
@@ -290,7 +312,15 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   }
 
   const found = [...problems.values()].map((p) => toProblem(p, data));
-  return { diagnostics: found.map((p) => p.diagnostic), problems: found, stats, external: [...external].sort(), skipped: [...skipped].sort() };
+  cache?.save();
+  return {
+    diagnostics: found.map((p) => p.diagnostic),
+    problems: found,
+    stats,
+    external: [...external].sort(),
+    skipped: [...skipped].sort(),
+    ...(cache ? { cache: { parsed: cache.parsed, reused: cache.reused } } : {}),
+  };
 }
 
 type Resolution =
@@ -339,11 +369,10 @@ function followRedirect(info: PageInfo | undefined, pages: ReadonlyMap<string, P
   return (next && pages.get(next)) || info;
 }
 
-/** Where a link in the HTML came from: a source line, the page's source file, or the site chrome. */
-function whereFrom(info: PageInfo, link: HtmlLink, queues: Map<string, PageLink[]>): Pick<Problem, 'file' | 'ref' | 'line' | 'column'> {
+/** Where a link in the HTML came from: its source line (`source`, matched in document order), the page's source file, or the site chrome. */
+function whereFrom(info: PageInfo, link: HtmlLink, source: PageLink | undefined): Pick<Problem, 'file' | 'ref' | 'line' | 'column'> {
   if (link.inArticle && info.page) {
     const ref = info.page.ref !== undefined ? { ref: info.page.ref } : {};
-    const source = queues.get(link.href)?.shift();
     if (source) return { file: info.page.sourceFile, ...ref, line: source.line, column: source.column };
     // Generated article content (changelog notes, child lists).
     if (info.page.sourceFile) return { file: info.page.sourceFile, ...ref, line: 0, column: 0 };

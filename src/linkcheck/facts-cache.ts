@@ -1,0 +1,156 @@
+/**
+ * The link check's memory of what it read: each HTML file's facts (its ids and links, as
+ * readHtml gives them) by the SHA-256 of the file's bytes, kept in one file of the build's work
+ * folder between checks. A file whose bytes were seen before is not parsed again; resolving the
+ * links against every page's ids still runs over the whole site (a changed page can break links
+ * to it), so a check with the cache gives what a check without it gives.
+ *
+ * The cache is keyed by the extractor too (html.ts, the URL attribute table, this file, and the
+ * installed htmlparser2 and entities): a change to any of them empties it. An unreadable or
+ * foreign file counts as an empty cache. Saving keeps only the entries this check used.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { HtmlFacts, HtmlLink } from './html.ts';
+
+/** Bumped when the saved layout changes. */
+const FORMAT = 1;
+
+/** What the facts of a file depend on besides its bytes: the extractor's code and its parser's versions. */
+function extractorVersion(): string {
+  const hash = createHash('sha256').update(`${FORMAT}\0`);
+  for (const source of ['./html.ts', '../util/url-attributes.ts', './facts-cache.ts']) hash.update(readFileSync(new URL(source, import.meta.url))).update('\0');
+  for (const name of ['htmlparser2', 'entities']) hash.update(`${name}@${installedVersion(name)}\0`);
+  return hash.digest('hex');
+}
+
+/** The version of an installed package: its package.json, found above its entry point. */
+function installedVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (json.name === name && json.version) return json.version;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
+}
+
+let versionMemo: string | undefined;
+
+/**
+ * The saved form: every string once (`strings`), each file's ids as indexes into it and its
+ * links as four numbers each (href, tag, attribute, inArticle 0/1).
+ */
+interface Saved {
+  version: string;
+  strings: string[];
+  entries: [hash: string, ids: Uint32Array, links: Uint32Array][];
+}
+
+/** The hash a file's facts are kept under. */
+export function factsKey(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+export class FactsCache {
+  /** Files whose facts came from the cache, and files parsed, since it was opened. */
+  reused = 0;
+  parsed = 0;
+  readonly #file: string;
+  readonly #version: string;
+  readonly #strings: string[] = [];
+  readonly #saved = new Map<string, [Uint32Array, Uint32Array]>();
+  /** The entries this check used (hit or added): what save() keeps. */
+  readonly #used = new Map<string, HtmlFacts>();
+
+  private constructor(file: string, version: string) {
+    this.#file = file;
+    this.#version = version;
+  }
+
+  /** The cache kept in `file` (an empty one when there is none, or it is unreadable or of another extractor). */
+  static open(file: string): FactsCache {
+    versionMemo ??= extractorVersion();
+    const cache = new FactsCache(file, versionMemo);
+    let saved: Saved | undefined;
+    try {
+      saved = deserialize(readFileSync(file)) as Saved;
+    } catch {
+      return cache;
+    }
+    if (saved?.version !== versionMemo || !Array.isArray(saved.strings) || !Array.isArray(saved.entries)) return cache;
+    cache.#strings.push(...saved.strings);
+    for (const [hash, ids, links] of saved.entries) cache.#saved.set(hash, [ids, links]);
+    return cache;
+  }
+
+  /** The facts of the file with these bytes: from the cache, or `read` (the parse) when they are not there. */
+  facts(bytes: Buffer, read: () => HtmlFacts): HtmlFacts {
+    const key = factsKey(bytes);
+    let facts = this.#used.get(key);
+    if (!facts) {
+      const saved = this.#saved.get(key);
+      facts = saved ? this.#restore(saved[0], saved[1]) : undefined;
+      if (facts) this.reused++;
+      else {
+        facts = read();
+        this.parsed++;
+      }
+      this.#used.set(key, facts);
+    } else this.reused++;
+    return facts;
+  }
+
+  #restore(ids: Uint32Array, links: Uint32Array): HtmlFacts | undefined {
+    const strings = this.#strings;
+    const n = strings.length;
+    const out: HtmlFacts = { ids: new Set(), links: [] };
+    for (const i of ids) {
+      // A damaged entry is parsed again.
+      if (i >= n) return undefined;
+      out.ids.add(strings[i]!);
+    }
+    if (links.length % 4 !== 0) return undefined;
+    for (let i = 0; i < links.length; i += 4) {
+      const [href, tag, attribute] = [links[i]!, links[i + 1]!, links[i + 2]!];
+      if (href >= n || tag >= n || attribute >= n) return undefined;
+      out.links.push({ href: strings[href]!, tag: strings[tag]!, attribute: strings[attribute]!, inArticle: links[i + 3] === 1 });
+    }
+    return out;
+  }
+
+  /** Writes the entries this check used (and only those) in one step: a temporary file renamed over the cache, unless it holds just those already. */
+  save(): void {
+    // Nothing parsed, every saved entry used: the file already holds exactly this.
+    if (this.parsed === 0 && this.#used.size === this.#saved.size) return;
+    const index = new Map<string, number>();
+    const strings: string[] = [];
+    const at = (s: string) => {
+      let i = index.get(s);
+      if (i === undefined) {
+        i = strings.push(s) - 1;
+        index.set(s, i);
+      }
+      return i;
+    };
+    const entries: Saved['entries'] = [];
+    for (const [hash, facts] of this.#used) {
+      const ids = Uint32Array.from(facts.ids, at);
+      const links = new Uint32Array(facts.links.length * 4);
+      facts.links.forEach((link: HtmlLink, i) => links.set([at(link.href), at(link.tag), at(link.attribute), link.inArticle ? 1 : 0], i * 4));
+      entries.push([hash, ids, links]);
+    }
+    const saved: Saved = { version: this.#version, strings, entries };
+    mkdirSync(path.dirname(this.#file), { recursive: true });
+    const temp = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(saved));
+    renameSync(temp, this.#file);
+  }
+}
