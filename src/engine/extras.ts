@@ -5,8 +5,7 @@
  * and one redirect page per front matter alias. An existing file is never
  * overwritten (a warning says so).
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -49,8 +48,8 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
       for (const file of own.files) {
         const target = path.join(dir, file);
         if (existsSync(target)) continue;
-        await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(path.join(own.contentDir, file), target);
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(path.join(own.contentDir, file), target);
       }
       for (const alias of own.aliases) {
         if (!routes.has(alias.to)) continue;
@@ -59,12 +58,21 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
           diagnostics.push(warning(alias.file, 0, 0, `Alias /${alias.from} not written in ${prefix}: a file is already there`, { hint: 'Remove the alias or the page that has this route.' }));
           continue;
         }
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, redirectPage(`${data.base}${prefix}/${alias.to}`));
+        writeSiteFile(target, redirectPage(`${data.base}${prefix}/${alias.to}`));
       }
     }
   }
   return diagnostics;
+}
+
+/**
+ * Writes a file of the site being built, its folder made first. Synchronous: the build writes a few thousand
+ * small files this way (redirect pages, aliases, resources), and awaiting each write twice (folder, file)
+ * took about twice as long (1.1 s for the Gloo site's).
+ */
+export function writeSiteFile(target: string, text: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
 }
 
 /** A page that sends readers (and search engines) on to `url`: built as a tree, serialised once. */

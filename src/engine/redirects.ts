@@ -24,13 +24,13 @@
  * every page `latest/` has (`writeLatestIdPages`), so old links keep working.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RedirectRule } from '../config/define.ts';
 import { LATEST } from '../model/site-model.ts';
 import type { SiteData } from '../model/site-data.ts';
 import { warning, type Diagnostic } from '../util/diagnostics.ts';
-import { redirectPage, servedPrefixes } from './extras.ts';
+import { redirectPage, servedPrefixes, writeSiteFile } from './extras.ts';
 
 export interface RedirectRules {
   redirects?: readonly RedirectRule[];
@@ -162,8 +162,7 @@ export async function writeRedirects(outDir: string, data: SiteData, rules: Redi
   for (const { from, to } of planned.pages) {
     const target = path.join(outDir, from, 'index.html');
     if (existsSync(target)) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, redirectPage(to));
+    writeSiteFile(target, redirectPage(to));
   }
   const firebase = {
     hosting: {
@@ -206,9 +205,8 @@ export async function writeLatestIdPages(outDir: string, data: SiteData): Promis
   for (const file of files) {
     const target = path.join(to, file);
     if (existsSync(target)) continue;
-    await mkdir(path.dirname(target), { recursive: true });
     const url = `${data.base}${LATEST}/${file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
-    await writeFile(target, redirectPage(url));
+    writeSiteFile(target, redirectPage(url));
     written++;
   }
   return written;
