@@ -26,7 +26,8 @@ import { loadSiteContent } from './site-content.ts';
 import { acquireBuildLock, LockHeld } from './lock.ts';
 import { previousBundles, recordBundles } from './search-record.ts';
 import { CacheUse, pruneCache, useCache, type PruneResult } from './cache-prune.ts';
-import { toolCacheDir } from './compile-cache.ts';
+import { toolCacheDir, toolHash } from './compile-cache.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';
@@ -208,7 +209,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   try {
     await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
     lap('astro');
-    await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
+    await writeFeeds(built, prepared.data, loaded, prepared.releases ?? [], options);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
     if (config.redirects || config.rewrites || prepared.data.latestOnly) {
       prepared.diagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
@@ -273,17 +274,25 @@ export function workDir(projectDir: string, outDir: string): string {
   return path.join(PACKAGE_ROOT, '.build', 'sites', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
 }
 
-/** One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). */
-async function writeFeeds(outDir: string, data: SiteData, loaded: LoadedConfig, releases: readonly Release[]): Promise<void> {
+/**
+ * One Atom feed per product, at `<base>feeds/<product>.xml` (the changelog pages link to it). A feed is kept in
+ * the cache (`feeds/`) by a hash of what it is made from: a build whose latest version's changelog did not
+ * change writes it again without rendering every release's notes (0.6 s for Gloo's).
+ */
+async function writeFeeds(outDir: string, data: SiteData, loaded: LoadedConfig, releases: readonly Release[], options: BuildOptions): Promise<void> {
   const dir = path.join(outDir, data.base, FEEDS_DIR);
   await mkdir(dir, { recursive: true });
   const feedBase = new URL(data.base, siteUrl()).href;
   for (const page of CHANGELOG_PAGES.filter((p) => loaded.config.changelog[p.product].length > 0)) {
-    const feed = renderAtomFeed(
-      releases.filter((r) => r.product === page.product),
-      page.product,
-      { siteUrl: feedBase, pageUrl: `latest/${page.route}`, productName: loaded.config.productNames[page.product], feedUrl: feedPath(page.product) },
-    );
+    const own = releases.filter((r) => r.product === page.product);
+    const feedOptions = { siteUrl: feedBase, pageUrl: `latest/${page.route}`, productName: loaded.config.productNames[page.product], feedUrl: feedPath(page.product) };
+    const kept = options.cache === false ? undefined : path.join(toolCacheDir(loaded), 'feeds', `${createHash('sha256').update(JSON.stringify([toolHash(), own, page.product, feedOptions])).digest('hex')}.xml`);
+    if (kept) options.cacheUse?.add(kept);
+    let feed = kept ? (await readCacheFile(kept))?.toString('utf8') : undefined;
+    if (feed === undefined) {
+      feed = renderAtomFeed(own, page.product, feedOptions);
+      if (kept) await writeCacheFile(kept, feed);
+    }
     await writeFile(path.join(dir, `${page.product}.xml`), feed);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Pruning of the generator's cache folder (toolCacheDir: compiled pages, and
- * a git build's blobs, tree snapshots, branch changelogs and whole versions), which otherwise
+ * a git build's blobs, tree snapshots, branch changelogs and whole versions; feeds), which otherwise
  * only grows: every edited page leaves its old entry, every moved ref its old
  * snapshot and blobs.
  *
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { alive, readOwner, type LockOwner } from './lock.ts';
 
 /** Folders of the cache whose entries are pruned by name (a file, or a snapshot's folder and its `.json`). */
-const AREAS = ['compile', 'compile-shared', 'git/snapshots', 'git/changelog', 'git/versions'] as const;
+const AREAS = ['compile', 'compile-shared', 'git/snapshots', 'git/changelog', 'git/versions', 'feeds'] as const;
 const SNAPSHOTS = 'git/snapshots';
 const BLOBS = 'git/blobs';
 const RECORDS = 'builds';

@@ -7,9 +7,7 @@
  * notes again for every branch.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { loadChangelog } from '../changelog/load.ts';
 import type { Release } from '../changelog/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -19,6 +17,7 @@ import { toolHash } from './compile-cache.ts';
 import { changelogSources } from './load-versions.ts';
 import { changelogPagesOf } from './render-site.ts';
 import type { CacheUse } from './cache-prune.ts';
+import { readCacheValue, writeCacheValue } from './cache-file.ts';
 
 export interface BranchChangelog {
   releases: Release[];
@@ -41,15 +40,9 @@ export async function branchChangelog(own: LoadedConfig, tree: string | undefine
     .digest('hex');
   const file = path.join(cacheDir, 'changelog', `${key}.bin`);
   use?.add(file);
-  try {
-    return { ...(deserialize(await readFile(file)) as Omit<BranchChangelog, 'cached'>), cached: true };
-  } catch {
-    // not cached yet
-  }
+  const stored = await readCacheValue<Omit<BranchChangelog, 'cached'>>(file);
+  if (stored) return { ...stored, cached: true };
   const result = compute();
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, serialize({ releases: result.releases, diagnostics: result.diagnostics, pages: result.pages }));
-  await rename(temp, file);
+  await writeCacheValue(file, { releases: result.releases, diagnostics: result.diagnostics, pages: result.pages });
   return result;
 }

@@ -11,9 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { LoadedConfig } from '../config/load.ts';
 import { PACKAGE_ROOT as TOOL_ROOT } from '../util/package-root.ts';
 import { walkFiles } from '../util/walk.ts';
@@ -23,6 +21,7 @@ import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
 import { depsHold, type Dep } from './compile-deps.ts';
 import type { CacheUse } from './cache-prune.ts';
+import { readCacheValue, writeCacheValue } from './cache-file.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
@@ -74,12 +73,9 @@ export async function openCache(loaded: LoadedConfig, content: SiteContent, opti
       const k = key(page);
       // This build uses the page's entry (read now, or written once compiled): pruning keeps it.
       options.use?.add(path.join(dir, `${k}.bin`));
-      try {
-        const stored = deserialize(await readFile(path.join(dir, `${k}.bin`))) as Entry | Entry[];
-        loadedEntries.set(k, Array.isArray(stored) ? stored : [stored]);
-      } catch {
-        // not cached (or unreadable): compiled afresh
-      }
+      // Not cached (or unreadable): compiled afresh.
+      const stored = await readCacheValue<Entry | Entry[]>(path.join(dir, `${k}.bin`));
+      if (stored) loadedEntries.set(k, Array.isArray(stored) ? stored : [stored]);
     }),
   );
   const pending = new Map<string, Entry[]>();
@@ -100,14 +96,7 @@ export async function openCache(loaded: LoadedConfig, content: SiteContent, opti
     },
     async flush() {
       if (!pending.size) return;
-      await mkdir(dir, { recursive: true });
-      await Promise.all(
-        [...pending].map(async ([k, entries]) => {
-          const temp = path.join(dir, `${k}.${process.pid}.tmp`);
-          await writeFile(temp, serialize(shared ? entries : entries[entries.length - 1]));
-          await rename(temp, path.join(dir, `${k}.bin`));
-        }),
-      );
+      await Promise.all([...pending].map(([k, entries]) => writeCacheValue(path.join(dir, `${k}.bin`), shared ? entries : entries[entries.length - 1])));
       pending.clear();
     },
   };

@@ -10,9 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Release } from '../changelog/types.ts';
 import type { DocsVersion, RenderedPage } from '../model/site-data.ts';
@@ -22,6 +21,7 @@ import type { CacheUse } from './cache-prune.ts';
 import { folderHash, toolHash } from './compile-cache.ts';
 import type { Extras } from './extras.ts';
 import { writePages } from './spill-html.ts';
+import { readCacheValue, writeCacheValue } from './cache-file.ts';
 
 /** Bump when the entry's format changes. */
 const FORMAT = 1;
@@ -61,30 +61,31 @@ export function versionEntry(loaded: LoadedConfig, cacheDir: string, parts: read
 export async function readVersion(entry: string, spilled: boolean, use?: CacheUse): Promise<BuiltVersion | undefined> {
   use?.add(`${entry}.bin`);
   use?.add(`${entry}.html`);
-  let kept: Omit<BuiltVersion, 'cached'>;
-  try {
-    kept = deserialize(await readFile(`${entry}.bin`)) as Omit<BuiltVersion, 'cached'>;
-  } catch {
-    return undefined;
-  }
+  const kept = await readCacheValue<Omit<BuiltVersion, 'cached'>>(`${entry}.bin`);
+  if (!kept) return undefined;
   if (!existsSync(`${entry}.html`)) return undefined;
-  if (!spilled) for (const page of kept.pages) if (page.htmlAt) page.html = articleHtml(page);
-  if (!spilled) for (const page of kept.pages) delete page.htmlAt;
+  if (!spilled) {
+    for (const page of kept.pages) {
+      if (!page.htmlAt) continue;
+      page.html = articleHtml(page);
+      delete page.htmlAt;
+    }
+  }
   return { ...kept, cached: true };
 }
 
 /**
  * Keeps a version at `entry`: the pages' HTML in `<entry>.html`, the rest in `<entry>.bin` (each written under a
- * temporary name and renamed: a reader finds a whole entry or none). Returns the pages as readVersion(entry, true)
- * would: the HTML in the entry's file.
+ * temporary name and renamed, the .bin last: a reader finds a whole entry or none). Returns the pages as
+ * readVersion(entry, true) would: the HTML in the entry's file.
  */
 export async function writeVersion(entry: string, built: Omit<BuiltVersion, 'cached'>): Promise<RenderedPage[]> {
   await mkdir(path.dirname(entry), { recursive: true });
-  const temp = `.${process.pid}.tmp`;
+  const temp = `${entry}.html.${process.pid}.tmp`;
   const pages = built.pages.map((page) => ({ ...page }));
-  writePages(`${entry}.html${temp}`, pages.filter((page) => page.html !== '' && !page.htmlAt), `${entry}.html`);
-  await rename(`${entry}.html${temp}`, `${entry}.html`);
-  await writeFile(`${entry}.bin${temp}`, serialize({ ...built, pages }));
-  await rename(`${entry}.bin${temp}`, `${entry}.bin`);
+  writePages(temp, pages.filter((page) => page.html !== '' && !page.htmlAt), `${entry}.html`);
+  await rename(temp, `${entry}.html`);
+  // Written after the HTML: an entry whose .bin is there is whole.
+  await writeCacheValue(`${entry}.bin`, { ...built, pages });
   return pages;
 }
