@@ -141,7 +141,8 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
 function printPhases(result: BuildResult, say: (text: string) => void): void {
   const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
   const stats = result.compileStats;
-  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  const layout = result.layoutStats;
+  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}${layout ? `; ${layout.laidOut} pages laid out, ${layout.reused} from the previous output` : ''}\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
   const pruned = result.cachePruned;

@@ -32,6 +32,8 @@ import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { loadSupport, modelWithSupport, SUPPORT_FILE } from '../view/support.ts';
 import { HtmlSpill } from './spill-html.ts';
+import { previousLayout, writeLayoutManifest } from './layout-manifest.ts';
+import type { LayoutStats } from '../integration/astro-build.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 export interface BuildOptions {
@@ -87,6 +89,8 @@ export interface BuildResult {
   branchStats?: BranchStats;
   /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
   cachePruned?: PruneResult;
+  /** How many docs pages Astro laid out, and how many were copied from the previous output (src/integration/layout-reuse.ts). */
+  layoutStats?: { laidOut: number; reused: number };
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -200,8 +204,11 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Pagefind indexes the pages in its own process while Astro lays them out in this one.
   const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'));
   let linkCheck: CheckResult;
+  let layout: LayoutStats;
   try {
-    await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
+    // Only the pages that changed since the output the link points at are laid out; `cache: false` lays out all.
+    const previous = options.cache === false ? undefined : previousLayout(work, outDir);
+    layout = await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false, reuse: previous ? { previous } : {} });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? []);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
@@ -230,18 +237,21 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
+  const layoutStats = { laidOut: layout.laidOut, reused: layout.reused };
   if (hasErrors(diagnostics) && !options.keepGoing) {
     await search?.close();
     await rm(built, { recursive: true, force: true });
-    return { ...prepared, diagnostics, linkCheck, timings };
+    return { ...prepared, diagnostics, linkCheck, timings, layoutStats };
   }
   await search?.write(built);
   lap('search');
   const stage = await createStage(outDir);
   await moveIntoStage(built, stage);
+  // Trusted by the next build only once the output link points at this stage.
+  if (layout.fingerprints) await writeLayoutManifest(work, outDir, stage, layout.fingerprints);
   await swapIn(outDir, stage, projectDir);
   lap('swap');
-  return { ...prepared, diagnostics, outDir, linkCheck, timings };
+  return { ...prepared, diagnostics, outDir, linkCheck, timings, layoutStats };
 }
 
 /** The check's result when it is not run (`linkCheck: false`): nothing checked, nothing found. */
