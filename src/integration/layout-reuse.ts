@@ -20,10 +20,11 @@ import { constants, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
-import { LATEST, pageKey, type SiteModel } from '../model/site-model.ts';
+import { LATEST, pageKey, type SiteModel, type SitePage } from '../model/site-model.ts';
+import { articleBytes } from '../model/article-html.ts';
 import { walkFiles } from '../util/walk.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
-import { pageContext } from '../view/context.ts';
+import { ownContext } from '../view/context.ts';
 
 /** What Astro's output depends on besides the site's data: this package's UI code, assets, settings and locked dependencies. */
 const UI_INPUTS = ['src', 'public', 'astro.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -69,19 +70,49 @@ export interface LaidOutPage {
  */
 export function layoutFingerprints(model: SiteModel, site: FingerprintSite): LaidOutPage[] {
   const shared = JSON.stringify({ ui: site.ui, siteUrl: site.siteUrl, base: model.base, latest: model.latest, latestOnly: model.latestOnly });
+  // Each page's own context without reading its article: the article's bytes are hashed as they are stored.
+  const bare = withoutArticles(model);
   const out: LaidOutPage[] = [];
   for (const { version, pages } of model.versions) {
     const id = version.id;
-    for (const route of pages.keys()) {
+    const navigation = navigationHash(pages);
+    for (const [route, original] of pages) {
       if (isChangelogRoute(route)) continue;
-      const { page, ...context } = pageContext(model, id, route);
-      const { html, htmlAt: _, ...fields } = page;
+      const { page, ...own } = ownContext(bare, id, route);
+      const { html: _, htmlAt: _at, ...fields } = page;
       const key = pageKey(id, route);
-      const hash = createHash('sha256').update(shared).update('\0').update(key).update('\0').update(JSON.stringify(context)).update('\0').update(JSON.stringify(fields)).update('\0').update(html);
+      const hash = createHash('sha256').update(shared).update('\0').update(navigation).update('\0').update(key).update('\0');
+      hash.update(JSON.stringify(own)).update('\0').update(JSON.stringify(fields)).update('\0').update(articleBytes(original));
       out.push({ key, id, route, fingerprint: hash.digest('base64url') });
     }
   }
   return out;
+}
+
+/**
+ * What navigationContext (src/view/context.ts: sidebar, breadcrumbs, neighbours, a generated section's list)
+ * makes a page's from, hashed once per version: every page's fields but its article, headings, links and date.
+ * A change to any page's title, weight or description lays out all the version's pages again.
+ */
+function navigationHash(pages: ReadonlyMap<string, SitePage>): string {
+  const hash = createHash('sha256');
+  for (const page of pages.values()) {
+    const { html: _, htmlAt: _at, headings: _h, links: _l, lastUpdated: _u, ...tree } = page;
+    hash.update(JSON.stringify(tree)).update('\n');
+  }
+  return hash.digest('base64url');
+}
+
+/** The model with every article left out (its bytes are hashed on their own). */
+function withoutArticles(model: SiteModel): SiteModel {
+  const versions = model.versions.map((v) => ({
+    ...v,
+    pages: new Map([...v.pages].map(([route, page]): [string, SitePage] => {
+      const { htmlAt: _, ...rest } = page;
+      return [route, { ...rest, html: '' }];
+    })),
+  }));
+  return { ...model, versions, byId: new Map(versions.map((v) => [v.version.id, v])) };
 }
 
 /**
