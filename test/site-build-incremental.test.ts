@@ -54,7 +54,9 @@ writeFileSync(
 async function run(out: string, options: BuildOptions = {}) {
   const result = await build(await loadConfig(config), { quiet: true, outDir: path.join(temp, out), ...options });
   assert.ok(result.outDir, format(result.diagnostics));
-  return result.layoutStats;
+  assert.ok(result.layoutStats);
+  const { laidOut, reused } = result.layoutStats;
+  return { laidOut, reused };
 }
 
 /** Commit `files` on `branch` of the test repository. */

@@ -138,11 +138,13 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
   io,
 );
 
+const inSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 function printPhases(result: BuildResult, say: (text: string) => void): void {
-  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${inSeconds(ms)}`);
   const stats = result.compileStats;
   const layout = result.layoutStats;
-  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}${layout ? `; ${layout.laidOut} pages laid out, ${layout.reused} from the previous output` : ''}\n`);
+  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}${layout ? `; ${layout.laidOut} pages laid out, ${layout.reused} from the previous output${layout.fingerprintMs !== undefined ? ` (fingerprints ${inSeconds(layout.fingerprintMs)}, copies ${inSeconds(layout.copyMs ?? 0)})` : ''}` : ''}\n`);
   const git = result.branchStats;
   if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read\n`);
   const pruned = result.cachePruned;

@@ -90,7 +90,7 @@ export interface BuildResult {
   /** What pruning the cache after the build removed (src/engine/cache-prune.ts). */
   cachePruned?: PruneResult;
   /** How many docs pages Astro laid out, and how many were copied from the previous output (src/integration/layout-reuse.ts). */
-  layoutStats?: { laidOut: number; reused: number };
+  layoutStats?: Omit<LayoutStats, 'fingerprints'>;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -237,7 +237,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
-  const layoutStats = { laidOut: layout.laidOut, reused: layout.reused };
+  const { fingerprints: _, ...layoutStats } = layout;
   if (hasErrors(diagnostics) && !options.keepGoing) {
     await search?.close();
     await rm(built, { recursive: true, force: true });

@@ -46,6 +46,9 @@ export interface LayoutStats {
   reused: number;
   /** With `reuse`: every docs page's fingerprint by its key, for the next build. */
   fingerprints?: Record<string, string>;
+  /** With `reuse`: milliseconds spent fingerprinting the pages, and copying the reused ones. */
+  fingerprintMs?: number;
+  copyMs?: number;
 }
 
 /** This package's folder: Astro's project root for every site (re-exported for the dev server). */
@@ -71,8 +74,10 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   const origin = options.siteUrl ?? siteUrl();
   assertSafeOutDir(outDir);
   // The model the pages are laid out from (with the support tables): what each page's fingerprint is taken of.
+  let mark = performance.now();
   const laidOutModel = options.reuse && copy ? modelWithSupport(data) : undefined;
   const plan = laidOutModel ? planLayout(laidOutModel, layoutFingerprints(laidOutModel, { ui: uiFingerprint(), siteUrl: origin }), options.reuse?.previous) : undefined;
+  const fingerprintMs = performance.now() - mark;
   await mkdir(cacheDir, { recursive: true });
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
   const dataFile = join(cacheDir, 'site-data.json');
@@ -111,12 +116,14 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   // build writes redirect pages there instead (src/engine/redirects.ts).
   if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
   // The unchanged pages, in their final places (their `latest/` copies too): before anything else writes into the site.
+  mark = performance.now();
   if (plan && plan.reused.length > 0 && laidOutModel && options.reuse?.previous) await copyReused(laidOutModel, options.reuse.previous, plan.reused, outDir);
+  const copyMs = performance.now() - mark;
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
   const docsPages = servedPages(model, { latest: false }).filter(({ page }) => !isChangelogRoute(page.route)).length;
   return {
     laidOut: docsPages - (plan?.reused.length ?? 0),
     reused: plan?.reused.length ?? 0,
-    ...(plan ? { fingerprints: Object.fromEntries(plan.pages.map((p) => [p.key, p.fingerprint])) } : {}),
+    ...(plan ? { fingerprints: Object.fromEntries(plan.pages.map((p) => [p.key, p.fingerprint])), fingerprintMs: Math.round(fingerprintMs), copyMs: Math.round(copyMs) } : {}),
   };
 }

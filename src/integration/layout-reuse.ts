@@ -79,7 +79,7 @@ export function layoutFingerprints(model: SiteModel, site: FingerprintSite): Lai
     for (const [route, original] of pages) {
       if (isChangelogRoute(route)) continue;
       const { page, ...own } = ownContext(bare, id, route);
-      const { html: _, htmlAt: _at, ...fields } = page;
+      const { html: _, htmlAt: _at, ...fields } = sortedKeys(page);
       const key = pageKey(id, route);
       const hash = createHash('sha256').update(shared).update('\0').update(navigation).update('\0').update(key).update('\0');
       hash.update(JSON.stringify(own)).update('\0').update(JSON.stringify(fields)).update('\0').update(articleBytes(original));
@@ -98,9 +98,14 @@ function navigationHash(pages: ReadonlyMap<string, SitePage>): string {
   const hash = createHash('sha256');
   for (const page of pages.values()) {
     const { html: _, htmlAt: _at, headings: _h, links: _l, lastUpdated: _u, ...tree } = page;
-    hash.update(JSON.stringify(tree)).update('\n');
+    hash.update(JSON.stringify(sortedKeys(tree))).update('\n');
   }
   return hash.digest('base64url');
+}
+
+/** The same fields in one order, however the page was made (compiled, or from the cache): equal pages, equal JSON. */
+function sortedKeys<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
 
 /** The model with every article left out (its bytes are hashed on their own). */
