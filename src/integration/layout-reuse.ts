@@ -8,9 +8,11 @@
  *
  * A page's fingerprint covers everything its laid-out HTML is made of: the
  * UI code and the packages that lay it out (uiFingerprint), the site's origin,
- * base and latest version, and the page's whole context (src/view/context.ts:
- * the article's bytes, sidebar, version menu, banner, neighbours, the version's
- * values…), which is all the layout reads. Equal fingerprints, equal bytes.
+ * base and latest version, the page's own context (src/view/context.ts
+ * ownContext: its fields, article bytes, version menu, banner, the version's
+ * values…), and what its navigation (sidebar, breadcrumbs, neighbours) is
+ * made of: its version's page tree, hashed once per version. That is all the
+ * layout reads. Equal fingerprints, equal bytes.
  * Only the plain docs pages under a version's id are fingerprinted: 404,
  * search and changelog pages are always laid out, and `latest/` is a copy of
  * the latest version's pages (src/integration/latest-copy.ts), reused with them.
