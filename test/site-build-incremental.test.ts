@@ -123,6 +123,17 @@ test('anything uncertain lays out every page: a file missing from the previous o
   await assertSameAsCold('dist-2', 'cold-5');
 });
 
+test('a failed build leaves the output and its fingerprints as they were: the build after it reuses them, and is right', { timeout: 600_000 }, async () => {
+  assert.deepEqual(await run('dist-3'), { laidOut: ALL, reused: 0 });
+  commit('v1.1.x', { 'docs/content/guide/upgrade.md': page('Upgrade', 'See [nowhere](../nowhere/).') });
+  const failed = await build(await loadConfig(config), { quiet: true, outDir: path.join(temp, 'dist-3') });
+  assert.equal(failed.outDir, undefined, 'a broken link fails the build');
+  assert.match(format(failed.diagnostics), /nowhere/);
+  commit('v1.1.x', { 'docs/content/guide/upgrade.md': page('Upgrade', 'See [install](../install/), again.') });
+  assert.deepEqual(await run('dist-3'), { laidOut: 1, reused: ALL - 1 });
+  await assertSameAsCold('dist-3', 'cold-6');
+});
+
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/site-data.json', import.meta.url), 'utf8')) as SiteData;
 
 test("a version's values lay out every page of that version; the site is what a cold layout writes", { timeout: 300_000 }, async () => {
