@@ -141,10 +141,13 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
   io,
 );
 
+const inSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 function printPhases(result: BuildResult, say: (text: string) => void): void {
-  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`);
+  const phases = Object.entries(result.timings ?? {}).map(([phase, ms]) => `${phase} ${inSeconds(ms)}`);
   const stats = result.compileStats;
-  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}\n`);
+  const layout = result.layoutStats;
+  say(`  ${phases.join(', ')}${stats ? `; ${stats.pages} pages compiled, ${stats.cached} from the cache, on ${stats.threads} thread(s)` : ''}${layout ? `; ${layout.laidOut} pages laid out, ${layout.reused} from the previous output${layout.fingerprintMs !== undefined ? ` (fingerprints ${inSeconds(layout.fingerprintMs)}, copies ${inSeconds(layout.copyMs ?? 0)})` : ''}` : ''}\n`);
   const read = result.linkCheck?.cache;
   if (read) say(`  link check: ${read.parsed} file(s) parsed, ${read.reused} known by their bytes from an earlier check\n`);
   const search = result.search;

@@ -34,6 +34,8 @@ import type { Release } from '../changelog/types.ts';
 import { siteUrl } from '../integration/site-config.ts';
 import { loadSupport, modelWithSupport, SUPPORT_FILE } from '../view/support.ts';
 import { HtmlSpill } from './spill-html.ts';
+import { previousLayout, writeLayoutManifest } from './layout-manifest.ts';
+import type { LayoutStats } from '../integration/astro-build.ts';
 import type { SiteData } from '../model/site-data.ts';
 
 export interface BuildOptions {
@@ -91,6 +93,8 @@ export interface BuildResult {
   cachePruned?: PruneResult;
   /** The search index: versions indexed and copied from the previous output, and how long Pagefind's side took. */
   search?: Pick<SearchWritten, 'indexed' | 'reused' | 'ms'>;
+  /** How many docs pages Astro laid out, and how many were copied from the previous output (src/integration/layout-reuse.ts). */
+  layoutStats?: Omit<LayoutStats, 'fingerprints'>;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -206,8 +210,11 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   const reuse = options.cache === false ? undefined : previousBundles(work, outDir);
   const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'), reuse);
   let linkCheck: CheckResult;
+  let layout: LayoutStats;
   try {
-    await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false });
+    // Only the pages that changed since the output the link points at are laid out; `cache: false` lays out all.
+    const previous = options.cache === false ? undefined : previousLayout(work, outDir);
+    layout = await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false, reuse: previous ? { previous } : {} });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? [], options);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
@@ -238,21 +245,24 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
     throw failure;
   }
   const diagnostics = [...prepared.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
+  const { fingerprints: _, ...layoutStats } = layout;
   if (hasErrors(diagnostics) && !options.keepGoing) {
     await search?.close();
     await rm(built, { recursive: true, force: true });
-    return { ...prepared, diagnostics, linkCheck, timings };
+    return { ...prepared, diagnostics, linkCheck, timings, layoutStats };
   }
   const written = await search?.write(built);
   lap('search');
   const stage = await createStage(outDir);
   await moveIntoStage(built, stage);
+  // Trusted by the next build only once the output link points at this stage.
+  if (layout.fingerprints) await writeLayoutManifest(work, outDir, stage, layout.fingerprints);
   await swapIn(outDir, stage, projectDir);
   // What the bundles now in the output were made from, for the next build (a build killed before this leaves a record of another folder: unused).
   if (written) recordBundles(work, stage, written.bundles);
   lap('swap');
   const searchStats = written ? { search: { indexed: written.indexed, reused: written.reused, ms: written.ms } } : {};
-  return { ...prepared, diagnostics, outDir, linkCheck, timings, ...searchStats };
+  return { ...prepared, diagnostics, outDir, linkCheck, timings, layoutStats, ...searchStats };
 }
 
 /** The check's result when it is not run (`linkCheck: false`): nothing checked, nothing found. */

@@ -10,7 +10,10 @@ import { build } from 'astro';
 import { versionedDocs } from './integration.ts';
 import { registerSite } from './site-registry.ts';
 import { copyLatest, latestPaths } from './latest-copy.ts';
-import { buildModel } from '../model/site-model.ts';
+import { buildModel, servedPages } from '../model/site-model.ts';
+import { isChangelogRoute } from '../model/changelog-routes.ts';
+import { modelWithSupport } from '../view/support.ts';
+import { copyReused, layoutFingerprints, planLayout, uiFingerprint, type PreviousLayout } from './layout-reuse.ts';
 import { siteUrl } from './site-config.ts';
 import { indexSite } from './search-index.ts';
 import type { SiteData } from '../model/site-data.ts';
@@ -28,6 +31,24 @@ export interface BuildSiteOptions {
   latest?: 'copy' | 'render';
   /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
   siteUrl?: string;
+  /**
+   * An incremental layout (src/integration/layout-reuse.ts; with `latest: 'copy'` only): every docs page is
+   * fingerprinted, and given the previous build's output and fingerprints, only the pages that differ are laid out.
+   */
+  reuse?: { previous?: PreviousLayout };
+}
+
+/** What buildSite laid out: the plain docs pages (404, search and changelog pages are always laid out, and not counted). */
+export interface LayoutStats {
+  /** Docs pages Astro laid out. */
+  laidOut: number;
+  /** Docs pages copied from the previous output. */
+  reused: number;
+  /** With `reuse`: every docs page's fingerprint by its key, for the next build. */
+  fingerprints?: Record<string, string>;
+  /** With `reuse`: milliseconds spent fingerprinting the pages, and copying the reused ones. */
+  fingerprintMs?: number;
+  copyMs?: number;
 }
 
 /** This package's folder: Astro's project root for every site (re-exported for the dev server). */
@@ -45,12 +66,18 @@ function assertSafeOutDir(outDir: string): void {
   }
 }
 
-export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<void> {
+export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<LayoutStats> {
   const model = buildModel(data); // validate before touching anything
   const copy = options.latest !== 'render';
   const outDir = resolve(options.outDir);
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
+  const origin = options.siteUrl ?? siteUrl();
   assertSafeOutDir(outDir);
+  // The model the pages are laid out from (with the support tables): what each page's fingerprint is taken of.
+  let mark = performance.now();
+  const laidOutModel = options.reuse && copy ? modelWithSupport(data) : undefined;
+  const plan = laidOutModel ? planLayout(laidOutModel, layoutFingerprints(laidOutModel, { ui: uiFingerprint(), siteUrl: origin }), options.reuse?.previous) : undefined;
+  const fingerprintMs = performance.now() - mark;
   await mkdir(cacheDir, { recursive: true });
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
   const dataFile = join(cacheDir, 'site-data.json');
@@ -63,8 +90,9 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     key: registered.key,
     layOutLatest: !copy,
     base: data.base,
-    siteUrl: options.siteUrl ?? siteUrl(),
+    siteUrl: origin,
     copiedPages: copy ? latestPaths(model) : [],
+    ...(plan?.layOut ? { layOut: plan.layOut } : {}),
   });
   // Astro writes its prerender bundle under the working directory, and that bundle imports this package's
   // dependencies: it must lie inside the package, wherever the command was run from (`versioned-docs build --hugo docs`).
@@ -87,5 +115,15 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   // Served only under latest/ (Gloo's scheme): what Astro laid out under the latest version's id goes; the
   // build writes redirect pages there instead (src/engine/redirects.ts).
   if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
+  // The unchanged pages, in their final places (their `latest/` copies too): before anything else writes into the site.
+  mark = performance.now();
+  if (plan && plan.reused.length > 0 && laidOutModel && options.reuse?.previous) await copyReused(laidOutModel, options.reuse.previous, plan.reused, outDir);
+  const copyMs = performance.now() - mark;
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
+  const docsPages = servedPages(model, { latest: false }).filter(({ page }) => !isChangelogRoute(page.route)).length;
+  return {
+    laidOut: docsPages - (plan?.reused.length ?? 0),
+    reused: plan?.reused.length ?? 0,
+    ...(plan ? { fingerprints: Object.fromEntries(plan.pages.map((p) => [p.key, p.fingerprint])), fingerprintMs: Math.round(fingerprintMs), copyMs: Math.round(copyMs) } : {}),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { site, siteData } from 'virtual:versioned-docs/site';
-import type { SiteDiagnostic, SiteModel } from '../model/site-model.ts';
+import { pageKey, type SiteDiagnostic, type SiteModel } from '../model/site-model.ts';
 import { modelWithSupport } from '../view/support.ts';
 import type { SiteData } from '../model/site-data.ts';
 
@@ -16,6 +16,13 @@ let file: { key: string; data: SiteData } | undefined;
 /** Whether the pages under `latest/` are laid out by Astro (dev, and builds that ask for it) or copied after the build. */
 export function layOutLatest(): boolean {
   return site.layOutLatest;
+}
+
+const laidOutKeys = site.layOut ? new Set(site.layOut) : undefined;
+
+/** Whether Astro lays out the docs page `route` of `prefix` (not when an incremental build copies it from the previous output). */
+export function laidOut(prefix: string, route: string): boolean {
+  return !laidOutKeys || laidOutKeys.has(pageKey(prefix, route));
 }
 
 /** The model of the site's data. Astro asks for it once per page: it is built once per data. */

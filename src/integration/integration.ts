@@ -37,6 +37,11 @@ export interface VirtualSite {
   dataFile?: string;
   /** Whether Astro lays out `latest/` too (dev), or a build copies it afterwards (src/integration/latest-copy.ts). */
   layOutLatest: boolean;
+  /**
+   * An incremental build: the only docs pages Astro lays out (`<version id>/<route>`, src/integration/layout-reuse.ts);
+   * the others are copied from the previous output. Unset: every page.
+   */
+  layOut?: string[];
 }
 
 export interface VersionedDocsOptions extends VirtualSite {
@@ -58,6 +63,7 @@ export function versionedDocs(options: VersionedDocsOptions): VersionedDocsInteg
     ...(options.key ? { key: options.key } : {}),
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     layOutLatest: options.layOutLatest,
+    ...(options.layOut ? { layOut: options.layOut } : {}),
   };
   let server: ViteDevServer | undefined;
   const plugin: Plugin = {

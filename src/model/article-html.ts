@@ -13,6 +13,12 @@ import type { RenderedPage } from './site-data.ts';
 let scratch = Buffer.alloc(0);
 
 export function articleHtml(page: Pick<RenderedPage, 'html' | 'htmlAt'>): string {
+  const bytes = articleBytes(page);
+  return typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+}
+
+/** The article's UTF-8 bytes without decoding them (a view of a buffer the next call reuses: use it at once), or the page's `html`. */
+export function articleBytes(page: Pick<RenderedPage, 'html' | 'htmlAt'>): string | Buffer {
   const at = page.htmlAt;
   if (!at) return page.html;
   if (scratch.length < at.bytes) scratch = Buffer.allocUnsafe(Math.max(at.bytes, 2 * scratch.length, 1 << 16));
@@ -27,5 +33,5 @@ export function articleHtml(page: Pick<RenderedPage, 'html' | 'htmlAt'>): string
   } finally {
     closeSync(fd);
   }
-  return scratch.toString('utf8', 0, at.bytes);
+  return scratch.subarray(0, at.bytes);
 }

@@ -7,6 +7,9 @@
  */
 import type { Branding, DocsVersion, RenderedPage, SiteData } from './site-data.ts';
 
+/** A page of one version, as one string: `<version id>/<route>` (an incremental build's list of the pages Astro lays out). */
+export const pageKey = (versionId: string, route: string): string => `${versionId}/${route}`;
+
 /** The URL segment under which data.latest is also served. */
 export const LATEST = 'latest';
 /** Each copy of the docs has a search page here (`<base><prefix>/search/`), the header's search form's target; no content page. */

@@ -79,17 +79,29 @@ function banner(model: SiteModel, version: VersionModel, route: string): Banner 
   return undefined;
 }
 
+/** What a page's context takes from its version's whole page tree (titles, order, sections, descriptions), not from the page alone. */
+export type NavigationContext = Pick<PageContext, 'nav' | 'breadcrumbs' | 'prev' | 'next' | 'children'>;
+
 export function pageContext(model: SiteModel, prefix: string, route: string): PageContext {
+  return { ...ownContext(model, prefix, route), ...navigationContext(model, prefix, route) };
+}
+
+function located(model: SiteModel, prefix: string, route: string) {
   const versionId = prefix === LATEST ? model.latest : prefix;
   const version = model.byId.get(versionId);
   if (!version) throw new Error(`Unknown version "${prefix}"`);
   const page = version.pages.get(route);
   if (!page) throw new Error(`${versionId}: no page "${route}"`);
-  const hrefOf = (r: string) => pageHref(model.base, prefix, r);
+  return { versionId, version, page, hrefOf: (r: string) => pageHref(model.base, prefix, r) };
+}
+
+/**
+ * A page's context but its navigation: what the page itself, the site and its version, and the same route in
+ * the other versions make (src/integration/layout-reuse.ts fingerprints it page by page).
+ */
+export function ownContext(model: SiteModel, prefix: string, route: string): Omit<PageContext, keyof NavigationContext> {
+  const { versionId, version, page, hrefOf } = located(model, prefix, route);
   const isLatest = versionId === model.latest;
-  const nav = navTree(version.pages, hrefOf, route, { collapsed: true });
-  const { prev, next } = neighbours(version.pages, route);
-  const linkText = (p: SitePage | undefined) => (p ? { title: navTitle(p), href: hrefOf(p.route) } : undefined);
   const branding = model.branding;
   return {
     product: model.product,
@@ -105,21 +117,34 @@ export function pageContext(model: SiteModel, prefix: string, route: string): Pa
     noindex: !isLatest,
     banner: banner(model, version, route),
     options: versionOptions(model, versionId, route),
-    nav,
     toc: page.headings.filter((h) => h.depth === 2 || h.depth === 3),
-    children: page.synthetic
-      ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), href: hrefOf(c.route), description: c.description }))
-      : [],
     searchBundle: `${model.base}${prefix}/pagefind/`,
     homeHref: pageHref(model.base, linkPrefix(model, versionId), ''),
     diagnostics: diagnosticsFor(model, version, page),
+    editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
+    lastUpdated: page.lastUpdated,
+    branding,
+  };
+}
+
+/**
+ * The sidebar, breadcrumbs, neighbours and a generated section's list of its pages: made of the version's page
+ * tree (each page's route, titles, weight, date, section and hidden flags, description, source file), the base
+ * and the prefix, and nothing else.
+ */
+export function navigationContext(model: SiteModel, prefix: string, route: string): NavigationContext {
+  const { version, page, hrefOf } = located(model, prefix, route);
+  const { prev, next } = neighbours(version.pages, route);
+  const linkText = (p: SitePage | undefined) => (p ? { title: navTitle(p), href: hrefOf(p.route) } : undefined);
+  return {
+    nav: navTree(version.pages, hrefOf, route, { collapsed: true }),
     // A folder without a page of its own (no `_index.md`) is no crumb, as it is no page.
     breadcrumbs: routeAndAncestors(route).slice(1).reverse().flatMap((r) => { const p = version.pages.get(r); return p ? [{ title: navTitle(p), href: hrefOf(r) }] : []; }),
     prev: linkText(prev),
     next: linkText(next),
-    editHref: branding?.editUrl && /\.(md|markdown)$/.test(page.sourceFile) ? `${branding.editUrl}${page.sourceFile}` : undefined,
-    lastUpdated: page.lastUpdated,
-    branding,
+    children: page.synthetic
+      ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), href: hrefOf(c.route), description: c.description }))
+      : [],
   };
 }
 
