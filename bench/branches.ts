@@ -6,7 +6,7 @@
  *
  * Runs, each in its own process under /usr/bin/time (wall, CPU = user + sys,
  * peak RSS of the process tree's largest process):
- *   1. ours, cold: our cache for the bundle emptied first (bare repository, blobs, snapshots, compile cache);
+ *   1. ours, cold: our cache for the bundle emptied first (bare repository, blobs, snapshots, changelogs, kept versions, compile cache, feeds);
  *   2. ours, warm: the same command again, no ref moved;
  *   3. ours, one file changed on one branch (a commit on v1.15.x of a copy of the bundle's repository);
  *   4. hugo-oracle.sh once per branch.
@@ -55,7 +55,7 @@ const ours = (name: string, extra: string[] = []) =>
 
 // 1-2: cold, then warm. The cache of the example's project (examples/node_modules/.cache/versioned-docs) is ours to empty.
 const cache = path.join(REPO, 'examples/node_modules/.cache/versioned-docs');
-for (const part of ['git', 'compile-shared']) rmSync(path.join(cache, part), { recursive: true, force: true });
+for (const part of ['git', 'compile-shared', 'feeds']) rmSync(path.join(cache, part), { recursive: true, force: true });
 const runs: Run[] = [ours('ours, cold cache'), ours('ours, warm (no ref moved)')];
 
 // 3: one file changed on one branch, in a copy of the repository (git plumbing: no worktree).
