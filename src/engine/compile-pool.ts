@@ -50,7 +50,7 @@ interface Run {
 
 export class CompilePool {
   readonly threads: number;
-  /** Workers started so far, and pages compiled by each slot: what the tests and --verbose look at. */
+  /** Workers started so far, and pages compiled by each slot (for the tests). */
   readonly stats = { started: 0, compiled: [] as number[] };
   readonly #heapMb: number;
   readonly #youngMb: number | undefined;
