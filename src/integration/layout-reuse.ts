@@ -18,9 +18,9 @@
  * the latest version's pages (src/integration/latest-copy.ts), reused with them.
  */
 import { createHash } from 'node:crypto';
-import { constants, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFiles } from '../util/copy-files.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { LATEST, pageKey, type SiteModel, type SitePage } from '../model/site-model.ts';
 import { articleBytes } from '../model/article-html.ts';
@@ -169,19 +169,6 @@ export function planLayout(model: SiteModel, pages: LaidOutPage[], previous: Pre
  * Copy the reused pages' files from the previous output into the new one (web root `outDir`). Copies, not
  * links: later steps write into the new output, which must never change the previous one.
  */
-export async function copyReused(model: SiteModel, previous: PreviousLayout, reused: readonly LaidOutPage[], outDir: string): Promise<void> {
-  const files = reused.flatMap((page) => pageFiles(model, page));
-  const made = new Map<string, Promise<unknown>>();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const to = join(outDir, model.base, file);
-      const dir = dirname(to);
-      if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-      await made.get(dir);
-      await copyFile(join(previous.dir, model.base, file), to, constants.COPYFILE_FICLONE);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+export function copyReused(model: SiteModel, previous: PreviousLayout, reused: readonly LaidOutPage[], outDir: string): Promise<void> {
+  return copyFiles(join(previous.dir, model.base), join(outDir, model.base), reused.flatMap((page) => pageFiles(model, page)));
 }

@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ import { articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
 import { walkFiles } from '../util/walk.ts';
+import { copyFiles } from '../util/copy-files.ts';
 
 /** Shiki's token and line spans (`<span style="color:…">`, `<span class="line">`): text stays, a fifth of Pagefind's work goes. */
 const HIGHLIGHT_SPAN = /<span(?: class="line"| style="[^"<>]*")?>|<\/span>/g;
@@ -163,8 +164,7 @@ async function copyRecorded(from: string, to: string, files: Readonly<Record<str
     if (!found.length || found.length !== names.length) return false;
     for (const e of found) if (files[e.path] !== sha256().update(readFileSync(e.full)).digest('hex')) return false;
     await rm(to, { recursive: true, force: true });
-    for (const folder of new Set(found.map((e) => dirname(join(to, e.path))))) await mkdir(folder, { recursive: true });
-    for (const e of found) await copyFile(e.full, join(to, e.path));
+    await copyFiles(from, to, found.map((e) => e.path));
     return true;
   } catch {
     await rm(to, { recursive: true, force: true });
