@@ -13,7 +13,7 @@ import type { Release } from '../changelog/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { RenderedPage } from '../model/site-data.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
-import { toolHash } from './compile-cache.ts';
+import { toolHash } from '../util/source-hash.ts';
 import { changelogSources } from './load-versions.ts';
 import { changelogPagesOf } from './render-site.ts';
 import type { CacheUse } from './cache-prune.ts';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.ts';
-import { PACKAGE_ROOT as TOOL_ROOT } from '../util/package-root.ts';
+import { toolHash } from '../util/source-hash.ts';
 import { walkFiles } from '../util/walk.ts';
 import { hugoFolder } from '../config/define.ts';
 import type { CompiledPage } from '../markdown/compile.ts';
@@ -104,19 +104,6 @@ export async function openCache(loaded: LoadedConfig, content: SiteContent, opti
 
 function hash(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-let toolHashMemo: string | undefined;
-
-/** The generator's own version: its sources and its lock file. */
-export function toolHash(): string {
-  toolHashMemo ??= hash(
-    [...listFiles(path.join(TOOL_ROOT, 'src')), path.join(TOOL_ROOT, 'package-lock.json')]
-      .filter((file) => existsSync(file))
-      .map((file) => `${path.relative(TOOL_ROOT, file)}\0${hash(readFileSync(file))}`)
-      .join('\n'),
-  );
-  return toolHashMemo;
 }
 
 /** Shared across trees: what no recorded question covers (our shortcode modules, the tree's shortcode layouts, the slots). */

@@ -18,36 +18,27 @@
  * the latest version's pages (src/integration/latest-copy.ts), reused with them.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFiles } from '../util/copy-files.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { LATEST, pageKey, type SiteModel, type SitePage } from '../model/site-model.ts';
 import { articleBytes } from '../model/article-html.ts';
-import { walkFiles } from '../util/walk.ts';
+import { sourceHash, TOOL_SOURCES, toolHash } from '../util/source-hash.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { ownContext } from '../view/context.ts';
 
-/** What Astro's output depends on besides the site's data: this package's UI code, assets, settings and locked dependencies. */
-const UI_INPUTS = ['src', 'public', 'astro.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** What Astro's output depends on besides the site's data and the generator's own sources: assets and settings. */
+const UI_INPUTS = ['public', 'astro.config.ts', 'package.json', 'tsconfig.json'];
 
 /**
  * One hash of every file the laid-out pages can depend on (conservatively: all of `src/`, not only the
- * Astro UI), with Node's version. Any change to them lays out every page again.
+ * Astro UI, with the lock file: toolHash, hashed once per process for this package), with Node's version.
+ * Any change to them lays out every page again.
  */
 export function uiFingerprint(root = PACKAGE_ROOT): string {
-  const hash = createHash('sha256').update(`node ${process.version}\0`);
-  for (const input of UI_INPUTS) {
-    const full = join(root, input);
-    const files = statSync(full, { throwIfNoEntry: false })?.isDirectory() ? walkFiles(full).map((e) => ({ name: `${input}/${e.path}`, full: e.full })) : [{ name: input, full }];
-    for (const file of files) {
-      hash.update(`${file.name}\0`);
-      const stat = statSync(file.full, { throwIfNoEntry: false });
-      // Files are hashed by content: a checkout or copy keeps no mtime.
-      hash.update(stat?.isFile() ? readFileSync(file.full) : '\0missing\0');
-    }
-  }
-  return hash.digest('hex');
+  const tool = root === PACKAGE_ROOT ? toolHash() : sourceHash(root, TOOL_SOURCES);
+  return createHash('sha256').update(`node ${process.version}\0${tool}\0${sourceHash(root, UI_INPUTS)}`).digest('hex');
 }
 
 export interface FingerprintSite {
