@@ -23,10 +23,10 @@ const point = (build: string) => {
 };
 const bundle = (id: string, dir = `docs/${id}/pagefind`): BundleRecord => ({ id, input: `in-${id}`, count: 3, dir, files: { 'pagefind.js': 'abc' } });
 
-test('no record: nothing to reuse; recorded, it counts while the output points at that build folder', () => {
+test('no record: nothing to reuse; recorded, it counts while the output points at that build folder', async () => {
   point(builds[0]!);
   assert.equal(previousBundles(work, out), undefined);
-  recordBundles(work, builds[0]!, [bundle('v1'), bundle('v2')]);
+  await recordBundles(work, builds[0]!, [bundle('v1'), bundle('v2')]);
   assert.deepEqual(previousBundles(work, out), { root: builds[0], bundles: [bundle('v1'), bundle('v2')] });
   point(builds[1]!);
   assert.equal(previousBundles(work, out), undefined, 'the output moved on: the record describes another folder');
@@ -34,9 +34,9 @@ test('no record: nothing to reuse; recorded, it counts while the output points a
   assert.equal(previousBundles(work, out), undefined, 'no output at all');
 });
 
-test('a damaged record is no reuse, and a bundle folder that leaves the site is dropped', () => {
+test('a damaged record is no reuse, and a bundle folder that leaves the site is dropped', async () => {
   point(builds[0]!);
-  recordBundles(work, builds[0]!, [bundle('v1'), bundle('evil', 'docs/../../etc')]);
+  await recordBundles(work, builds[0]!, [bundle('v1'), bundle('evil', 'docs/../../etc')]);
   assert.deepEqual(previousBundles(work, out)?.bundles.map((b) => b.id), ['v1']);
   writeFileSync(path.join(work, 'search-bundles.json'), '{ not json');
   assert.equal(previousBundles(work, out), undefined);

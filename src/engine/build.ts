@@ -260,7 +260,7 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   if (layout.fingerprints) await writeLayoutManifest(work, outDir, stage, layout.fingerprints);
   await swapIn(outDir, stage, projectDir);
   // What the bundles now in the output were made from, for the next build (a build killed before this leaves a record of another folder: unused).
-  if (written) recordBundles(work, stage, written.bundles);
+  if (written) await recordBundles(work, stage, written.bundles);
   lap('swap');
   const searchStats = written ? { search: { indexed: written.indexed, reused: written.reused, ms: written.ms } } : {};
   return { ...prepared, diagnostics, outDir, linkCheck, timings, layoutStats, ...searchStats };

@@ -11,11 +11,11 @@
  * laid out again.
  */
 import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PreviousLayout } from '../integration/layout-reuse.ts';
 import { buildsDir, MARKER } from './output.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 const VERSION = 1;
 
@@ -54,6 +54,5 @@ export function previousLayout(work: string, outDir: string): PreviousLayout | u
 export async function writeLayoutManifest(work: string, outDir: string, stage: string, pages: Record<string, string>): Promise<void> {
   const file = manifestFile(work, outDir);
   const manifest: LayoutManifest = { version: VERSION, id: path.basename(stage), pages };
-  await writeFile(`${file}.tmp`, JSON.stringify(manifest));
-  await rename(`${file}.tmp`, file);
+  await writeCacheFile(file, JSON.stringify(manifest));
 }

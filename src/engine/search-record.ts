@@ -6,9 +6,10 @@
  * the swap and the record, a build that wrote no record, or an output moved by hand leave a record
  * that no longer matches, and every version is indexed.
  */
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleRecord, PreviousBundles } from '../integration/search-index.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 const RECORD = 'search-bundles.json';
 
@@ -36,10 +37,7 @@ export function previousBundles(work: string, outDir: string): PreviousBundles |
 }
 
 /** Records the bundles of the build folder `output` (the one the output now points at). */
-export function recordBundles(work: string, output: string, bundles: readonly BundleRecord[]): void {
-  mkdirSync(work, { recursive: true });
-  const file = path.join(work, RECORD);
+export function recordBundles(work: string, output: string, bundles: readonly BundleRecord[]): Promise<void> {
   const saved: SavedRecord = { output: realpathSync(output), bundles: [...bundles] };
-  writeFileSync(`${file}.${process.pid}.tmp`, `${JSON.stringify(saved)}\n`);
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  return writeCacheFile(path.join(work, RECORD), `${JSON.stringify(saved)}\n`);
 }
