@@ -160,18 +160,26 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
       const { version } = tree;
       // A version whose tree, plan, config and generator are those of an earlier build is read back whole.
       const entry = options.cache === false ? undefined : versionEntry(loaded, path.join(toolCacheDir(loaded), 'git'), [tree.dir, version, Boolean(options.drafts), Boolean(options.lenient), Boolean(options.strict)]);
-      const built = (entry && (await readVersion(entry, Boolean(options.spill), options.cacheUse))) || (await buildVersion(loaded, tree, options, pool, compileStats, stats));
-      // What the version was made from in the cache (its compiled pages, its changelog) stays while it is used.
-      for (const used of built.uses) options.cacheUse?.add(used);
-      if (entry && !built.cached) {
-        const kept = await writeVersion(entry, built);
-        // A build's pages keep their HTML in the entry's file (as spill-html.ts would keep it): written once.
-        if (options.spill) built.pages = kept;
-      }
-      if (built.cached) {
+      const kept = entry ? await readVersion(entry, Boolean(options.spill), options.cacheUse) : undefined;
+      const made = kept ? undefined : await buildVersion(loaded, tree, options, pool);
+      const built = kept ?? made!.built;
+      if (made) {
+        compileStats.pages += made.compiled.pages;
+        compileStats.cached += made.compiled.cached;
+        compileStats.threads = Math.max(compileStats.threads, made.compiled.threads);
+        for (const [file, ms] of Object.entries(made.compiled.times)) compileStats.times[`${version.id}:${file}`] = ms;
+        if (made.changelogRead) stats.changelogsRead++;
+      } else {
         compileStats.pages += built.sources;
         compileStats.cached += built.sources;
         stats.versionsReused++;
+      }
+      // What the version was made from in the cache (its compiled pages, its changelog) stays while it is used.
+      for (const used of built.uses) options.cacheUse?.add(used);
+      if (entry && made) {
+        const stored = await writeVersion(entry, built);
+        // A build's pages keep their HTML in the entry's file (as spill-html.ts would keep it): written once.
+        if (options.spill) built.pages = stored;
       }
       diagnostics.push(...built.diagnostics);
       base = built.base;
@@ -191,7 +199,7 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
 }
 
 /** One version from its tree: its changelog, its pages compiled (through the shared cache and the pool) and rendered. */
-async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: BuildOptions, pool: CompilePool, compileStats: CompileStats, stats: BranchStats): Promise<BuiltVersion> {
+async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: BuildOptions, pool: CompilePool): Promise<{ built: BuiltVersion; compiled: CompileStats; changelogRead: boolean }> {
   const { version } = tree;
   // The cache entries this version is made from, noted apart: a later build that reads the version back whole notes them again.
   const uses = new CacheUse(toolCacheDir(loaded));
@@ -200,7 +208,6 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
   const { own } = branch;
   const prefix = (list: readonly Diagnostic[]) => list.map((d) => prefixed(d, version.id));
   const diagnostics = [...branch.diagnostics];
-  if (!branch.changelog.cached) stats.changelogsRead++;
   const content = await loadSiteContent(own, options.drafts ? { drafts: true } : {});
   diagnostics.push(...prefix(content.diagnostics));
   const compiled = await compilePages(own, content, {
@@ -209,12 +216,8 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
     ...(options.cache === false ? { cache: false } : {}),
     shared: true,
     pool,
-    ...(options.cacheUse ? { use: options.cacheUse } : {}),
+    use: uses,
   });
-  compileStats.pages += compiled.stats.pages;
-  compileStats.cached += compiled.stats.cached;
-  for (const [file, ms] of Object.entries(compiled.stats.times)) compileStats.times[`${version.id}:${file}`] = ms;
-  compileStats.threads = Math.max(compileStats.threads, compiled.stats.threads);
   const rendered = renderSite({
     config: own.config,
     compiled: compiled.compiled,
@@ -224,7 +227,7 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
     changelogPages: branch.changelog.pages,
   });
   diagnostics.push(...prefix(rendered.diagnostics));
-  return {
+  const built: BuiltVersion = {
     version: branch.version,
     base: rendered.data.base,
     pages: (rendered.data.pages[version.id] ?? []).map((p) => (p.sourceFile ? { ...p, ref: version.id } : p)),
@@ -235,6 +238,7 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
     uses: [...uses.entries],
     cached: false,
   };
+  return { built, compiled: compiled.stats, changelogRead: !branch.changelog.cached };
 }
 
 /** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */
