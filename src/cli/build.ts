@@ -151,9 +151,9 @@ function printPhases(result: BuildResult, say: (text: string) => void): void {
   const read = result.linkCheck?.cache;
   if (read) say(`  link check: ${read.parsed} file(s) parsed, ${read.reused} known by their bytes from an earlier check\n`);
   const search = result.search;
-  if (search) say(`  search: ${searchLine(search.indexed, search.reused)}; ${(search.ms / 1000).toFixed(1)} s from the start to the last bundle\n`);
+  if (search) say(`  search: ${searchLine(search.indexed, search.reused)}; ${inSeconds(search.ms)} from the start to the last bundle\n`);
   const git = result.branchStats;
-  if (git) say(`  git: ${(git.gitMs / 1000).toFixed(1)} s, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read, ${git.versionsReused} version(s) reused whole\n`);
+  if (git) say(`  git: ${inSeconds(git.gitMs)}, ${git.blobsRead} blobs read, ${git.snapshotsMade} snapshot(s) made, ${git.changelogsRead} changelog(s) read, ${git.versionsReused} version(s) reused whole\n`);
   const pruned = result.cachePruned;
   if (pruned) say(`  cache: ${pruned.removed} unused entr${pruned.removed === 1 ? 'y' : 'ies'} removed, ${pruned.kept} kept${pruned.skipped ? ` (not pruned: ${pruned.skipped})` : ''}\n`);
 }
