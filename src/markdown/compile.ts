@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../util/hast-walk.ts';
 import type { Highlighter } from 'shiki';
 import { error, excerpt, position, warning, type Diagnostic } from '../util/diagnostics.ts';
 import { excessiveNesting } from './limits.ts';
@@ -472,7 +472,7 @@ function textOf(output: Output | undefined): string {
 
 /** Record on every element the file offset it came from (`data.src`), for messages and the link checker. */
 function annotate(tree: Root, toFile: (offset: number) => number): void {
-  visit(tree, 'element', (child) => {
+  eachElement(tree, (child) => {
     const start = child.position?.start.offset;
     if (start !== undefined && (child.data as { src?: number } | undefined)?.src === undefined) {
       child.data = { ...child.data, src: toFile(start) } as Element['data'];

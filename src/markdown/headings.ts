@@ -12,7 +12,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, eachElement } from '../util/hast-walk.ts';
 import type { Heading } from '../model/site-data.ts';
 
 export interface CompiledHeading {
@@ -56,7 +56,7 @@ const HEADING = /^h([1-6])$/;
 /** Finds headings, strips `{#id}`, and sets each heading's id via `idFor(index)` unless explicit. */
 export function collectHeadings(tree: Root, offsetOf: (node: Element) => number, idFor: (index: number, offset: number) => string, sourceOf: (node: Element) => string | undefined = () => undefined): CompiledHeading[] {
   const headings: CompiledHeading[] = [];
-  visit(tree, 'element', (child) => {
+  eachElement(tree, (child) => {
     const m = HEADING.exec(child.tagName);
     if (!m) return;
     let explicitId: string | undefined;

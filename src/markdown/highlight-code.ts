@@ -1,14 +1,14 @@
 /** Fenced code blocks (`<pre><code class="language-x">`) highlighted with Shiki, in place; blocks a shortcode already highlighted are left. */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, eachElement } from '../util/hast-walk.ts';
 import type { Highlighter } from 'shiki';
 import { highlightToHast } from './highlight.ts';
 
 export function highlightCodeBlocks(tree: Root, highlighter: Highlighter): void {
-  visit(tree, 'element', (child, i, parent) => {
+  eachElement(tree, (child, i, parent) => {
     const code = child.tagName === 'pre' ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
-    if (!code || isHighlighted(child) || !parent || i === undefined) return;
+    if (!code || isHighlighted(child)) return;
     const lang = ((code.properties.className as string[] | undefined) ?? [])
       .find((c) => c.startsWith('language-'))
       ?.slice('language-'.length);

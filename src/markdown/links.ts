@@ -4,7 +4,7 @@
  * else its nearest ancestor's): the link checker reports a broken one at its line.
  */
 import type { Element, Root } from 'hast';
-import { visitParents } from 'unist-util-visit-parents';
+import { eachElement } from '../util/hast-walk.ts';
 import { HAST_PROPERTY, refreshTarget, URL_ATTRIBUTES } from '../util/url-attributes.ts';
 
 export interface CompiledLink {
@@ -28,9 +28,12 @@ export function collectLinks(tree: Root, fallbackOffset: number): CompiledLink[]
   const links: CompiledLink[] = [];
   // An element without an offset of its own is reported at its nearest ancestor's.
   const srcOf = (node: Root | Element) => (node.data as { src?: number } | undefined)?.src;
-  visitParents(tree, 'element', (element, ancestors) => {
-    const here = [element, ...ancestors.toReversed()].map(srcOf).find((src) => src !== undefined) ?? fallbackOffset;
-    for (const href of urlsOf(element)) links.push({ href, offset: here });
+  eachElement(tree, (element, _index, _parent, ancestors) => {
+    const urls = urlsOf(element);
+    if (urls.length === 0) return;
+    let here = srcOf(element);
+    for (let i = ancestors.length - 1; here === undefined && i >= 0; i--) here = srcOf(ancestors[i]!);
+    for (const href of urls) links.push({ href, offset: here ?? fallbackOffset });
   });
   return links;
 }

@@ -5,7 +5,7 @@
  * links built by shortcodes are left alone.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../util/hast-walk.ts';
 import { hasSentinel } from './sentinels.ts';
 
 /** Which attributes of which elements hold a link. */
@@ -27,7 +27,7 @@ export interface LocalLinkHandler {
 }
 
 export function rewriteLocalLinks(tree: Root, handler: LocalLinkHandler): void {
-  visit(tree, 'element', (child) => {
+  eachElement(tree, (child) => {
     for (const attribute of LINK_ATTRIBUTES[child.tagName] ?? []) {
       const value = child.properties[attribute];
       if (typeof value !== 'string' || value === '' || NOT_RELATIVE.test(value) || hasSentinel(value)) continue;

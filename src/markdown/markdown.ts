@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../util/hast-walk.ts';
 import type { Root as MdastRoot } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).freeze();
@@ -28,9 +28,10 @@ const COMMENT = /^<!--(?!>|->)([\s\S]*?)-->$/;
 /** True when the tree's raw nodes are all single HTML comments; turns those into comment nodes. */
 function commentsOnly(tree: Root): boolean {
   let ok = true;
-  visit(tree, 'raw', (child, i, parent) => {
+  eachNode(tree, (child, i, parent) => {
+    if (child.type !== 'raw') return;
     const m = COMMENT.exec(child.value.trim());
-    if (m && !m[1]!.includes('-->') && parent && i !== undefined) parent.children[i] = { type: 'comment', value: m[1]!, ...(child.position ? { position: child.position } : {}) };
+    if (m && !m[1]!.includes('-->')) parent.children[i] = { type: 'comment', value: m[1]!, ...(child.position ? { position: child.position } : {}) };
     else ok = false;
   });
   return ok;

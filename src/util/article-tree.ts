@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, eachElement } from './hast-walk.ts';
 
 /** Inline code at most this long (in characters) never breaks across lines (a phone's line holds it); longer code may break anywhere. */
 export const NOWRAP_CODE = 30;
@@ -74,14 +74,14 @@ export function enhanceArticle(tree: Root | Element, options: EnhanceOptions = {
       if (cls !== undefined) node.properties.className = [cls];
     }
   };
-  visit(tree, 'element', (node, index, parent) => {
-    if (!HEADING.has(node.tagName) || !parent || index === undefined) return enhance(node);
+  eachElement(tree, (node, index, parent) => {
+    if (!HEADING.has(node.tagName)) return enhance(node);
     const id = node.properties.id;
     if (id === undefined || id === null || String(id) === '') return undefined;
     // The heading's own content first (its code, say), then the heading moves into its wrapper.
-    visit(node, 'element', enhance);
+    eachElement(node, enhance);
     parent.children[index] = anchored(node, String(id)) as ElementContent;
-    return [SKIP, index + 1];
+    return SKIP;
   });
 }
 
