@@ -2,8 +2,9 @@
  * Every docs version from its own git ref, into one site (replaces Gloo's
  * `docs/build-docs.sh`): the refs come from the plan (git-versions.ts); each
  * version's tree is a snapshot of git objects in our cache (git/snapshot.ts)
- * made of the layout ref's docs folder with the version's own `content/`
- * (and changelog) in place, as the script's checkouts make it. Each version
+ * made of the layout ref's docs folder with the version's own `content/` in
+ * place, as the script's checkouts make it; the version's changelog folder
+ * is read from git when needed (BranchChangelogSource). Each version
  * is loaded, compiled (through the shared compile cache) and rendered on its
  * own; the results are merged into one SiteData in the dropdown's order.
  * Problems in a version's files are reported as `<ref>:<file>:<line>`.
@@ -30,6 +31,8 @@ import { renderSite } from './render-site.ts';
 import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
+import type { ChangelogFile } from '../changelog/scan.ts';
+import { byCodeUnit } from '../util/walk.ts';
 import { CacheUse } from './cache-prune.ts';
 
 /** What a build from git refs did, for --verbose and the benchmark. */
@@ -49,9 +52,21 @@ export interface BranchStats {
 /** One version of a git build: its plan and the snapshot of its tree in our cache. */
 export interface BranchTree {
   version: PlannedVersion;
-  /** The snapshot folder: the repository's layout (docs/, changelog/) as the version's checkout would have it. */
+  /** The snapshot folder: the repository's docs folder as the version's checkout would have it. */
   dir: string;
-  changelogTree: string | undefined;
+  /** The version's changelog folder (its tree id), read from git when needed: see BranchChangelogSource. */
+  changelog: BranchChangelogSource | undefined;
+}
+
+/**
+ * A ref's changelog folder, not in the snapshot: its files are read from git into memory only when the
+ * changelog is not already in our cache (changelog-cache.ts). Gloo's is ~2,500 small files per branch; as
+ * hard links in every snapshot they were most of the file-system work of a cold build's git phase.
+ */
+export interface BranchChangelogSource {
+  tree: string;
+  /** Its files as the changelog loader takes them (`v1.17.3/fix.yaml` and its text). */
+  read(): Promise<ChangelogFile[]>;
 }
 
 /** The versions of a config's `git` section, each with its snapshot: what every command reading branches starts from. */
@@ -94,6 +109,25 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
     }
     const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0, versionsReused: 0 };
     const trees: BranchTree[] = [];
+    // Changelog texts by blob id: a file the same on several branches is read from git once.
+    const texts = new Map<string, Promise<string>>();
+    let reading = 0;
+    const readChangelog = async (tree: string): Promise<ChangelogFile[]> => {
+      reading++;
+      try {
+        return await changelogFiles(repo, tree, (oid) => {
+          let text = texts.get(oid);
+          if (!text) {
+            stats.blobsRead++;
+            texts.set(oid, (text = repo.readBlob(oid).then((b) => b.toString('utf8'))));
+          }
+          return text;
+        });
+      } finally {
+        // The `git cat-file` process: started for these reads, stopped after the last.
+        if (--reading === 0) repo.close();
+      }
+    };
     for (const version of plan.versions.filter((v) => wanted(v, plan))) {
       const layers: Layer[] = [{ at: docs, tree: layoutDocs, skip: perVersion }];
       for (const folder of perVersion) {
@@ -102,18 +136,40 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
         else if (folder === 'content') diagnostics.push(error(`${version.id}:${docs}/${folder}`, 0, 0, `${version.ref} has no folder \`${docs}/${folder}\``, { hint: 'Every version needs its pages; check the ref and the `docs` folder.' }));
       }
       const changelogTree = repo.treeOf(version.commit, changelog);
-      if (changelogTree) layers.push({ at: changelog, tree: changelogTree });
       const snap = await snapshot(repo, layers, path.join(cacheDir, 'git'));
       options.cacheUse?.add(snap.dir);
       stats.blobsRead += snap.blobsRead;
       if (snap.made) stats.snapshotsMade++;
-      trees.push({ version, dir: snap.dir, changelogTree });
+      trees.push({ version, dir: snap.dir, changelog: changelogTree ? { tree: changelogTree, read: () => readChangelog(changelogTree) } : undefined });
     }
     stats.gitMs = Math.round(performance.now() - started);
     return { plan, trees, stats, diagnostics };
   } finally {
     repo.close();
   }
+}
+
+/**
+ * The files of a changelog folder's tree, as readChangelogTree reads a folder on disk: dot files left out,
+ * every folder listed, in path order. A symbolic link reads as the file it names inside the folder.
+ */
+export async function changelogFiles(repo: GitRepo, tree: string, text: (oid: string) => Promise<string>): Promise<ChangelogFile[]> {
+  const entries = repo.listTree(tree).filter((e) => !e.path.split('/').some((part) => part.startsWith('.')));
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const folders = new Set<string>();
+  for (const { path: file } of entries) {
+    for (let cut = file.indexOf('/'); cut !== -1; cut = file.indexOf('/', cut + 1)) folders.add(file.slice(0, cut));
+  }
+  const files = await Promise.all(
+    entries.map(async (entry): Promise<ChangelogFile> => {
+      if (entry.mode !== '120000') return { path: entry.path, text: await text(entry.oid) };
+      const link = await text(entry.oid);
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(entry.path), link));
+      const named = byPath.get(target);
+      return named && named.mode !== '120000' ? { path: entry.path, text: await text(named.oid) } : { path: entry.path, special: `a symbolic link to \`${link}\`, which names no file of the changelog folder` };
+    }),
+  );
+  return [...files, ...[...folders].map((folder) => ({ path: folder, folder: true }))].sort((a, b) => byCodeUnit(a.path, b.path));
 }
 
 /** The folders of the git section, defaults filled in. */
@@ -134,8 +190,8 @@ export interface BranchVersion {
 export async function loadBranchVersion(loaded: LoadedConfig, tree: BranchTree, options: Pick<BuildOptions, 'lenient' | 'cacheUse'> = {}): Promise<BranchVersion> {
   const { docs, changelog } = gitLayout(loaded);
   const cacheDir = toolCacheDir(loaded);
-  const own = versionConfig(loaded, tree.dir, docs, changelog, cacheDir);
-  const loadedVersions = await branchChangelog(own, tree.changelogTree, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'), options.cacheUse);
+  const own = versionConfig(loaded, tree, docs, changelog, cacheDir);
+  const loadedVersions = await branchChangelog(own, tree.changelog, own.config.strictChangelog && !options.lenient, path.join(cacheDir, 'git'), options.cacheUse);
   const docsVersion = toDocsVersion(tree.version, loadedVersions.releases, own);
   return { own, changelog: loadedVersions, version: docsVersion.version, diagnostics: [...loadedVersions.diagnostics, ...docsVersion.diagnostics].map((d) => prefixed(d, tree.version.id)) };
 }
@@ -242,12 +298,14 @@ async function buildVersion(loaded: LoadedConfig, tree: BranchTree, options: Bui
 }
 
 /** The site config of one version's snapshot: its paths are the snapshot's, everything else the user's. */
-function versionConfig(loaded: LoadedConfig, dir: string, docs: string, changelog: string, cacheDir: string): LoadedConfig {
+function versionConfig(loaded: LoadedConfig, tree: BranchTree, docs: string, changelog: string, cacheDir: string): LoadedConfig {
   const { config } = loaded;
+  const { dir } = tree;
   const inSnapshot = (rel: string) => (existsSync(path.join(dir, rel)) ? rel : undefined);
   const data = inSnapshot(`${docs}/data`);
   const layouts = inSnapshot(`${docs}/layouts`);
-  const changelogDir = inSnapshot(changelog);
+  // Read from git, not from the snapshot (BranchChangelogSource); named as the repository names it.
+  const changelogDir = tree.changelog ? changelog : undefined;
   const { git: _git, ...rest } = config;
   return {
     projectDir: dir,

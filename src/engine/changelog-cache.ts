@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadChangelog } from '../changelog/load.ts';
+import { loadChangelog, loadReleaseFolders, type LoadResult } from '../changelog/load.ts';
+import { scanChangelogFiles, type ChangelogFile } from '../changelog/scan.ts';
 import type { Release } from '../changelog/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { RenderedPage } from '../model/site-data.ts';
@@ -28,21 +29,23 @@ export interface BranchChangelog {
   cached: boolean;
 }
 
-export async function branchChangelog(own: LoadedConfig, tree: string | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
-  const compute = (): BranchChangelog => {
-    const loaded = loadChangelog(changelogSources(own.config), { strict, root: own.projectDir });
-    return { releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false };
-  };
-  if (!tree) return compute();
+/**
+ * `source`: the branch's changelog folder in git (its tree id and a reader of its files), named in `own`'s
+ * config as the folder of the open source product; without it, the folders `own` names are read from disk.
+ */
+export async function branchChangelog(own: LoadedConfig, source: { tree: string; read(): Promise<ChangelogFile[]> } | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
+  const result = (loaded: LoadResult): BranchChangelog => ({ releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false });
+  if (!source) return result(loadChangelog(changelogSources(own.config), { strict, root: own.projectDir }));
   const { config } = own;
   const key = createHash('sha256')
-    .update(JSON.stringify([toolHash(), tree, strict, config.changelog, config.productNames, config.base]))
+    .update(JSON.stringify([toolHash(), source.tree, strict, config.changelog, config.productNames, config.base]))
     .digest('hex');
   const file = path.join(cacheDir, 'changelog', `${key}.bin`);
   use?.add(file);
   const stored = await readCacheValue<Omit<BranchChangelog, 'cached'>>(file);
   if (stored) return { ...stored, cached: true };
-  const result = compute();
-  await writeCacheValue(file, { releases: result.releases, diagnostics: result.diagnostics, pages: result.pages });
-  return result;
+  const files = await source.read();
+  const computed = result(loadReleaseFolders((report) => scanChangelogFiles('open_source', files, config.changelog.open_source[0] ?? 'changelog', report), { strict }));
+  await writeCacheValue(file, { releases: computed.releases, diagnostics: computed.diagnostics, pages: computed.pages });
+  return computed;
 }

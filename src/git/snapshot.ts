@@ -1,7 +1,7 @@
 /**
  * Read-only snapshots of git trees in our cache folder, for the parts of the
- * build that read files by path (readfile, data files, shortcode templates,
- * the changelog). Nothing is checked out and no worktree is made:
+ * build that read files by path (readfile, data files, shortcode templates).
+ * Nothing is checked out and no worktree is made:
  *
  * - every blob is written once, by id, to `<cache>/blobs/<id>` (read-only),
  *   from the repository's `git cat-file --batch` process;
