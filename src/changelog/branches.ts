@@ -46,7 +46,7 @@ export interface RefLoadOptions {
  * ref that has it (refs in the order given).
  */
 export function loadRefChangelogs(refs: readonly RefChangelog[], options: RefLoadOptions): LoadResult {
-  const cache: ParseCache = new Map();
+  const cache: ParseCache = { files: new Map(), replay: false };
   return loadReleaseFolders(
     (report) => refs.flatMap((r) => scanChangelogFiles(r.product ?? 'open_source', r.files, `${r.ref}:${r.dir ?? 'changelog'}`, report, cache)),
     options,

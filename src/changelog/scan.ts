@@ -84,9 +84,15 @@ export function readChangelogTree(dir: string): ChangelogFile[] | undefined {
 
 /**
  * Files already parsed, by path and text: a file identical on several
- * branches is parsed (and its problems reported) once, at its first copy.
+ * branches is parsed once. Its problems are reported once, at its first
+ * copy, when the branches make one changelog (loadRefChangelogs); with
+ * `replay`, again at every copy, when each branch's changelog stands alone
+ * (a build from git: each version has its own changelog and problems).
  */
-export type ParseCache = Map<string, ParsedFile>;
+export interface ParseCache {
+  files: Map<string, { parsed: ParsedFile; problems: Parameters<Report>[] }>;
+  replay: boolean;
+}
 
 function readFolder(
   product: Product,
@@ -145,11 +151,12 @@ function readFolder(
       });
       continue;
     }
-    const key = `${product}\0${file.path}\0${file.text}`;
-    const seen = cache?.get(key);
-    if (seen) {
-      if (seen.usable) folder.files.set(child, seen.entries);
-      if (seen.releaseStableApi) folder.releaseStableApi = true;
+    // Replayed problems name the file as its first copy did: the path in the key is the one they name.
+    const key = `${product}\0${cache?.replay ? rel : file.path}\0${file.text}`;
+    const seen = cache?.files.get(key);
+    if (seen && !cache!.replay) {
+      if (seen.parsed.usable) folder.files.set(child, seen.parsed.entries);
+      if (seen.parsed.releaseStableApi) folder.releaseStableApi = true;
       continue;
     }
     if (!YAML_EXT.test(child)) {
@@ -160,8 +167,16 @@ function readFolder(
         quirk: true,
       });
     }
-    const parsed = parseChangelogFile(file.text, rel, report);
-    cache?.set(key, parsed);
+    let parsed: ParsedFile;
+    if (seen) {
+      for (const problem of seen.problems) report(...problem);
+      // Each copy's entries are its own.
+      parsed = structuredClone(seen.parsed);
+    } else {
+      const problems: Parameters<Report>[] = [];
+      parsed = parseChangelogFile(file.text, rel, cache ? (...problem) => (problems.push(problem), report(...problem)) : report);
+      cache?.files.set(key, { parsed: cache.replay ? structuredClone(parsed) : parsed, problems });
+    }
     if (parsed.usable) folder.files.set(child, parsed.entries);
     if (parsed.releaseStableApi) folder.releaseStableApi = true;
   }

@@ -31,7 +31,7 @@ import { renderSite } from './render-site.ts';
 import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
-import type { ChangelogFile } from '../changelog/scan.ts';
+import type { ChangelogFile, ParseCache } from '../changelog/scan.ts';
 import { byCodeUnit } from '../util/walk.ts';
 import { CacheUse } from './cache-prune.ts';
 
@@ -67,6 +67,8 @@ export interface BranchChangelogSource {
   tree: string;
   /** Its files as the changelog loader takes them (`v1.17.3/fix.yaml` and its text). */
   read(): Promise<ChangelogFile[]>;
+  /** Shared by the versions of a build: a file the same on several branches is parsed once (its problems are each version's). */
+  parsed: ParseCache;
 }
 
 /** The versions of a config's `git` section, each with its snapshot: what every command reading branches starts from. */
@@ -109,8 +111,9 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
     }
     const stats: BranchStats = { gitMs: 0, blobsRead: 0, snapshotsMade: 0, changelogsRead: 0, versionsReused: 0 };
     const trees: BranchTree[] = [];
-    // Changelog texts by blob id: a file the same on several branches is read from git once.
+    // Changelog texts by blob id: a file the same on several branches is read from git once (and parsed once).
     const texts = new Map<string, Promise<string>>();
+    const parsed: ParseCache = { files: new Map(), replay: true };
     let reading = 0;
     const readChangelog = async (tree: string): Promise<ChangelogFile[]> => {
       reading++;
@@ -140,7 +143,7 @@ export async function openBranches(loaded: LoadedConfig, options: BranchOptions 
       options.cacheUse?.add(snap.dir);
       stats.blobsRead += snap.blobsRead;
       if (snap.made) stats.snapshotsMade++;
-      trees.push({ version, dir: snap.dir, changelog: changelogTree ? { tree: changelogTree, read: () => readChangelog(changelogTree) } : undefined });
+      trees.push({ version, dir: snap.dir, changelog: changelogTree ? { tree: changelogTree, read: () => readChangelog(changelogTree), parsed } : undefined });
     }
     stats.gitMs = Math.round(performance.now() - started);
     return { plan, trees, stats, diagnostics };

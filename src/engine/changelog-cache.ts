@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadChangelog, loadReleaseFolders, type LoadResult } from '../changelog/load.ts';
-import { scanChangelogFiles, type ChangelogFile } from '../changelog/scan.ts';
+import { scanChangelogFiles, type ChangelogFile, type ParseCache } from '../changelog/scan.ts';
 import type { Release } from '../changelog/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { RenderedPage } from '../model/site-data.ts';
@@ -33,7 +33,7 @@ export interface BranchChangelog {
  * `source`: the branch's changelog folder in git (its tree id and a reader of its files), named in `own`'s
  * config as the folder of the open source product; without it, the folders `own` names are read from disk.
  */
-export async function branchChangelog(own: LoadedConfig, source: { tree: string; read(): Promise<ChangelogFile[]> } | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
+export async function branchChangelog(own: LoadedConfig, source: { tree: string; read(): Promise<ChangelogFile[]>; parsed?: ParseCache } | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
   const result = (loaded: LoadResult): BranchChangelog => ({ releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false });
   if (!source) return result(loadChangelog(changelogSources(own.config), { strict, root: own.projectDir }));
   const { config } = own;
@@ -45,7 +45,7 @@ export async function branchChangelog(own: LoadedConfig, source: { tree: string;
   const stored = await readCacheValue<Omit<BranchChangelog, 'cached'>>(file);
   if (stored) return { ...stored, cached: true };
   const files = await source.read();
-  const computed = result(loadReleaseFolders((report) => scanChangelogFiles('open_source', files, config.changelog.open_source[0] ?? 'changelog', report), { strict }));
+  const computed = result(loadReleaseFolders((report) => scanChangelogFiles('open_source', files, config.changelog.open_source[0] ?? 'changelog', report, source.parsed), { strict }));
   await writeCacheValue(file, { releases: computed.releases, diagnostics: computed.diagnostics, pages: computed.pages });
   return computed;
 }
