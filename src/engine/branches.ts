@@ -4,7 +4,7 @@
  * version's tree is a snapshot of git objects in our cache (git/snapshot.ts)
  * made of the layout ref's docs folder with the version's own `content/` in
  * place, as the script's checkouts make it; the version's changelog folder
- * is read from git when needed (BranchChangelogSource). Each version
+ * is read from git when needed (GitChangelog, changelog-cache.ts). Each version
  * is loaded, compiled (through the shared compile cache) and rendered on its
  * own; the results are merged into one SiteData in the dropdown's order.
  * Problems in a version's files are reported as `<ref>:<file>:<line>`.
@@ -26,7 +26,7 @@ import { CompilePool } from './compile-pool.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion, type VersionPlan } from './git-versions.ts';
-import { branchChangelog, type BranchChangelog } from './changelog-cache.ts';
+import { branchChangelog, type BranchChangelog, type GitChangelog } from './changelog-cache.ts';
 import { renderSite } from './render-site.ts';
 import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
@@ -54,21 +54,8 @@ export interface BranchTree {
   version: PlannedVersion;
   /** The snapshot folder: the repository's docs folder as the version's checkout would have it. */
   dir: string;
-  /** The version's changelog folder (its tree id), read from git when needed: see BranchChangelogSource. */
-  changelog: BranchChangelogSource | undefined;
-}
-
-/**
- * A ref's changelog folder, not in the snapshot: its files are read from git into memory only when the
- * changelog is not already in our cache (changelog-cache.ts). Gloo's is ~2,500 small files per branch; as
- * hard links in every snapshot they were most of the file-system work of a cold build's git phase.
- */
-export interface BranchChangelogSource {
-  tree: string;
-  /** Its files as the changelog loader takes them (`v1.17.3/fix.yaml` and its text). */
-  read(): Promise<ChangelogFile[]>;
-  /** Shared by the versions of a build: a file the same on several branches is parsed once (its problems are each version's). */
-  parsed: ParseCache;
+  /** The version's changelog folder, read from git when needed. */
+  changelog: GitChangelog | undefined;
 }
 
 /** The versions of a config's `git` section, each with its snapshot: what every command reading branches starts from. */
@@ -307,7 +294,7 @@ function versionConfig(loaded: LoadedConfig, tree: BranchTree, docs: string, cha
   const inSnapshot = (rel: string) => (existsSync(path.join(dir, rel)) ? rel : undefined);
   const data = inSnapshot(`${docs}/data`);
   const layouts = inSnapshot(`${docs}/layouts`);
-  // Read from git, not from the snapshot (BranchChangelogSource); named as the repository names it.
+  // Read from git, not from the snapshot (GitChangelog); named as the repository names it.
   const changelogDir = tree.changelog ? changelog : undefined;
   const { git: _git, ...rest } = config;
   return {

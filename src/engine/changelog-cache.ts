@@ -30,10 +30,24 @@ export interface BranchChangelog {
 }
 
 /**
- * `source`: the branch's changelog folder in git (its tree id and a reader of its files), named in `own`'s
- * config as the folder of the open source product; without it, the folders `own` names are read from disk.
+ * A ref's changelog folder in git, not in the version's snapshot: its files are read into memory only when its
+ * changelog is not in the cache. Gloo's is ~2,500 small files per branch; as hard links in every snapshot they
+ * were most of the file-system work of a cold build's git phase (src/engine/branches.ts makes it).
  */
-export async function branchChangelog(own: LoadedConfig, source: { tree: string; read(): Promise<ChangelogFile[]>; parsed?: ParseCache } | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
+export interface GitChangelog {
+  /** The folder's tree id. */
+  tree: string;
+  /** Its files as the changelog loader takes them (`v1.17.3/fix.yaml` and its text). */
+  read(): Promise<ChangelogFile[]>;
+  /** Shared by the versions of a build: a file the same on several branches is parsed once (its problems are each version's). */
+  parsed?: ParseCache;
+}
+
+/**
+ * `source`: the branch's changelog folder in git, named in `own`'s config as the folder of the open source
+ * product; without it, the folders `own` names are read from disk.
+ */
+export async function branchChangelog(own: LoadedConfig, source: GitChangelog | undefined, strict: boolean, cacheDir: string, use?: CacheUse): Promise<BranchChangelog> {
   const result = (loaded: LoadResult): BranchChangelog => ({ releases: loaded.releases, diagnostics: loaded.diagnostics, pages: changelogPagesOf(own.config, loaded.releases), cached: false });
   if (!source) return result(loadChangelog(changelogSources(own.config), { strict, root: own.projectDir }));
   const { config } = own;
