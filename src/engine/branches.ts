@@ -28,7 +28,7 @@ import { publishedFiles, type Extras } from './extras.ts';
 import { DEFAULT_DOCS, planVersions, type PlannedVersion, type VersionPlan } from './git-versions.ts';
 import { branchChangelog, type BranchChangelog, type GitChangelog } from './changelog-cache.ts';
 import { renderSite } from './render-site.ts';
-import { readVersion, versionEntry, writeVersion, type BuiltVersion } from './version-cache.ts';
+import { readVersion, versionEntries, writeVersion, type BuiltVersion } from './version-cache.ts';
 import { loadSiteContent } from './site-content.ts';
 import type { Release } from '../changelog/types.ts';
 import type { ChangelogFile, ParseCache } from '../changelog/scan.ts';
@@ -200,12 +200,14 @@ export async function prepareBranches(loaded: LoadedConfig, options: BuildOption
   const compileStats: CompileStats = { pages: 0, cached: 0, threads: 1, times: {} };
   let base = '/';
   // One set of compile workers for every version: they start once, and remember across versions what they highlighted.
+  // Where each version is kept whole (none without the cache).
+  const entryOf = options.cache === false ? undefined : versionEntries(loaded, path.join(toolCacheDir(loaded), 'git'));
   const pool = new CompilePool(options.threads ?? Math.min(availableParallelism(), 4), WORKER_HEAP_MB, WORKER_YOUNG_MB);
   try {
     for (const tree of trees) {
       const { version } = tree;
       // A version whose tree, plan, config and generator are those of an earlier build is read back whole.
-      const entry = options.cache === false ? undefined : versionEntry(loaded, path.join(toolCacheDir(loaded), 'git'), [tree.dir, version, Boolean(options.drafts), Boolean(options.lenient), Boolean(options.strict)]);
+      const entry = entryOf?.([tree.dir, version, Boolean(options.drafts), Boolean(options.lenient), Boolean(options.strict)]);
       const kept = entry ? await readVersion(entry, Boolean(options.spill), options.cacheUse) : undefined;
       const made = kept ? undefined : await buildVersion(loaded, tree, options, pool);
       const built = kept ?? made!.built;

@@ -46,13 +46,18 @@ export interface BuiltVersion {
 
 /** Where a version built from `parts` is kept: a key of everything it is made from. */
 export function versionEntry(loaded: LoadedConfig, cacheDir: string, parts: readonly unknown[]): string {
+  return versionEntries(loaded, cacheDir)(parts);
+}
+
+/** versionEntry for the versions of one build: what they share (the config's text, our shortcode modules) is read and hashed once. */
+export function versionEntries(loaded: LoadedConfig, cacheDir: string): (parts: readonly unknown[]) => string {
   const configText = loaded.file && existsSync(loaded.file) ? readFileSync(loaded.file, 'utf8') : '';
   const shortcodes = loaded.config.shortcodes ? folderHash(loaded.projectDir, loaded.config.shortcodes) : '';
-  const key = createHash('sha256')
-    .update(JSON.stringify([FORMAT, toolHash(), configText, loaded.config, shortcodes, ...parts]))
-    .digest('hex')
-    .slice(0, 32);
-  return path.join(cacheDir, 'versions', key);
+  const shared = JSON.stringify([FORMAT, toolHash(), configText, loaded.config, shortcodes]);
+  return (parts) => {
+    const key = createHash('sha256').update(shared).update('\0').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+    return path.join(cacheDir, 'versions', key);
+  };
 }
 
 /**
