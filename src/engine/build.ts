@@ -209,13 +209,14 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Pagefind indexes the pages in its own process while Astro lays them out in this one; a version fed
   // what its bundle in the current output was made from gets a copy of that bundle instead.
   const reuse = options.cache === false ? undefined : previousBundles(work, outDir);
-  const search = options.search === false ? undefined : startSearchIndex(modelWithSupport(prepared.data), path.join(work, 'search'), reuse);
+  const model = modelWithSupport(prepared.data);
+  const search = options.search === false ? undefined : startSearchIndex(model, path.join(work, 'search'), reuse);
   let linkCheck: CheckResult;
   let layout: LayoutStats;
   try {
     // Only the pages that changed since the output the link points at are laid out; `cache: false` lays out all.
     const previous = options.cache === false ? undefined : previousLayout(work, outDir);
-    layout = await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false, reuse: previous ? { previous } : {} });
+    layout = await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false, model, reuse: previous ? { previous } : {} });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? [], options);
     if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));

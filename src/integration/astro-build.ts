@@ -10,7 +10,7 @@ import { build } from 'astro';
 import { versionedDocs } from './integration.ts';
 import { registerSite } from './site-registry.ts';
 import { copyLatest, latestPaths } from './latest-copy.ts';
-import { buildModel, servedPages } from '../model/site-model.ts';
+import { servedPages, type SiteModel } from '../model/site-model.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { modelWithSupport } from '../view/support.ts';
 import { copyReused, layoutFingerprints, planLayout, uiFingerprint, type PreviousLayout } from './layout-reuse.ts';
@@ -31,6 +31,8 @@ export interface BuildSiteOptions {
   latest?: 'copy' | 'render';
   /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
   siteUrl?: string;
+  /** `modelWithSupport(data)` when the caller has it already (a build makes it for the search index too). */
+  model?: SiteModel;
   /**
    * An incremental layout (src/integration/layout-reuse.ts; with `latest: 'copy'` only): every docs page is
    * fingerprinted, and given the previous build's output and fingerprints, only the pages that differ are laid out.
@@ -67,16 +69,16 @@ function assertSafeOutDir(outDir: string): void {
 }
 
 export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<LayoutStats> {
-  const model = buildModel(data); // validate before touching anything
+  // The model the pages are laid out from (with the support tables; validated before anything is touched).
+  const model = options.model ?? modelWithSupport(data);
   const copy = options.latest !== 'render';
   const outDir = resolve(options.outDir);
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
   const origin = options.siteUrl ?? siteUrl();
   assertSafeOutDir(outDir);
-  // The model the pages are laid out from (with the support tables): what each page's fingerprint is taken of.
+  // Each page's fingerprint is taken of what it is laid out from.
   let mark = performance.now();
-  const laidOutModel = options.reuse && copy ? modelWithSupport(data) : undefined;
-  const plan = laidOutModel ? planLayout(laidOutModel, layoutFingerprints(laidOutModel, { ui: uiFingerprint(), siteUrl: origin }), options.reuse?.previous) : undefined;
+  const plan = options.reuse && copy ? planLayout(model, layoutFingerprints(model, { ui: uiFingerprint(), siteUrl: origin }), options.reuse.previous) : undefined;
   const fingerprintMs = performance.now() - mark;
   await mkdir(cacheDir, { recursive: true });
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
@@ -117,7 +119,7 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
   if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
   // The unchanged pages, in their final places (their `latest/` copies too): before anything else writes into the site.
   mark = performance.now();
-  if (plan && plan.reused.length > 0 && laidOutModel && options.reuse?.previous) await copyReused(laidOutModel, options.reuse.previous, plan.reused, outDir);
+  if (plan && plan.reused.length > 0 && options.reuse?.previous) await copyReused(model, options.reuse.previous, plan.reused, outDir);
   const copyMs = performance.now() - mark;
   if (options.search !== false) await indexSite(outDir, model, join(cacheDir, 'search'));
   const docsPages = servedPages(model, { latest: false }).filter(({ page }) => !isChangelogRoute(page.route)).length;
