@@ -28,7 +28,7 @@ import { previousBundles, recordBundles } from './search-record.ts';
 import { CacheUse, pruneCache, useCache, type PruneResult } from './cache-prune.ts';
 import { toolCacheDir } from './compile-cache.ts';
 import { toolHash } from '../util/source-hash.ts';
-import { readCacheFile, writeCacheFile } from './cache-file.ts';
+import { readCacheFile, writeCacheFile } from '../util/cache-file.ts';
 import { createStage, inspectOutput, moveIntoStage, OutputRefused, recoverOutput, swapIn } from './output.ts';
 import { CHANGELOG_PAGES, FEEDS_DIR, feedPath, renderSite } from './render-site.ts';
 import type { Release } from '../changelog/types.ts';

@@ -18,7 +18,7 @@ import { toolHash } from '../util/source-hash.ts';
 import { changelogSources } from './load-versions.ts';
 import { changelogPagesOf } from './render-site.ts';
 import type { CacheUse } from './cache-prune.ts';
-import { readCacheValue, writeCacheValue } from './cache-file.ts';
+import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 
 export interface BranchChangelog {
   releases: Release[];

@@ -21,7 +21,7 @@ import type { SourcePage } from './content.ts';
 import type { SiteContent } from './site-content.ts';
 import { depsHold, type Dep } from './compile-deps.ts';
 import type { CacheUse } from './cache-prune.ts';
-import { readCacheValue, writeCacheValue } from './cache-file.ts';
+import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;

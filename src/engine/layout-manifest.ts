@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PreviousLayout } from '../integration/layout-reuse.ts';
 import { buildsDir, MARKER } from './output.ts';
-import { writeCacheFile } from './cache-file.ts';
+import { writeCacheFile } from '../util/cache-file.ts';
 
 const VERSION = 1;
 

@@ -9,7 +9,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleRecord, PreviousBundles } from '../integration/search-index.ts';
-import { writeCacheFile } from './cache-file.ts';
+import { writeCacheFile } from '../util/cache-file.ts';
 
 const RECORD = 'search-bundles.json';
 

@@ -22,7 +22,7 @@ import { folderHash } from './compile-cache.ts';
 import { toolHash } from '../util/source-hash.ts';
 import type { Extras } from './extras.ts';
 import { writePages } from './spill-html.ts';
-import { readCacheValue, writeCacheValue } from './cache-file.ts';
+import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 
 /** Bump when the entry's format changes. */
 const FORMAT = 1;

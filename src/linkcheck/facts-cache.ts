@@ -10,10 +10,10 @@
  * foreign file counts as an empty cache. Saving keeps only the entries this check used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 import type { HtmlFacts, HtmlLink } from './html.ts';
 
 /** Bumped when the saved layout changes. */
@@ -76,15 +76,10 @@ export class FactsCache {
   }
 
   /** The cache kept in `file` (an empty one when there is none, or it is unreadable or of another extractor). */
-  static open(file: string): FactsCache {
+  static async open(file: string): Promise<FactsCache> {
     versionMemo ??= extractorVersion();
     const cache = new FactsCache(file, versionMemo);
-    let saved: Saved | undefined;
-    try {
-      saved = deserialize(readFileSync(file)) as Saved;
-    } catch {
-      return cache;
-    }
+    const saved = await readCacheValue<Saved>(file);
     if (saved?.version !== versionMemo || !Array.isArray(saved.strings) || !Array.isArray(saved.entries)) return cache;
     cache.#strings.push(...saved.strings);
     for (const [hash, ids, links] of saved.entries) cache.#saved.set(hash, [ids, links]);
@@ -126,8 +121,8 @@ export class FactsCache {
     return out;
   }
 
-  /** Writes the entries this check used (and only those) in one step: a temporary file renamed over the cache, unless it holds just those already. */
-  save(): void {
+  /** Writes the entries this check used (and only those), whole (src/util/cache-file.ts), unless the file holds just those already. */
+  async save(): Promise<void> {
     // Nothing parsed, every saved entry used: the file already holds exactly this.
     if (this.parsed === 0 && this.#used.size === this.#saved.size) return;
     const index = new Map<string, number>();
@@ -148,9 +143,6 @@ export class FactsCache {
       entries.push([hash, ids, links]);
     }
     const saved: Saved = { version: this.#version, strings, entries };
-    mkdirSync(path.dirname(this.#file), { recursive: true });
-    const temp = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(saved));
-    renameSync(temp, this.#file);
+    await writeCacheValue(this.#file, saved);
   }
 }

@@ -214,7 +214,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   const copyDir = copies ? copies.to.replace(/^\/+/, '') : undefined;
   const isCopy = (file: string) => copyDir !== undefined && file.startsWith(copyDir);
   const html = files.filter((f) => f.endsWith('.html'));
-  const cache = options.cache ? FactsCache.open(options.cache) : undefined;
+  const cache = options.cache ? await FactsCache.open(options.cache) : undefined;
   const read = (file: string): HtmlFacts => {
     const full = path.join(siteDir, file);
     if (!cache) return readHtml(readFileSync(full, 'utf8'), keep);
@@ -312,7 +312,7 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   }
 
   const found = [...problems.values()].map((p) => toProblem(p, data));
-  cache?.save();
+  await cache?.save();
   return {
     diagnostics: found.map((p) => p.diagnostic),
     problems: found,

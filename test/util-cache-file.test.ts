@@ -1,10 +1,10 @@
-/** src/engine/cache-file.ts directly: a cache file is read when it is whole, written whole, and a damaged one is made again. */
+/** src/util/cache-file.ts directly: a cache file is read when it is whole, written whole, and a damaged one is made again. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { readCacheFile, readCacheValue, writeCacheFile, writeCacheValue } from '../src/engine/cache-file.ts';
+import { readCacheFile, readCacheValue, writeCacheFile, writeCacheValue } from '../src/util/cache-file.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cache-file-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

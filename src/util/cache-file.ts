@@ -1,9 +1,10 @@
 /**
  * One file a build keeps for a later one (an entry of the generator's cache,
- * toolCacheDir, or a record in the build's work folder): read when it is
+ * toolCacheDir, or a record in the build's work folder such as the link
+ * check's facts): read when it is
  * there, written whole. A file is written under a temporary name of this process
  * (`<file>.<pid>.tmp`, which pruning removes once the process is gone:
- * cache-prune.ts) and renamed over, so a reader finds the whole entry or
+ * src/engine/cache-prune.ts) and renamed over, so a reader finds the whole entry or
  * none, even when another build writes the same entry at the same time.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
