@@ -23,9 +23,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -33,6 +31,7 @@ import { articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
 import { walkFiles } from '../util/walk.ts';
+import { toolHash } from '../util/source-hash.ts';
 
 /** Shiki's token and line spans (`<span style="color:…">`, `<span class="line">`): text stays, a fifth of Pagefind's work goes. */
 const HIGHLIGHT_SPAN = /<span(?: class="line"| style="[^"<>]*")?>|<\/span>/g;
@@ -111,40 +110,19 @@ export interface SearchIndexing {
 
 const sha256 = () => createHash('sha256');
 
-/** Pagefind's identity once known (null: it cannot be told). */
-let identityMemo: string | null | undefined;
-
 /**
- * Which Pagefind writes the bundles, and how: the package's version, the binary it runs (found as its
- * resolveBinary finds it: a `*_BINARY_PATH` variable, else the platform package) by path, size and time,
- * and the options. Undefined when that cannot be told: every version is then indexed.
+ * Which Pagefind writes the bundles, and how. Pagefind and its platform binary are pinned by the lock file, which
+ * toolHash covers; a binary named by Pagefind's `*_BINARY_PATH` variables (which it prefers) counts by its path,
+ * size and time. Then the options.
  */
-function pagefindIdentity(): string | undefined {
-  if (identityMemo === undefined) identityMemo = findPagefind() ?? null;
-  return identityMemo ?? undefined;
-}
-
-function findPagefind(): string | undefined {
-  try {
-    const entry = fileURLToPath(import.meta.resolve('pagefind'));
-    const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown }).version;
-    const names = ['pagefind_extended', 'pagefind'];
-    const platform = process.platform === 'win32' ? 'windows' : process.platform;
-    const packaged = (name: string) => {
-      try {
-        // Resolved from Pagefind's own folder, as it resolves its binary.
-        return createRequire(entry).resolve(`@pagefind/${platform}-${process.env.npm_config_arch || process.arch}/bin/${platform === 'windows' ? `${name}.exe` : name}`);
-      } catch {
-        return undefined;
-      }
-    };
-    const binary = names.map((name) => process.env[`${name.toUpperCase()}_BINARY_PATH`]).find(Boolean) ?? names.map(packaged).find(Boolean);
-    if (typeof version !== 'string' || !binary) return undefined;
-    const { size, mtimeMs } = statSync(binary);
-    return JSON.stringify({ version, binary, size, mtimeMs, options: INDEX_OPTIONS, glob: PAGES_GLOB, format: BUNDLE_FORMAT });
-  } catch {
-    return undefined;
-  }
+function pagefindIdentity(): string {
+  const overrides = ['PAGEFIND_EXTENDED_BINARY_PATH', 'PAGEFIND_BINARY_PATH'].flatMap((name) => {
+    const binary = process.env[name];
+    if (!binary) return [];
+    const stat = statSync(binary, { throwIfNoEntry: false });
+    return [[name, binary, stat?.size, stat?.mtimeMs]];
+  });
+  return JSON.stringify({ tool: toolHash(), overrides, options: INDEX_OPTIONS, glob: PAGES_GLOB, format: BUNDLE_FORMAT });
 }
 
 /** Each regular file under `dir` (relative, with `/`) with the SHA-256 of its bytes. */
@@ -184,19 +162,18 @@ async function copyRecorded(from: string, to: string, files: Readonly<Record<str
 export function startSearchIndex(model: SiteModel, scratchDir: string, previous?: PreviousBundles): SearchIndexing {
   const bundles = join(scratchDir, 'bundles');
   const started = performance.now();
+  const identity = pagefindIdentity();
   let stopped = false;
   const indexVersion = async (v: VersionModel) => {
     const id = v.version.id;
     // Made in one go: awaiting each page would wait for Astro's next pause every time (20 s at 4,000 pages).
     const routes = [...v.pages.keys()].sort();
     const docs = routes.map((route) => searchDocument(v, route));
-    const identity = pagefindIdentity();
     const fed = sha256().update(`${identity}\0${model.base}\0`);
     routes.forEach((route, i) => fed.update(`${route}\0${docs[i]}\0`));
-    // Without Pagefind's identity, a bundle is recorded as made from nothing known (never copied).
-    const input = identity === undefined ? '' : fed.digest('hex');
+    const input = fed.digest('hex');
     const out = join(bundles, id);
-    const before = input ? previous?.bundles.find((b) => b.id === id && b.input === input) : undefined;
+    const before = previous?.bundles.find((b) => b.id === id && b.input === input);
     if (before && (await copyRecorded(join(previous!.root, before.dir), out, before.files))) {
       return { id, count: before.count, input, files: before.files, reused: true };
     }
