@@ -121,6 +121,17 @@ test('a problem in one branch is reported at <ref>:<file>:<line>, and so is the 
   assert.deepEqual([guide.ref, guide.sourceFile], ['v1.1.x', 'docs/content/guide.md']);
 });
 
+test("a file a message names is named as the repository has it, not by its place in our cache", async () => {
+  const repo = docsRepo();
+  git(repo, 'checkout', '--quiet', 'v1.1.x');
+  writeFileSync(path.join(repo, 'docs/content/missing.md'), '---\ntitle: Missing\n---\n{{< readfile file="shared/none.txt" >}}\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '--quiet', '-m', 'reads a file that is not there');
+  const text = format((await prepare(project(repo, ''))).diagnostics);
+  assert.match(text, /v1\.1\.x:docs\/content\/missing\.md:4:\d+: .*Looked for docs\/content\/shared\/none\.txt/s);
+  assert.doesNotMatch(text, /\.cache|snapshots/);
+});
+
 test('--versions and --latest override the file; a ref that does not exist is named with the refs that do', async () => {
   const repo = docsRepo();
   const config = project(repo, '');

@@ -10,7 +10,6 @@
  * hundreds of pages costs one evaluation per distinct question.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { CompileEnv } from '../markdown/compile.ts';
 import type { DataFiles } from '../markdown/data-files.ts';
 import type { DocsRoot } from '../markdown/docs-root.ts';
@@ -22,14 +21,14 @@ export type Dep = [question: string, answer: string];
 const memos = new WeakMap<CompileEnv, Map<string, string>>();
 
 /**
- * The hash of an answer, with the tree's own location left out: answers name paths in the docs root and
- * the data folder (`<data>/ProtoMap.yaml`, a message naming the folder), and two trees (snapshots of two
- * refs) that hold the same files answer the same.
+ * The hash of an answer, with the tree's own location left out: an answer may hold an absolute path in the
+ * docs root or the data folder, and two trees (snapshots of two refs) that hold the same files answer the
+ * same. (Messages name files relative to each tree's project folder: the same in every tree.)
  */
 function hash(value: unknown, env: CompileEnv): string {
   let text = JSON.stringify(value) ?? 'undefined';
   for (const [dir, name] of [[env.root.dir, '<root>'], [env.data?.dir, '<data>']] as const) {
-    if (dir) text = text.replaceAll(dir, name).replaceAll(path.relative(process.cwd(), dir) || '.', name);
+    if (dir) text = text.replaceAll(dir, name);
   }
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }

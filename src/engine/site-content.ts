@@ -43,7 +43,9 @@ export async function loadSiteContent(loaded: LoadedConfig, options: { drafts?: 
     contentDir,
     changeSlots: CHANGE_SLOTS,
     site: indexed.index,
-    ...shortcodeOptions(config, projectDir, custom),
+    // As the pages are named: relative to the project (a git build's snapshot: the repository's paths).
+    shownFrom: projectDir,
+    ...shortcodeOptions(config, projectDir, custom, projectDir),
   });
   return { env, pages: indexed.pages, aliases: indexed.aliases, contentDir, files: tree.files, diagnostics };
 }
@@ -87,10 +89,10 @@ export async function pageEnv(loaded: LoadedConfig, root: string, page: string):
  * `layouts/shortcodes/`, which win over built-ins of the same name), the
  * TypeScript modules (which win over both), the data folder, the site params.
  */
-function shortcodeOptions(config: SiteConfig, projectDir: string, custom: CustomShortcodes | undefined) {
+function shortcodeOptions(config: SiteConfig, projectDir: string, custom: CustomShortcodes | undefined, shownFrom?: string) {
   const layouts = hugoFolder(config, projectDir, 'layouts');
   const data = hugoFolder(config, projectDir, 'data');
-  const templates = layouts ? loadTemplateShortcodes(layouts) : [];
+  const templates = layouts ? loadTemplateShortcodes(layouts, shownFrom) : [];
   return {
     custom: [...templates, ...(custom?.definitions ?? [])],
     ...(custom ? { customDir: custom.dir } : {}),

@@ -14,9 +14,12 @@ export class DataFiles {
   /** The data folder (absolute), or undefined when the site has none. */
   readonly dir: string | undefined;
   readonly #cache = new Map<string, DataResult>();
+  readonly #shownFrom: string;
 
-  constructor(dir: string | undefined) {
+  /** `shownFrom`: the folder messages name files relative to (the project's, as its pages are named). */
+  constructor(dir: string | undefined, shownFrom = process.cwd()) {
     this.dir = dir === undefined ? undefined : path.resolve(dir);
+    this.#shownFrom = shownFrom;
   }
 
   get(name: string): DataResult {
@@ -29,7 +32,7 @@ export class DataFiles {
   }
 
   #load(name: string): DataResult {
-    const shown = (this.dir ? path.relative(process.cwd(), this.dir) : '') || '.';
+    const shown = (this.dir ? path.relative(this.#shownFrom, this.dir) : '') || '.';
     if (!this.dir) {
       return { ok: false, message: `No data folder for data file \`${name}\``, hint: 'Name one in the site config: `data: "data"` (Hugo keeps it next to content/).' };
     }
@@ -38,7 +41,7 @@ export class DataFiles {
     if (!file) {
       return { ok: false, message: `Data file \`${name}\` not found in ${shown}/`, hint: `Create ${path.join(shown, `${name}.yaml`)}.` };
     }
-    const rel = path.relative(process.cwd(), file);
+    const rel = path.relative(this.#shownFrom, file);
     const special = notRegularFile(file);
     if (special) return { ok: false, message: `Data file ${rel} is ${special}, not a regular file`, hint: 'Data files are regular YAML or JSON files.' };
     try {

@@ -22,8 +22,11 @@ export class DocsRoot {
   readonly contentDir: string | undefined;
   readonly #realDirs: string[];
   readonly #cache = new Map<string, ReadResult>();
+  readonly #shownFrom: string;
 
-  constructor(dir: string, contentDir?: string) {
+  /** `shownFrom`: the folder messages name files relative to (the project's, as its pages are named). */
+  constructor(dir: string, contentDir?: string, shownFrom = process.cwd()) {
+    this.#shownFrom = shownFrom;
     this.dir = path.resolve(dir);
     this.contentDir = contentDir === undefined ? undefined : path.resolve(contentDir);
     this.#realDirs = [this.dir, ...(this.contentDir ? [this.contentDir] : [])].map((d) => {
@@ -94,7 +97,7 @@ export class DocsRoot {
         };
       }
     }
-    const shown = candidates.map((c) => path.relative(process.cwd(), c) || c);
+    const shown = candidates.map((c) => path.relative(this.#shownFrom, c) || c);
     return {
       ok: false,
       missing: { looked: shown },

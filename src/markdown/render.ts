@@ -29,6 +29,8 @@ export interface EnvOptions {
   site?: SiteIndex;
   /** Hugo's `data/` folder (absolute or relative to the current directory). */
   dataDir?: string;
+  /** The folder messages name files relative to: the project's, as its pages are named (default: the current directory). */
+  shownFrom?: string;
   /** Hugo's site parameters (`.Site.Params`); keys are matched case-insensitively, as Hugo does. */
   siteParams?: Readonly<Record<string, unknown>>;
 }
@@ -36,13 +38,13 @@ export interface EnvOptions {
 export async function createEnv(options: EnvOptions): Promise<CompileEnv> {
   const env: CompileEnv = {
     registry: new Registry(options.custom, options.customDir),
-    root: new DocsRoot(options.root, options.contentDir),
+    root: new DocsRoot(options.root, options.contentDir, options.shownFrom),
     highlighter: await loadHighlighter(),
     snippetKeys: new Set(options.snippetKeys ?? SNIPPET_KEYS),
   };
   if (options.changeSlots) env.changeSlots = options.changeSlots;
   if (options.site) env.site = options.site;
-  env.data = new DataFiles(options.dataDir);
+  env.data = new DataFiles(options.dataDir, options.shownFrom);
   if (options.siteParams) env.siteParams = Object.fromEntries(Object.entries(options.siteParams).map(([k, v]) => [k.toLowerCase(), v]));
   return env;
 }

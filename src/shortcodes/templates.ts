@@ -28,7 +28,8 @@ import { walkDir } from '../util/walk.ts';
 const PAGE_FUNCS = ['markdownify', 'relURL', 'absURL', 'readFile', 'warnf'];
 
 /** The templates of `<layouts>/shortcodes/` (absent folder: none); file names relative to the current directory. */
-export function loadTemplateShortcodes(layoutsDir: string): ShortcodeDefinition[] {
+/** `shownFrom`: the folder messages name the template files relative to (the project's, as its pages are named). */
+export function loadTemplateShortcodes(layoutsDir: string, shownFrom = process.cwd()): ShortcodeDefinition[] {
   const dir = path.join(layoutsDir, 'shortcodes');
   const definitions: ShortcodeDefinition[] = [];
   const chosen = new Map<string, string>();
@@ -40,7 +41,7 @@ export function loadTemplateShortcodes(layoutsDir: string): ShortcodeDefinition[
   }
   for (const [name, file] of chosen) {
     const full = path.join(dir, file);
-    const shown = path.relative(process.cwd(), full) || full;
+    const shown = path.relative(shownFrom, full) || full;
     definitions.push(templateShortcode(name, shown, readFileSync(full, 'utf8')));
   }
   return definitions;
