@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { pageContext } from '../src/view/context.ts';
 import { buildModel, parentRoute, routeAndAncestors, servedPages } from '../src/model/site-model.ts';
+import { searchPagePrefixes } from '../src/view/search-page.ts';
 import { navTree } from '../src/view/nav.ts';
 import type { RenderedPage, SiteData } from '../src/model/site-data.ts';
 
@@ -45,6 +46,16 @@ test('served pages: every version plus latest/', () => {
   const model = buildModel(data);
   const prefixes = new Set(servedPages(model).map((p) => p.prefix));
   assert.deepEqual([...prefixes], ['latest', 'v1.18.x', 'v1.17.x', 'v1.16.x', 'v1.15.x']);
+  assert.deepEqual([...new Set(servedPages(model, { latest: false }).map((p) => p.prefix))], ['v1.18.x', 'v1.17.x', 'v1.16.x', 'v1.15.x'], 'latest/ copied: not laid out');
+});
+
+test('served pages: a latest version served only under latest/ (Gloo) is laid out there, not under its id', () => {
+  const model = buildModel({ ...data, latestOnly: true });
+  for (const latest of [true, false]) {
+    const prefixes = new Set(servedPages(model, { latest }).map((p) => p.prefix));
+    assert.deepEqual([...prefixes], ['latest', 'v1.18.x', 'v1.16.x', 'v1.15.x']);
+  }
+  assert.deepEqual(searchPagePrefixes(model, false), ['latest', 'v1.18.x', 'v1.16.x', 'v1.15.x']);
 });
 
 test('context: canonical, noindex and banners per version kind', () => {

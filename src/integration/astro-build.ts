@@ -10,7 +10,7 @@ import { build } from 'astro';
 import { versionedDocs } from './integration.ts';
 import { registerSite } from './site-registry.ts';
 import { copyLatest, latestPaths } from './latest-copy.ts';
-import { servedPages, type SiteModel } from '../model/site-model.ts';
+import { LATEST, pageKey, servedPages, type SiteModel } from '../model/site-model.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { modelWithSupport } from '../view/support.ts';
 import { copyReused, layoutFingerprints, planLayout, uiFingerprint, type PreviousLayout } from './layout-reuse.ts';
@@ -27,14 +27,17 @@ export interface BuildSiteOptions {
   quiet?: boolean;
   /** Index the pages for search (default true); a caller may run indexSite() itself, alongside other work. */
   search?: boolean;
-  /** How `latest/` is made: copied from the latest version's laid-out pages (default), or laid out by Astro too. */
+  /**
+   * How `latest/` is made: copied from the latest version's laid-out pages (default), or laid out by Astro too.
+   * A latest version served only under `latest/` (SiteData.latestOnly) is always laid out there, once.
+   */
   latest?: 'copy' | 'render';
   /** Public origin, for canonical URLs and the sitemap (default: src/integration/site-config.ts). */
   siteUrl?: string;
   /** `modelWithSupport(data)` when the caller has it already (a build makes it for the search index too). */
   model?: SiteModel;
   /**
-   * An incremental layout (src/integration/layout-reuse.ts; with `latest: 'copy'` only): every docs page is
+   * An incremental layout (src/integration/layout-reuse.ts; not with `latest: 'render'`, unless the latest version is served only under `latest/`): every docs page is
    * fingerprinted, and given the previous build's output and fingerprints, only the pages that differ are laid out.
    */
   reuse?: { previous?: PreviousLayout };
@@ -68,17 +71,23 @@ function assertSafeOutDir(outDir: string): void {
   }
 }
 
+/** The key Astro's pages know a docs page by (src/integration/data.ts laidOut): a latest version served only under `latest/` is laid out there. */
+function laidOutKey(model: SiteModel, key: string): string {
+  const own = pageKey(model.latest, '');
+  return model.latestOnly && key.startsWith(own) ? pageKey(LATEST, key.slice(own.length)) : key;
+}
+
 export async function buildSite(data: SiteData, options: BuildSiteOptions): Promise<LayoutStats> {
   // The model the pages are laid out from (with the support tables; validated before anything is touched).
   const model = options.model ?? modelWithSupport(data);
-  const copy = options.latest !== 'render';
+  const copy = options.latest !== 'render' && !model.latestOnly;
   const outDir = resolve(options.outDir);
   const cacheDir = resolve(options.cacheDir ?? join(PROJECT_ROOT, '.build'));
   const origin = options.siteUrl ?? siteUrl();
   assertSafeOutDir(outDir);
   // Each page's fingerprint is taken of what it is laid out from.
   let mark = performance.now();
-  const plan = options.reuse && copy ? planLayout(model, layoutFingerprints(model, { ui: uiFingerprint(), siteUrl: origin }), options.reuse.previous) : undefined;
+  const plan = options.reuse && (copy || model.latestOnly) ? planLayout(model, layoutFingerprints(model, { ui: uiFingerprint(), siteUrl: origin }), options.reuse.previous) : undefined;
   const fingerprintMs = performance.now() - mark;
   await mkdir(cacheDir, { recursive: true });
   // For `npm run check` after the build (links, headings, source files): the pages' HTML is in the site itself.
@@ -93,8 +102,9 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     layOutLatest: !copy,
     base: data.base,
     siteUrl: origin,
-    copiedPages: copy ? latestPaths(model) : [],
-    ...(plan?.layOut ? { layOut: plan.layOut } : {}),
+    // Astro lists only the pages it lays out: latest/'s copies and an incremental build's reused pages are named (it drops repeats).
+    copiedPages: latestPaths(model),
+    ...(plan?.layOut ? { layOut: plan.layOut.map((key) => laidOutKey(model, key)) } : {}),
   });
   // Astro writes its prerender bundle under the working directory, and that bundle imports this package's
   // dependencies: it must lie inside the package, wherever the command was run from (`versioned-docs build --hugo docs`).
@@ -114,9 +124,6 @@ export async function buildSite(data: SiteData, options: BuildSiteOptions): Prom
     registered.release();
   }
   if (copy) await copyLatest(outDir, model);
-  // Served only under latest/ (Gloo's scheme): what Astro laid out under the latest version's id goes; the
-  // build writes redirect pages there instead (src/engine/redirects.ts).
-  if (model.latestOnly) await rm(join(outDir, model.base, model.latest), { recursive: true, force: true });
   // The unchanged pages, in their final places (their `latest/` copies too): before anything else writes into the site.
   mark = performance.now();
   if (plan && plan.reused.length > 0 && options.reuse?.previous) await copyReused(model, options.reuse.previous, plan.reused, outDir);

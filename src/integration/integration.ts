@@ -49,7 +49,7 @@ export interface VersionedDocsOptions extends VirtualSite {
   base: string;
   /** Public origin, for canonical URLs and the sitemap: `https://docs.solo.io`. */
   siteUrl: string;
-  /** Site paths written after Astro's build (the `latest/` copies), for the sitemap. */
+  /** Site paths of pages Astro may not lay out (`latest/`'s copies, an incremental build's reused pages), for the sitemap. */
   copiedPages?: string[];
 }
 

@@ -119,15 +119,23 @@ export function pageHref(base: string, prefix: string, route: string): string {
 }
 
 /**
- * Every (prefix, route) the site serves: each version under its id, and the latest version again under
- * `latest/` — unless `latest` is false, when those copies are made from the laid-out pages instead (src/integration/latest-copy.ts).
+ * The prefixes the site serves its versions under, in layout order: `latest/` (unless `latest` is false, when its
+ * pages are copied from the latest version's laid-out pages instead: src/integration/latest-copy.ts), then each
+ * version's id. A latest version served only under `latest/` (SiteData.latestOnly, Gloo's scheme: its id holds
+ * redirect pages) is laid out there directly, not under its id.
  */
+export function servedPrefixes(model: SiteModel, options: { latest?: boolean } = {}): string[] {
+  const ids = model.versions.map((v) => v.version.id);
+  if (model.latestOnly) return [LATEST, ...ids.filter((id) => id !== model.latest)];
+  return options.latest === false ? ids : [LATEST, ...ids];
+}
+
+/** Every (prefix, route) the site lays out: each page of each prefix of servedPrefixes. */
 export function servedPages(model: SiteModel, options: { latest?: boolean } = {}): { prefix: string; version: VersionModel; page: SitePage }[] {
   const out: { prefix: string; version: VersionModel; page: SitePage }[] = [];
-  const latest = model.byId.get(model.latest)!;
-  if (options.latest !== false) for (const page of latest.pages.values()) out.push({ prefix: LATEST, version: latest, page });
-  for (const version of model.versions) {
-    for (const page of version.pages.values()) out.push({ prefix: version.version.id, version, page });
+  for (const prefix of servedPrefixes(model, options)) {
+    const version = model.byId.get(prefix === LATEST ? model.latest : prefix)!;
+    for (const page of version.pages.values()) out.push({ prefix, version, page });
   }
   return out;
 }
