@@ -13,9 +13,10 @@
  * values…), and what its navigation (sidebar, breadcrumbs, neighbours) is
  * made of: its version's page tree, hashed once per version. That is all the
  * layout reads. Equal fingerprints, equal bytes.
- * Only the plain docs pages under a version's id are fingerprinted: 404,
+ * Only the plain docs pages of each version are fingerprinted (by their id): 404,
  * search and changelog pages are always laid out, and `latest/` is a copy of
- * the latest version's pages (src/integration/latest-copy.ts), reused with them.
+ * the latest version's pages (src/integration/latest-copy.ts), reused with them,
+ * or, for a latest version served only there, where its pages are laid out.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
