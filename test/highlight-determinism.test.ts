@@ -29,3 +29,15 @@ test('a slow machine gives a code block the same colours as a fast one', () => {
   assert.match(fast, /> glooctl version</, 'the command after the prompt is one plain token');
   assert.equal(slow, fast);
 });
+
+test('a remembered block is handed out as a copy: what one page does to its copy, the next page does not see', () => {
+  const first = highlightToHast(highlighter, code, 'bash');
+  const before = toHtml(first);
+  first.properties.tabIndex = 0;
+  const line = first.children.find((c) => c.type === 'element')!;
+  assert.equal(line.type, 'element');
+  line.children.push({ type: 'text', value: 'changed' });
+  const second = highlightToHast(highlighter, code, 'bash');
+  assert.equal(toHtml(second), before);
+  assert.notEqual(toHtml(first), before);
+});
