@@ -5,7 +5,7 @@
  * and one redirect page per front matter alias. An existing file is never
  * overwritten (a warning says so).
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -49,7 +49,7 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
         const target = path.join(dir, file);
         if (existsSync(target)) continue;
         mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(path.join(own.contentDir, file), target);
+        copyFileSync(path.join(own.contentDir, file), target, constants.COPYFILE_EXCL);
       }
       for (const alias of own.aliases) {
         if (!routes.has(alias.to)) continue;
@@ -66,13 +66,14 @@ export async function writeExtras(outDir: string, data: SiteData, extras: Extras
 }
 
 /**
- * Writes a file of the site being built, its folder made first. Synchronous: the build writes a few thousand
- * small files this way (redirect pages, aliases, resources), and awaiting each write twice (folder, file)
- * took about twice as long (1.1 s for the Gloo site's).
+ * Writes a new file of the site being built, its folder made first; never into a file that is there (an
+ * incremental build's reused pages are hard links to the previous output's: src/integration/layout-reuse.ts),
+ * which throws. Synchronous: the build writes a few thousand small files this way (redirect pages, aliases,
+ * resources), and awaiting each write twice (folder, file) took about twice as long (1.1 s for the Gloo site's).
  */
 export function writeSiteFile(target: string, text: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, text);
+  writeFileSync(target, text, { flag: 'wx' });
 }
 
 /** A page that sends readers (and search engines) on to `url`: built as a tree, serialised once. */

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFiles } from '../util/copy-files.ts';
+import { linkFiles } from '../util/copy-files.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { LATEST, pageKey, type SiteModel, type SitePage } from '../model/site-model.ts';
 import { articleBytes } from '../model/article-html.ts';
@@ -158,9 +158,10 @@ export function planLayout(model: SiteModel, pages: LaidOutPage[], previous: Pre
 }
 
 /**
- * Copy the reused pages' files from the previous output into the new one (web root `outDir`). Copies, not
- * links: later steps write into the new output, which must never change the previous one.
+ * Put the reused pages' files from the previous output into the new one (web root `outDir`), as hard links:
+ * nothing later in a build writes into an existing file of the site (the pages' neighbours are written
+ * only where no file is: src/engine/extras.ts writeSiteFile refuses to), so the previous output never changes.
  */
 export function copyReused(model: SiteModel, previous: PreviousLayout, reused: readonly LaidOutPage[], outDir: string): Promise<void> {
-  return copyFiles(join(previous.dir, model.base), join(outDir, model.base), reused.flatMap((page) => pageFiles(model, page)));
+  return linkFiles(join(previous.dir, model.base), join(outDir, model.base), reused.flatMap((page) => pageFiles(model, page)));
 }
