@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { linkFiles } from '../util/copy-files.ts';
 import { isChangelogRoute } from '../model/changelog-routes.ts';
 import { LATEST, pageKey, type SiteModel, type SitePage } from '../model/site-model.ts';
-import { articleBytes } from '../model/article-html.ts';
+import { articleDigest } from '../model/article-html.ts';
 import { sourceHash, TOOL_SOURCES, toolHash } from '../util/source-hash.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { ownContext } from '../view/context.ts';
@@ -64,7 +64,7 @@ export interface LaidOutPage {
  */
 export function layoutFingerprints(model: SiteModel, site: FingerprintSite): LaidOutPage[] {
   const shared = JSON.stringify({ ui: site.ui, siteUrl: site.siteUrl, base: model.base, latest: model.latest, latestOnly: model.latestOnly });
-  // Each page's own context without reading its article: the article's bytes are hashed as they are stored.
+  // Each page's own context without reading its article: the article is hashed as it is stored (once per build).
   const bare = withoutArticles(model);
   const out: LaidOutPage[] = [];
   for (const { version, pages } of model.versions) {
@@ -76,7 +76,7 @@ export function layoutFingerprints(model: SiteModel, site: FingerprintSite): Lai
       const { html: _, htmlAt: _at, ...fields } = sortedKeys(page);
       const key = pageKey(id, route);
       const hash = createHash('sha256').update(shared).update('\0').update(navigation).update('\0').update(key).update('\0');
-      hash.update(JSON.stringify(own)).update('\0').update(JSON.stringify(fields)).update('\0').update(articleBytes(original));
+      hash.update(JSON.stringify(own)).update('\0').update(JSON.stringify(fields)).update('\0').update(articleDigest(original));
       out.push({ key, id, route, fingerprint: hash.digest('base64url') });
     }
   }

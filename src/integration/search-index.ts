@@ -14,7 +14,7 @@
  * 0.7 s against 1.7 s for 260 guide pages.)
  *
  * A version's bundle depends only on what Pagefind is fed (its documents, by
- * route) and on Pagefind itself (its binary, the options): given the bundles
+ * route: what each is made of) and on Pagefind itself (its binary, the options): given the bundles
  * of the previous output and what each was made from (`previous`), a version
  * fed the same is copied from there instead of indexed again, once every file
  * of that bundle is found with the bytes recorded for it. Anything else is
@@ -27,10 +27,11 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { articleHtml } from '../model/article-html.ts';
+import { articleDigest, articleHtml } from '../model/article-html.ts';
 import { childPages, navTitle } from '../view/nav.ts';
 import { cmp, LATEST, type SiteModel, type VersionModel } from '../model/site-model.ts';
 import { walkFiles } from '../util/walk.ts';
+import { linkFiles } from '../util/copy-files.ts';
 import { toolHash } from '../util/source-hash.ts';
 
 /** Shiki's token and line spans (`<span style="color:…">`, `<span class="line">`): text stays, a fifth of Pagefind's work goes. */
@@ -47,7 +48,7 @@ function fail(what: string, errors: string[]): void {
  */
 export function searchDocument(version: VersionModel, route: string): string {
   const page = version.pages.get(route)!;
-  const children = page.synthetic ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), description: c.description })) : [];
+  const children = childList(version, route);
   const list = children.length
     ? [h('ul.section-list', children.map((c) => h('li', [h('a', c.title), c.description && c.description !== c.title ? h('p', c.description) : null])))]
     : [];
@@ -63,17 +64,29 @@ export function searchDocument(version: VersionModel, route: string): string {
   return toHtml(doc, { allowDangerousHtml: true });
 }
 
+/** What a section page without a page of its own lists: its children's titles and descriptions. */
+function childList(version: VersionModel, route: string): { title: string; description: string }[] {
+  const page = version.pages.get(route)!;
+  return page.synthetic ? childPages(version.pages, route).map((c) => ({ title: navTitle(c), description: c.description })) : [];
+}
+
+/** What searchDocument makes a page's document of, hashed: its route, title and child list, and its article's digest (not the document itself: building it is most of the cost). */
+function documentInput(version: VersionModel, route: string): string {
+  const page = version.pages.get(route)!;
+  return `${route}\0${JSON.stringify([page.title, childList(version, route)])}\0${articleDigest(page)}\0`;
+}
+
 /** How every version is indexed: Pagefind's options, and which files of a version's folder it reads. */
 const INDEX_OPTIONS = { forceLanguage: 'en', includeCharacters: '-_.' };
 const PAGES_GLOB = '**/index.html';
-/** Bumped when a bundle comes to depend on something its documents and the options do not show. */
-const BUNDLE_FORMAT = 1;
+/** Bumped when a bundle comes to depend on something its documents and the options do not show, or the record's input is hashed otherwise. */
+const BUNDLE_FORMAT = 2;
 
 /** A version's search bundle in a built site: what it was made from, and where and what it is. */
 export interface BundleRecord {
   /** The version's id. */
   id: string;
-  /** SHA-256 of what Pagefind was fed: its identity and options, and each document with its route. */
+  /** SHA-256 of what Pagefind was fed: its identity and options, and what each document is made of, with its route. */
   input: string;
   /** Pages in the bundle. */
   count: number;
@@ -131,21 +144,17 @@ function fileHashes(dir: string): Record<string, string> {
 }
 
 /**
- * Copies a previous bundle when its folder holds exactly the files recorded, with the bytes recorded
- * (a folder changed since, by hand or by a half-finished build, is not trusted): whether it did.
+ * Takes a previous bundle when its folder holds exactly the files recorded, with the bytes recorded
+ * (a folder changed since, by hand or by a half-finished build, is not trusted): whether it did. Its files
+ * are linked, not copied (src/util/copy-files.ts): nothing writes into a bundle once it is written.
  */
 async function copyRecorded(from: string, to: string, files: Readonly<Record<string, string>>): Promise<boolean> {
   try {
     const found = walkFiles(from);
     if (!found.length || found.length !== Object.keys(files).length) return false;
-    // Each file is read once: checked against its record, then written from the same bytes (a bundle is a few MB).
-    const bytes = found.map((e) => readFileSync(e.full));
-    if (found.some((e, i) => files[e.path] !== sha256().update(bytes[i]!).digest('hex'))) return false;
+    if (found.some((e) => files[e.path] !== sha256().update(readFileSync(e.full)).digest('hex'))) return false;
     await rm(to, { recursive: true, force: true });
-    found.forEach((e, i) => {
-      mkdirSync(dirname(join(to, e.path)), { recursive: true });
-      writeFileSync(join(to, e.path), bytes[i]!);
-    });
+    await linkFiles(from, to, found.map((e) => e.path));
     return true;
   } catch {
     await rm(to, { recursive: true, force: true });
@@ -168,15 +177,16 @@ export function startSearchIndex(model: SiteModel, scratchDir: string, previous?
     const id = v.version.id;
     // Made in one go: awaiting each page would wait for Astro's next pause every time (20 s at 4,000 pages).
     const routes = [...v.pages.keys()].sort();
-    const docs = routes.map((route) => searchDocument(v, route));
+    // What the documents are made of (with this code: the identity has toolHash), not the documents themselves.
     const fed = sha256().update(`${identity}\0${model.base}\0`);
-    routes.forEach((route, i) => fed.update(`${route}\0${docs[i]}\0`));
+    for (const route of routes) fed.update(documentInput(v, route));
     const input = fed.digest('hex');
     const out = join(bundles, id);
     const before = previous?.bundles.find((b) => b.id === id && b.input === input);
     if (before && (await copyRecorded(join(previous!.root, before.dir), out, before.files))) {
       return { id, count: before.count, input, files: before.files, reused: true };
     }
+    const docs = routes.map((route) => searchDocument(v, route));
     const dir = join(scratchDir, 'pages', id);
     rmSync(dir, { recursive: true, force: true });
     routes.forEach((route, i) => {

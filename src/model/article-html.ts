@@ -3,6 +3,7 @@
  * file a build moved it to (`htmlAt`, src/engine/spill-html.ts), read when
  * it is laid out or indexed and dropped after.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { RenderedPage } from './site-data.ts';
 
@@ -34,4 +35,21 @@ export function articleBytes(page: Pick<RenderedPage, 'html' | 'htmlAt'>): strin
     closeSync(fd);
   }
   return scratch.subarray(0, at.bytes);
+}
+
+/** Digests of articles kept on disk, by their place (one object per page, shared by every copy of the page). */
+const digests = new WeakMap<NonNullable<RenderedPage['htmlAt']>, string>();
+
+/**
+ * The SHA-256 of the article's bytes, read once per build: the layout's fingerprints and the search index's
+ * record of what it was fed both need it (src/integration/layout-reuse.ts, search-index.ts).
+ */
+export function articleDigest(page: Pick<RenderedPage, 'html' | 'htmlAt'>): string {
+  const at = page.htmlAt;
+  let digest = at && digests.get(at);
+  if (!digest) {
+    digest = createHash('sha256').update(articleBytes(page)).digest('base64url');
+    if (at) digests.set(at, digest);
+  }
+  return digest;
 }
