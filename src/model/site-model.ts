@@ -124,16 +124,16 @@ export function pageHref(base: string, prefix: string, route: string): string {
  * version's id. A latest version served only under `latest/` (SiteData.latestOnly, Gloo's scheme: its id holds
  * redirect pages) is laid out there directly, not under its id.
  */
-export function servedPrefixes(model: SiteModel, options: { latest?: boolean } = {}): string[] {
+export function layoutPrefixes(model: SiteModel, options: { latest?: boolean } = {}): string[] {
   const ids = model.versions.map((v) => v.version.id);
   if (model.latestOnly) return [LATEST, ...ids.filter((id) => id !== model.latest)];
   return options.latest === false ? ids : [LATEST, ...ids];
 }
 
-/** Every (prefix, route) the site lays out: each page of each prefix of servedPrefixes. */
+/** Every (prefix, route) the site lays out: each page of each prefix of layoutPrefixes. */
 export function servedPages(model: SiteModel, options: { latest?: boolean } = {}): { prefix: string; version: VersionModel; page: SitePage }[] {
   const out: { prefix: string; version: VersionModel; page: SitePage }[] = [];
-  for (const prefix of servedPrefixes(model, options)) {
+  for (const prefix of layoutPrefixes(model, options)) {
     const version = model.byId.get(prefix === LATEST ? model.latest : prefix)!;
     for (const page of version.pages.values()) out.push({ prefix, version, page });
   }

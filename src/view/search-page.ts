@@ -4,7 +4,7 @@
  * bundle, as the header's search); without, every page of the version, titles linked and grouped
  * by section, for the browser's find. Not a content page: neither indexed nor in the sitemap.
  */
-import { LATEST, pageHref, SEARCH_ROUTE, servedPrefixes, type SiteModel } from '../model/site-model.ts';
+import { LATEST, pageHref, SEARCH_ROUTE, layoutPrefixes, type SiteModel } from '../model/site-model.ts';
 import { headerOf, type PageContext } from './context.ts';
 import { navTree, type NavNode } from './nav.ts';
 import { linkPrefix, versionOptions, type VersionOption } from './switcher.ts';
@@ -31,7 +31,7 @@ export function searchPageHref(base: string, prefix: string): string {
 
 /** Copies of the docs that get a search page: every version (and `latest/` when laid out), unless the version has a content page at the route. */
 export function searchPagePrefixes(model: SiteModel, latest: boolean): string[] {
-  return servedPrefixes(model, { latest }).filter((prefix) => !model.byId.get(prefix === LATEST ? model.latest : prefix)!.pages.has(SEARCH_ROUTE));
+  return layoutPrefixes(model, { latest }).filter((prefix) => !model.byId.get(prefix === LATEST ? model.latest : prefix)!.pages.has(SEARCH_ROUTE));
 }
 
 export function searchPageContext(model: SiteModel, prefix: string): SearchPageContext {
