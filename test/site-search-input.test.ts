@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { after, test } from 'node:test';
 import { buildModel } from '../src/model/site-model.ts';
 import { startSearchIndex, type BundleRecord } from '../src/integration/search-index.ts';
@@ -57,4 +58,16 @@ test('the same documents: every bundle taken; a change to an article, a title or
   for (const [what, edit, indexed] of changes) {
     assert.deepEqual((await index(site(edit), first.previous)).indexed, indexed, what);
   }
+});
+
+test('another Pagefind binary (named by PAGEFIND_EXTENDED_BINARY_PATH, which Pagefind prefers): every version indexed again', { timeout: 120_000 }, async () => {
+  const first = await index(site());
+  const binary = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = binary;
+  try {
+    assert.deepEqual((await index(site(), first.previous)).indexed, ['v2', 'v1']);
+  } finally {
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  }
+  assert.deepEqual((await index(site(), first.previous)).indexed, [], 'the same binary as the first build again');
 });
