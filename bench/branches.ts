@@ -2,17 +2,22 @@
  * The bundle's four branches: our whole site in one command against Gloo's
  * way (`hugo-oracle.sh`, one Hugo run per branch), in the same run:
  *
- *   node bench/branches.ts [--bundle ../shared/fixtures/gloo-docs.bundle]
+ *   node bench/branches.ts [--bundle ../shared/fixtures/gloo-docs.bundle] [--rounds 3]
  *
  * Runs, each in its own process under /usr/bin/time (wall, CPU = user + sys,
  * peak RSS of the process tree's largest process):
- *   1. ours, cold: our cache for the bundle emptied first (bare repository, blobs, snapshots, changelogs, kept versions, compile cache, feeds);
+ *   1. ours, cold: our cache for the bundle emptied first (bare repository, blobs, snapshots, changelogs, kept versions, compile cache, feeds)
+ *      and the build's work folder (the link check's facts, Astro's cache, the layout and search records);
  *   2. ours, warm: the same command again, no ref moved;
  *   3. ours, one file changed on one branch (a commit on v1.15.x of a copy of the bundle's repository);
  *   4. hugo-oracle.sh once per branch.
  * Ours is the whole site (pipeline, Astro, search, link check against the committed baseline, swap).
- * Prints one line per run and the ratio ours-cold / Hugo's four runs added up. A run of ours that
- * exits 1 (errors) is shown with its exit code: its time then ends where the build stopped.
+ * This machine's speed drifts within minutes (the same cold build measured 37 to 48 s within half an
+ * hour), so the cold comparison is made in `--rounds` rounds (default 3), each a cold build of ours and
+ * Hugo's four runs back to back, in alternating order; the ratio is each round's, and their median.
+ * Runs 2 and 3 follow the last round's cold build. Prints one line per run, each round's ratio
+ * ours-cold / Hugo's four runs added up, and the median. A run of ours that exits 1 (errors) is shown
+ * with its exit code: its time then ends where the build stopped.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +28,8 @@ import { packageNodeFlags } from '../bin/node-flags.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(REPO, 'node_modules/.bin/node');
-const { values } = parseArgs({ options: { bundle: { type: 'string' } } });
+const { values } = parseArgs({ options: { bundle: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const ROUNDS = Math.max(1, Number(values.rounds));
 const bundle = path.resolve(values.bundle ?? path.join(REPO, '../shared/fixtures/gloo-docs.bundle'));
 const oracle = path.join(path.dirname(path.dirname(bundle)), 'tools/hugo-oracle.sh');
 const config = path.join(REPO, 'examples/gloo-edge.config.ts');
@@ -53,10 +59,40 @@ const baseline = path.join(REPO, 'examples/gloo-edge.links.tsv');
 const ours = (name: string, extra: string[] = []) =>
   timed(name, NODE, [...packageNodeFlags('build'), path.join(REPO, 'src/cli/build.ts'), '--config', config, '--link-baseline', baseline, '--out', path.join(work, 'dist'), '--verbose', ...extra]);
 
-// 1-2: cold, then warm. The cache of the example's project (examples/node_modules/.cache/versioned-docs) is ours to empty.
+// 1 and 4, in rounds: ours cold (the cache of the example's project, examples/node_modules/.cache/versioned-docs, is
+// ours to empty), and Hugo as Gloo builds: once per branch.
 const cache = path.join(REPO, 'examples/node_modules/.cache/versioned-docs');
-for (const part of ['git', 'compile-shared', 'feeds']) rmSync(path.join(cache, part), { recursive: true, force: true });
-const runs: Run[] = [ours('ours, cold cache'), ours('ours, warm (no ref moved)')];
+// The build's work folder for this output (src/engine/build.ts workDir: `.build/` of the example's project, inside this
+// package): the link check's facts of every file it read, Astro's cache, the search and layout records. Before
+// 2026-11-30 (third session) the cold run kept it, and its link check parsed nothing.
+const workFolder = path.join(REPO, 'examples/.build');
+const coldBuild = (round: number) => {
+  for (const part of ['git', 'compile-shared', 'feeds']) rmSync(path.join(cache, part), { recursive: true, force: true });
+  rmSync(workFolder, { recursive: true, force: true });
+  rmSync(path.join(work, 'dist'), { recursive: true, force: true });
+  rmSync(path.join(work, '.dist.builds'), { recursive: true, force: true });
+  return ours(`ours, cold cache${ROUNDS > 1 ? ` (round ${round})` : ''}`);
+};
+const hugoRuns = (round: number) => BRANCHES.map((b) => timed(`hugo-oracle.sh ${b}${ROUNDS > 1 ? ` (round ${round})` : ''}`, 'bash', [oracle, b, path.join(work, `hugo-${b}`)]));
+const sum = (list: Run[], key: 'wall' | 'cpu') => list.reduce((s, r) => s + r[key], 0);
+const runs: Run[] = [];
+const ratios: { wall: number; cpu: number }[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  let cold: Run;
+  let hugo: Run[];
+  if (round % 2 === 1) {
+    cold = coldBuild(round);
+    hugo = hugoRuns(round);
+  } else {
+    hugo = hugoRuns(round);
+    cold = coldBuild(round);
+  }
+  runs.push(cold, ...hugo, { name: `hugo, four runs added up${ROUNDS > 1 ? ` (round ${round})` : ''}`, code: Math.max(...hugo.map((r) => r.code)), wall: sum(hugo, 'wall'), cpu: sum(hugo, 'cpu'), peakMB: Math.max(...hugo.map((r) => r.peakMB)) });
+  ratios.push({ wall: cold.wall / sum(hugo, 'wall'), cpu: cold.cpu / sum(hugo, 'cpu') });
+}
+// The last round ended with Hugo when ROUNDS is odd: the cache is the last cold build's either way.
+// 2: warm, the same command again, no ref moved.
+runs.push(ours('ours, warm (no ref moved)'));
 
 // 3: one file changed on one branch, in a copy of the repository (git plumbing: no worktree).
 const copy = path.join(work, 'gloo.git');
@@ -75,14 +111,14 @@ const commit = execFileSync('git', ['-C', copy, 'commit-tree', tree, '-p', 'v1.1
 execFileSync('git', ['-C', copy, 'update-ref', 'refs/heads/v1.15.x', commit]);
 runs.push(ours('ours, one file changed on v1.15.x', ['--repo', copy]));
 
-// 4: Hugo, as Gloo builds: once per branch.
-const hugo = BRANCHES.map((b) => timed(`hugo-oracle.sh ${b}`, 'bash', [oracle, b, path.join(work, `hugo-${b}`)]));
-runs.push(...hugo);
-const sum = (key: 'wall' | 'cpu') => hugo.reduce((s, r) => s + r[key], 0);
-runs.push({ name: 'hugo, four runs added up', code: Math.max(...hugo.map((r) => r.code)), wall: sum('wall'), cpu: sum('cpu'), peakMB: Math.max(...hugo.map((r) => r.peakMB)) });
-
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 const lines = runs.map((r) => `${r.name.padEnd(36)} exit ${r.code}  wall ${r.wall.toFixed(1).padStart(6)} s  cpu ${r.cpu.toFixed(1).padStart(6)} s  peak ${String(r.peakMB).padStart(5)} MB  ${r.note ?? ''}`);
-lines.push(`ratio ours cold / hugo x4: wall ${(runs[0]!.wall / sum('wall')).toFixed(2)}, cpu ${(runs[0]!.cpu / sum('cpu')).toFixed(2)}`);
+ratios.forEach((r, i) => lines.push(`ratio ours cold / hugo x4${ROUNDS > 1 ? `, round ${i + 1}` : ''}: wall ${r.wall.toFixed(2)}, cpu ${r.cpu.toFixed(2)}`));
+if (ROUNDS > 1) lines.push(`ratio ours cold / hugo x4, median of ${ROUNDS} rounds: wall ${median(ratios.map((r) => r.wall)).toFixed(2)}, cpu ${median(ratios.map((r) => r.cpu)).toFixed(2)}`);
 process.stdout.write(`${lines.join('\n')}\n`);
 writeFileSync(path.join(work, 'report.txt'), `${lines.join('\n')}\n`);
 rmSync(work, { recursive: true, force: true });
