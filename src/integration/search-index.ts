@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -148,7 +148,7 @@ function fileHashes(dir: string): Record<string, string> {
  * (a folder changed since, by hand or by a half-finished build, is not trusted): whether it did. Its files
  * are linked, not copied (src/util/copy-files.ts): nothing writes into a bundle once it is written.
  */
-async function copyRecorded(from: string, to: string, files: Readonly<Record<string, string>>): Promise<boolean> {
+async function takeRecorded(from: string, to: string, files: Readonly<Record<string, string>>): Promise<boolean> {
   try {
     const found = walkFiles(from);
     if (!found.length || found.length !== Object.keys(files).length) return false;
@@ -183,7 +183,7 @@ export function startSearchIndex(model: SiteModel, scratchDir: string, previous?
     const input = fed.digest('hex');
     const out = join(bundles, id);
     const before = previous?.bundles.find((b) => b.id === id && b.input === input);
-    if (before && (await copyRecorded(join(previous!.root, before.dir), out, before.files))) {
+    if (before && (await takeRecorded(join(previous!.root, before.dir), out, before.files))) {
       return { id, count: before.count, input, files: before.files, reused: true };
     }
     const docs = routes.map((route) => searchDocument(v, route));
