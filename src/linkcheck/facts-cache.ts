@@ -14,7 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
-import type { HtmlFacts, HtmlLink } from './html.ts';
+import type { HtmlFacts } from './html.ts';
+import { packFacts, unpackFacts } from './facts-pack.ts';
 
 /** Bumped when the saved layout changes. */
 const FORMAT = 1;
@@ -44,10 +45,7 @@ function installedVersion(name: string): string {
 
 let versionMemo: string | undefined;
 
-/**
- * The saved form: every string once (`strings`), each file's ids as indexes into it and its
- * links as four numbers each (href, tag, attribute, inArticle 0/1).
- */
+/** The saved form: the facts packed (facts-pack.ts), each page's under the hash of its file's bytes. */
 interface Saved {
   version: string;
   strings: string[];
@@ -89,59 +87,39 @@ export class FactsCache {
   /** The facts of the file with these bytes: from the cache, or `read` (the parse) when they are not there. */
   facts(bytes: Buffer, read: () => HtmlFacts): HtmlFacts {
     const key = factsKey(bytes);
-    let facts = this.#used.get(key);
-    if (!facts) {
-      const saved = this.#saved.get(key);
-      facts = saved ? this.#restore(saved[0], saved[1]) : undefined;
-      if (facts) this.reused++;
-      else {
-        facts = read();
-        this.parsed++;
-      }
-      this.#used.set(key, facts);
-    } else this.reused++;
+    const known = this.lookup(key);
+    if (known) return known;
+    const facts = read();
+    this.add(key, facts);
     return facts;
   }
 
-  #restore(ids: Uint32Array, links: Uint32Array): HtmlFacts | undefined {
-    const strings = this.#strings;
-    const n = strings.length;
-    const out: HtmlFacts = { ids: new Set(), links: [] };
-    for (const i of ids) {
-      // A damaged entry is parsed again.
-      if (i >= n) return undefined;
-      out.ids.add(strings[i]!);
+  /** The facts kept under `key` (factsKey of a file's bytes), if any: counted as reused. */
+  lookup(key: string): HtmlFacts | undefined {
+    let facts = this.#used.get(key);
+    if (!facts) {
+      const saved = this.#saved.get(key);
+      facts = saved ? unpackFacts(this.#strings, saved[0], saved[1]) : undefined;
+      if (!facts) return undefined;
+      this.#used.set(key, facts);
     }
-    if (links.length % 4 !== 0) return undefined;
-    for (let i = 0; i < links.length; i += 4) {
-      const [href, tag, attribute] = [links[i]!, links[i + 1]!, links[i + 2]!];
-      if (href >= n || tag >= n || attribute >= n) return undefined;
-      out.links.push({ href: strings[href]!, tag: strings[tag]!, attribute: strings[attribute]!, inArticle: links[i + 3] === 1 });
-    }
-    return out;
+    this.reused++;
+    return facts;
+  }
+
+  /** The facts of a file just parsed, kept under `key`: counted as parsed. */
+  add(key: string, facts: HtmlFacts): void {
+    this.parsed++;
+    this.#used.set(key, facts);
   }
 
   /** Writes the entries this check used (and only those), whole (src/util/cache-file.ts), unless the file holds just those already. */
   async save(): Promise<void> {
     // Nothing parsed, every saved entry used: the file already holds exactly this.
     if (this.parsed === 0 && this.#used.size === this.#saved.size) return;
-    const index = new Map<string, number>();
-    const strings: string[] = [];
-    const at = (s: string) => {
-      let i = index.get(s);
-      if (i === undefined) {
-        i = strings.push(s) - 1;
-        index.set(s, i);
-      }
-      return i;
-    };
-    const entries: Saved['entries'] = [];
-    for (const [hash, facts] of this.#used) {
-      const ids = Uint32Array.from(facts.ids, at);
-      const links = new Uint32Array(facts.links.length * 4);
-      facts.links.forEach((link: HtmlLink, i) => links.set([at(link.href), at(link.tag), at(link.attribute), link.inArticle ? 1 : 0], i * 4));
-      entries.push([hash, ids, links]);
-    }
+    const keys = [...this.#used.keys()];
+    const { strings, pages } = packFacts(this.#used.values());
+    const entries: Saved['entries'] = pages.map(([ids, links], i) => [keys[i]!, ids, links]);
     const saved: Saved = { version: this.#version, strings, entries };
     await writeCacheValue(this.#file, saved);
   }

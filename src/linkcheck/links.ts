@@ -17,8 +17,9 @@ import { cmp, LATEST } from '../model/site-model.ts';
 import type { PageLink, RenderedPage, SiteData } from '../model/site-data.ts';
 import { DATA_URL_ELEMENTS } from '../util/url-attributes.ts';
 import { walkFiles } from '../util/walk.ts';
-import { interner, readHtml, type HtmlFacts, type HtmlLink } from './html.ts';
-import { FactsCache } from './facts-cache.ts';
+import { interner, type HtmlFacts, type HtmlLink } from './html.ts';
+import { FactsCache, factsKey } from './facts-cache.ts';
+import { parseFiles } from './parse-facts.ts';
 
 /** A stand-in origin for resolving links as a browser would. */
 const ORIGIN = 'https://site.invalid';
@@ -44,6 +45,8 @@ export interface CheckOptions {
    * between checks, by the hash of its bytes (src/linkcheck/facts-cache.ts): a file seen before is not parsed again.
    */
   cache?: string;
+  /** Threads that parse the files (default: the machine's cores, at most 4, when there are many: src/linkcheck/parse-facts.ts). */
+  parseThreads?: number;
 }
 
 export interface LinkStats {
@@ -205,28 +208,27 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
   const fileSet = new Set(files);
   const byUrl = pagesByUrl(data);
 
-  // Pass 1: parse every page once (ids are needed before any link is checked). Read synchronously
-  // (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
-  // Copies come last, from their originals' facts.
+  // Pass 1: parse every page once (ids are needed before any link is checked), on several threads when
+  // there are many to parse (parse-facts.ts). Copies come last, from their originals' facts.
   const parsed = new Map<string, PageInfo>();
   const keep = interner();
   const { copies } = options;
   const copyDir = copies ? copies.to.replace(/^\/+/, '') : undefined;
   const isCopy = (file: string) => copyDir !== undefined && file.startsWith(copyDir);
   const html = files.filter((f) => f.endsWith('.html'));
-  const cache = options.cache ? await FactsCache.open(options.cache) : undefined;
-  const read = (file: string): HtmlFacts => {
-    const full = path.join(siteDir, file);
-    if (!cache) return readHtml(readFileSync(full, 'utf8'), keep);
-    const bytes = readFileSync(full);
-    return cache.facts(bytes, () => readHtml(bytes.toString('utf8'), keep));
+  const ordered = [...html.filter((f) => !isCopy(f)), ...html.filter(isCopy)];
+  // Only the laid-out pages are copies; the files written beside them (aliases, redirect pages) are read.
+  const originalOf = (file: string) => {
+    if (!copies || !isCopy(file) || !byUrl.has(urlOfFile(file))) return undefined;
+    const original = `${copies.from.replace(/^\/+/, '')}${file.slice(copyDir!.length)}`;
+    return fileSet.has(original) && !isCopy(original) ? original : undefined;
   };
-  for (const file of [...html.filter((f) => !isCopy(f)), ...html.filter(isCopy)]) {
-    if (parsed.size % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+  const cache = options.cache ? await FactsCache.open(options.cache) : undefined;
+  const read = await readFacts(siteDir, ordered.filter((file) => originalOf(file) === undefined), keep, cache, options.parseThreads);
+  for (const file of ordered) {
     const url = urlOfFile(file);
-    // Only the laid-out pages are copies; the files written beside them (aliases, redirect pages) are read.
-    const original = copies && isCopy(file) && byUrl.has(url) ? parsed.get(`${copies.from.replace(/^\/+/, '')}${file.slice(copyDir!.length)}`) : undefined;
-    const facts = original ? rebaseFacts(original.facts, copies!.from, copies!.to, keep) : read(file);
+    const original = originalOf(file);
+    const facts = original ? rebaseFacts(parsed.get(original)!.facts, copies!.from, copies!.to, keep) : read.get(file)!;
     const info: PageInfo = { url, file, facts };
     const known = byUrl.get(url);
     if (known) {
@@ -321,6 +323,44 @@ export async function checkSite(siteDir: string, options: CheckOptions = {}): Pr
     skipped: [...skipped].sort(),
     ...(cache ? { cache: { parsed: cache.parsed, reused: cache.reused } } : {}),
   };
+}
+
+/**
+ * The facts of each file (relative to `siteDir`): with the cache, a file whose bytes it knows is not parsed,
+ * and files with the same bytes are parsed once; the others are parsed together (parse-facts.ts).
+ * Read synchronously (fs/promises' readFile doubled the pass), yielding now and then to whatever else this process runs.
+ */
+async function readFacts(siteDir: string, files: readonly string[], keep: (value: string) => string, cache: FactsCache | undefined, threads: number | undefined): Promise<Map<string, HtmlFacts>> {
+  const out = new Map<string, HtmlFacts>();
+  // Files to parse, and under which key the cache keeps each (the first file of each key; later ones wait for it).
+  const toParse: { file: string; key?: string }[] = [];
+  const sameBytes: { file: string; key: string }[] = [];
+  const parsing = new Set<string>();
+  for (const [i, file] of files.entries()) {
+    if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    if (!cache) {
+      toParse.push({ file });
+      continue;
+    }
+    const key = factsKey(readFileSync(path.join(siteDir, file)));
+    if (parsing.has(key)) {
+      sameBytes.push({ file, key });
+      continue;
+    }
+    const known = cache.lookup(key);
+    if (known) out.set(file, known);
+    else {
+      parsing.add(key);
+      toParse.push({ file, key });
+    }
+  }
+  const facts = await parseFiles(toParse.map((p) => path.join(siteDir, p.file)), keep, threads);
+  toParse.forEach(({ file, key }, i) => {
+    out.set(file, facts[i]!);
+    if (key !== undefined) cache!.add(key, facts[i]!);
+  });
+  for (const { file, key } of sameBytes) out.set(file, cache!.lookup(key)!);
+  return out;
 }
 
 type Resolution =
