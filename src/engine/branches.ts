@@ -20,7 +20,7 @@ import { error, type Diagnostic } from '../util/diagnostics.ts';
 import { minorLines } from '../versions/lines.ts';
 import { applyPins } from '../versions/pins.ts';
 import { versionValues } from '../versions/values.ts';
-import type { BuildOptions, BuildResult } from './build.ts';
+import type { BuildOptions, BuildResult, PrepareOptions } from './build.ts';
 import { compilePages, WORKER_HEAP_MB, WORKER_YOUNG_MB, type CompileStats } from './compile-pages.ts';
 import { CompilePool } from './compile-pool.ts';
 import { toolCacheDir } from './compile-cache.ts';
@@ -186,7 +186,7 @@ export async function loadBranchVersion(loaded: LoadedConfig, tree: BranchTree, 
   return { own, changelog: loadedVersions, version: docsVersion.version, diagnostics: [...loadedVersions.diagnostics, ...docsVersion.diagnostics].map((d) => prefixed(d, tree.version.id)) };
 }
 
-export async function prepareBranches(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+export async function prepareBranches(loaded: LoadedConfig, options: PrepareOptions = {}): Promise<BuildResult> {
   const opened = await openBranches(loaded, options);
   if (!('plan' in opened)) return { diagnostics: opened.diagnostics };
   const { plan, trees, stats } = opened;

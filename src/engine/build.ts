@@ -71,7 +71,11 @@ export interface BuildOptions {
   linkCheck?: boolean;
   /** Notes the cache entries the build uses, for pruning after it (src/engine/cache-prune.ts). */
   cacheUse?: CacheUse;
-  /** A build: where each version's page HTML goes as soon as it is rendered (src/engine/spill-html.ts). */
+}
+
+/** What build() hands prepare() besides the caller's options. */
+export interface PrepareOptions extends BuildOptions {
+  /** Where each version's page HTML goes as soon as it is rendered (src/engine/spill-html.ts). */
   spill?: HtmlSpill;
 }
 
@@ -99,12 +103,12 @@ export interface BuildResult {
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
-export async function prepare(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+export async function prepare(loaded: LoadedConfig, options: PrepareOptions = {}): Promise<BuildResult> {
   return loaded.config.git ? prepareBranches(loaded, options) : prepareTree(loaded, options);
 }
 
 /** prepare() for one content tree on disk, rendered for every version. */
-async function prepareTree(loaded: LoadedConfig, options: BuildOptions = {}): Promise<BuildResult> {
+async function prepareTree(loaded: LoadedConfig, options: PrepareOptions = {}): Promise<BuildResult> {
   const { config } = loaded;
   const loadedVersions = loadVersions(loaded, options);
   const { releases, versions } = loadedVersions;
