@@ -2,7 +2,7 @@
  * The bundle's four branches: our whole site in one command against Gloo's
  * way (`hugo-oracle.sh`, one Hugo run per branch), in the same run:
  *
- *   node bench/branches.ts [--bundle ../shared/fixtures/gloo-docs.bundle] [--rounds 3]
+ *   npm run bench:branches [-- --bundle ../shared/fixtures/gloo-docs.bundle] [--rounds 4]
  *
  * Runs, each in its own process under /usr/bin/time (wall, CPU = user + sys,
  * peak RSS of the process tree's largest process):
@@ -13,8 +13,9 @@
  *   4. hugo-oracle.sh once per branch.
  * Ours is the whole site (pipeline, Astro, search, link check against the committed baseline, swap).
  * This machine's speed drifts within minutes (the same cold build measured 37 to 48 s within half an
- * hour), so the cold comparison is made in `--rounds` rounds (default 3), each a cold build of ours and
- * Hugo's four runs back to back, in alternating order; the ratio is each round's, and their median.
+ * hour), so the cold comparison is made in `--rounds` rounds (default 4), each a cold build of ours and
+ * Hugo's four runs back to back, in alternating order (the order counts: an even number of rounds has each
+ * order as often); the ratio is each round's, and their median.
  * Runs 2 and 3 follow the last round's cold build. Prints one line per run, each round's ratio
  * ours-cold / Hugo's four runs added up, and the median. A run of ours that exits 1 (errors) is shown
  * with its exit code: its time then ends where the build stopped.
@@ -28,7 +29,7 @@ import { packageNodeFlags } from '../bin/node-flags.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(REPO, 'node_modules/.bin/node');
-const { values } = parseArgs({ options: { bundle: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { bundle: { type: 'string' }, rounds: { type: 'string', default: '4' } } });
 const ROUNDS = Math.max(1, Number(values.rounds));
 const bundle = path.resolve(values.bundle ?? path.join(REPO, '../shared/fixtures/gloo-docs.bundle'));
 const oracle = path.join(path.dirname(path.dirname(bundle)), 'tools/hugo-oracle.sh');
