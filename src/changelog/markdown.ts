@@ -9,11 +9,11 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import remarkGfmLateEmails from '../util/remark-gfm.ts';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmLateEmails).use(remarkRehype).use(rehypeSanitize).freeze();
 
 const isBlank = (node: ElementContent) => node.type === 'text' && node.value.trim() === '';
 

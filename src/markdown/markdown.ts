@@ -1,11 +1,11 @@
 /**
- * Markdown to HAST with the unified collective: remark-parse + remark-gfm +
+ * Markdown to HAST with the unified collective: remark-parse + remark-gfm (src/util/remark-gfm.ts) +
  * remark-rehype, raw HTML parsed by hast-util-raw only when a page has some.
  * The processor is created once per thread.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import remarkGfmLateEmails from '../util/remark-gfm.ts';
 import remarkRehype from 'remark-rehype';
 import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
@@ -13,7 +13,7 @@ import type { Root } from 'hast';
 import { eachNode } from '../util/hast-walk.ts';
 import type { Root as MdastRoot } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmLateEmails).use(remarkRehype, { allowDangerousHtml: true }).freeze();
 
 export function markdownToHast(markdown: string): Root {
   const mdast = processor.parse(markdown) as MdastRoot;
