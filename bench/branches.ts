@@ -16,6 +16,8 @@
  * hour), so the cold comparison is made in `--rounds` rounds (default 4), each a cold build of ours and
  * Hugo's four runs back to back, in alternating order (the order counts: an even number of rounds has each
  * order as often); the ratio is each round's, and their median.
+ * Each run starts after `sync`, so that it does not pay for the disk writes of the runs before it (a cold build
+ * of ours writes and removes a few hundred megabytes of files, a Hugo run less).
  * Runs 2 and 3 follow the last round's cold build. Prints one line per run, each round's ratio
  * ours-cold / Hugo's four runs added up, and the median. A run of ours that exits 1 (errors) is shown
  * with its exit code: its time then ends where the build stopped.
@@ -47,6 +49,8 @@ interface Run {
 }
 
 function timed(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  // Every run starts with what the runs before it wrote (and removed) on disk: none pays for another's writeback.
+  spawnSync('sync');
   const report = path.join(work, 'time.txt');
   const result = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', command, ...args], { cwd: REPO, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const [wall, user, sys, peak] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];

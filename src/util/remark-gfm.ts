@@ -1,7 +1,6 @@
 /**
- * remark-gfm, with one difference in how (not what) it finds email autolink
- * literals (`contact@example.org`): after parsing, in the text, instead of
- * while parsing.
+ * remark-gfm, with email autolink literals (`contact@example.org`) found
+ * after parsing, in the text, instead of while parsing.
  *
  * remark-gfm finds them twice: micromark-extension-gfm-autolink-literal
  * tries an email at the start of every word of every paragraph (its table
