@@ -23,7 +23,7 @@ const html = (gfm: typeof remarkGfm | typeof remarkGfmLateEmails) => {
 const ours = html(remarkGfmLateEmails);
 const theirs = html(remarkGfm);
 
-// The GFM spec's autolink literal examples (www, http, email, mailto:, xmpp:), and literals next to the other inline constructs.
+// The GFM spec's autolink literal examples (www, http, email), and literals next to the other inline constructs.
 const CASES = [
   'foo@bar.baz',
   "hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.",
