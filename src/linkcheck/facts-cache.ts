@@ -84,16 +84,6 @@ export class FactsCache {
     return cache;
   }
 
-  /** The facts of the file with these bytes: from the cache, or `read` (the parse) when they are not there. */
-  facts(bytes: Buffer, read: () => HtmlFacts): HtmlFacts {
-    const key = factsKey(bytes);
-    const known = this.lookup(key);
-    if (known) return known;
-    const facts = read();
-    this.add(key, facts);
-    return facts;
-  }
-
   /** The facts kept under `key` (factsKey of a file's bytes), if any: counted as reused. */
   lookup(key: string): HtmlFacts | undefined {
     let facts = this.#used.get(key);

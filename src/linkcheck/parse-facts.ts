@@ -38,7 +38,7 @@ export async function parseFiles(files: readonly string[], keep: (value: string)
             else resolve();
           };
           worker.on('message', (packed: PackedFacts) => {
-            current!.forEach((file, k) => (out[file] = unpackFacts(packed.strings, packed.pages[k]![0], packed.pages[k]![1], keep)!));
+            current!.forEach((index, k) => (out[index] = unpackFacts(packed.strings, packed.pages[k]![0], packed.pages[k]![1], keep)!));
             feed();
           });
           // A thread that fails (a file it cannot read, no thread at all) leaves its files to this one, which reports the failure as one thread would.
