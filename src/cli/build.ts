@@ -129,7 +129,8 @@ export const buildCli = (args: readonly string[], io: CliIo = PROCESS_IO): Promi
       return { exitCode: 1 };
     }
     const seconds = (durationMs / 1000).toFixed(1);
-    say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'} in ${seconds} s.\n`);
+    const kept = result.upToDate ? ' (up to date: nothing changed since the build that wrote it, which is kept as it was)' : '';
+    say(`Built ${pages} pages in ${result.data?.versions.length ?? 0} docs versions into ${path.relative(process.cwd(), result.outDir ?? '') || '.'}${kept} in ${seconds} s.\n`);
     if (hasErrors(diagnostics)) {
       if (reporter !== 'json') io.stderr.write('\nWritten with errors (--keep-going): the pages above are wrong until they are fixed.\n');
       return { exitCode: 1 };

@@ -38,6 +38,7 @@ import { HtmlSpill } from './spill-html.ts';
 import { previousLayout, writeLayoutManifest } from './layout-manifest.ts';
 import type { LayoutStats } from '../integration/astro-build.ts';
 import type { SiteData } from '../model/site-data.ts';
+import { outputState, recordOutput, siteKey } from './up-to-date.ts';
 
 export interface BuildOptions {
   /** Override the config's output folder. */
@@ -100,6 +101,8 @@ export interface BuildResult {
   search?: Pick<SearchWritten, 'indexed' | 'reused' | 'ms'>;
   /** How many docs pages Astro laid out, and how many were copied from the previous output (src/integration/layout-reuse.ts). */
   layoutStats?: Omit<LayoutStats, 'fingerprints'>;
+  /** True when the output already was what this build would write, and was left as it was (src/engine/up-to-date.ts). */
+  upToDate?: boolean;
 }
 
 /** Load, validate and render: everything before the site is laid out (each version from its git ref, with a `git` config section). */
@@ -203,9 +206,22 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   const prepared = await prepare(loaded, { ...options, ...(spill ? { spill } : {}) });
   lap('pipeline');
   if ((hasErrors(prepared.diagnostics) && !options.keepGoing) || !prepared.data || !astro || !outDir) return { ...prepared, timings };
-  const { buildSite } = await astro;
   const { projectDir, config } = loaded;
   const work = workDir(projectDir, outDir);
+  // The output already is what the rest of the build would write: it is left as it is, and its build's findings reported again.
+  const key = options.cache === false ? undefined : siteKey({ data: prepared.data, extras: prepared.extras, releases: prepared.releases }, loaded, options);
+  // Whether the output is as its build left it: if not (a file edited, added or removed by hand), none of its pages is reused.
+  const output = options.cache === false ? { intact: false } : await outputState(work, outDir, key);
+  const kept = hasErrors(prepared.diagnostics) ? undefined : output.unchanged;
+  if (kept) {
+    lap('up-to-date');
+    // The check's figures of files read belong to the build that ran it: none were read now.
+    const { cache: _, ...linkCheck } = kept.linkCheck;
+    const diagnostics = [...prepared.diagnostics, ...kept.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
+    const result = { ...prepared, diagnostics, linkCheck, timings, layoutStats: { laidOut: 0, reused: kept.pages }, upToDate: true };
+    return hasErrors(diagnostics) && !options.keepGoing ? result : { ...result, outDir };
+  }
+  const { buildSite } = await astro;
   await mkdir(work, { recursive: true });
   // Laid out in the work folder, then moved beside the output (same file system as it), swapped in only once checked.
   const built = path.join(work, 'stage');
@@ -217,16 +233,18 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   const search = options.search === false ? undefined : startSearchIndex(model, path.join(work, 'search'), reuse);
   let linkCheck: CheckResult;
   let layout: LayoutStats;
+  const outputDiagnostics: Diagnostic[] = [];
   try {
-    // Only the pages that changed since the output the link points at are laid out; `cache: false` lays out all.
-    const previous = options.cache === false ? undefined : previousLayout(work, outDir);
+    // Only the pages that changed since the output the link points at are laid out; `cache: false`, or an output changed by hand since, lays out all.
+    const previous = output.intact ? previousLayout(work, outDir) : undefined;
     layout = await buildSite(prepared.data, { outDir: built, cacheDir: work, quiet: options.quiet ?? true, search: false, model, reuse: previous ? { previous } : {} });
     lap('astro');
     await writeFeeds(built, prepared.data, loaded, prepared.releases ?? [], options);
-    if (prepared.extras) prepared.diagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
+    if (prepared.extras) outputDiagnostics.push(...withKind(await writeExtras(built, prepared.data, prepared.extras), 'output'));
     if (config.redirects || config.rewrites || prepared.data.latestOnly) {
-      prepared.diagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
+      outputDiagnostics.push(...withKind(await writeRedirects(built, prepared.data, config), 'output'));
     }
+    prepared.diagnostics.push(...outputDiagnostics);
     await writeLatestIdPages(built, prepared.data);
     // Every internal link and #anchor of every version must resolve before the site replaces dist/.
     const redirect = redirectResolver(prepared.data, config);
@@ -266,6 +284,8 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   await swapIn(outDir, stage, projectDir);
   // What the bundles now in the output were made from, for the next build (a build killed before this leaves a record of another folder: unused).
   if (written) await recordBundles(work, stage, written.bundles);
+  // What the next build checks the output against, and keeps when its inputs are the same (not after errors written with --keep-going: that output is never trusted).
+  if (!hasErrors(diagnostics)) await recordOutput(work, outDir, stage, key, { linkCheck, diagnostics: outputDiagnostics, pages: layout.laidOut + layout.reused });
   lap('swap');
   const searchStats = written ? { search: { indexed: written.indexed, reused: written.reused, ms: written.ms } } : {};
   return { ...prepared, diagnostics, outDir, linkCheck, timings, layoutStats, ...searchStats };

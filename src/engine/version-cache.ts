@@ -49,11 +49,16 @@ export function versionEntry(loaded: LoadedConfig, cacheDir: string, parts: read
   return versionEntries(loaded, cacheDir)(parts);
 }
 
-/** versionEntry for the versions of one build: what they share (the config's text, our shortcode modules) is read and hashed once. */
-export function versionEntries(loaded: LoadedConfig, cacheDir: string): (parts: readonly unknown[]) => string {
+/** What a build is made from besides its content: the generator, the config file's text and the config as loaded, the project's shortcode modules. */
+export function configIdentity(loaded: LoadedConfig): string {
   const configText = loaded.file && existsSync(loaded.file) ? readFileSync(loaded.file, 'utf8') : '';
   const shortcodes = loaded.config.shortcodes ? folderHash(loaded.projectDir, loaded.config.shortcodes) : '';
-  const shared = JSON.stringify([FORMAT, toolHash(), configText, loaded.config, shortcodes]);
+  return JSON.stringify([toolHash(), configText, loaded.config, shortcodes]);
+}
+
+/** versionEntry for the versions of one build: what they share (configIdentity) is read and hashed once. */
+export function versionEntries(loaded: LoadedConfig, cacheDir: string): (parts: readonly unknown[]) => string {
+  const shared = JSON.stringify([FORMAT, configIdentity(loaded)]);
   return (parts) => {
     const key = createHash('sha256').update(shared).update('\0').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
     return path.join(cacheDir, 'versions', key);

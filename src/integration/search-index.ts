@@ -128,7 +128,7 @@ const sha256 = () => createHash('sha256');
  * toolHash covers; a binary named by Pagefind's `*_BINARY_PATH` variables (which it prefers) counts by its path,
  * size and time. Then the options.
  */
-function pagefindIdentity(): string {
+export function pagefindIdentity(): string {
   const overrides = ['PAGEFIND_EXTENDED_BINARY_PATH', 'PAGEFIND_BINARY_PATH'].flatMap((name) => {
     const binary = process.env[name];
     if (!binary) return [];
