@@ -29,6 +29,8 @@ test('a second build writes the same feed from the cache; an edited changelog is
   // The kept feed is what the second build writes: changed there, it shows (nothing is rendered again).
   const keptFile = path.join(dir, 'node_modules/.cache/versioned-docs/feeds', cached.find((f) => readFileSync(path.join(dir, 'node_modules/.cache/versioned-docs/feeds', f), 'utf8') === first)!);
   writeFileSync(keptFile, first.replace('</feed>', '<!-- kept --></feed>'));
+  // A page changes, the changelog does not (with nothing changed at all, the build would keep the output as it is).
+  writeFileSync(path.join(dir, 'content/feed-test.md'), '---\ntitle: Feed test\n---\nA page.\n');
   assert.match(await feed(), /<!-- kept -->/);
   const folder = readdirSync(path.join(dir, 'changelog/open_source')).filter((f) => /^v\d+\.\d+\.\d+$/.test(f)).sort().pop()!;
   writeFileSync(path.join(dir, 'changelog/open_source', folder, 'zz-feed-test.yaml'), 'changelog:\n  - type: FIX\n    issueLink: https://github.com/solo-io/gloo/issues/4242\n    resolvesIssue: false\n    description: A fix only this test wrote.\n');

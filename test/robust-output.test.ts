@@ -88,8 +88,9 @@ describe('only an output of ours is replaced', { concurrency: 3 }, () => {
 });
 
 describe('interrupted builds', () => {
+  // Without the cache: a build of unchanged inputs would keep the output as it is, and never reach the swap.
   const killedAt = async (dir: string, at: SwapStep) => {
-    const run = await buildProject(dir, [], { DOCS_FAULT_SWAP: at });
+    const run = await buildProject(dir, ['--no-cache'], { DOCS_FAULT_SWAP: at });
     assert.equal(run.signal, 'SIGKILL', `the build was killed after step ${at}:\n${run.stdout}\n${run.stderr}`);
   };
   const good = async (dir: string) => {
