@@ -141,7 +141,7 @@ test('a broken link and a broken image are annotations at their source lines; th
   assert.match(summary, /^\| Compile cache \| 9 of 10 pages from the cache, 1 compiled \|$/m);
   assert.ok(summary.includes(['| Kind | Errors | Warnings |', '|---|---|---|', '| changelog | 0 | 5 |', '| link | 2 | 0 |', '| render | 0 | 1 |'].join('\n')), summary);
   assert.ok(summary.includes(['|---|---|---|', `| error | \`${PAGE}:${link.line}:${link.col}\` | Broken link \`/reference/nowhere/\` on page /gloo-edge/latest/reference/support/ leads`].join('\n')), summary);
-  assert.match(summary, /### Phases\n\n\| Phase \| Time \|\n\|---\|---\|\n\| pipeline \| \d+\.\d s \|\n\| astro \| \d+\.\d s \|\n\| check \| \d+\.\d s \|\n/);
+  assert.match(summary, /### Phases\n\n\| Phase \| Time \|\n\|---\|---\|\n\| pipeline \| \d+\.\d s \|\n\| up-to-date \| \d+\.\d s \|\n\| astro \| \d+\.\d s \|\n\| check \| \d+\.\d s \|\n/);
   // Only the edited page was compiled: it is the one slowest page listed.
   assert.match(summary, /### Slowest pages to compile\n\n\| Page \| Compile time \|\n\|---\|---\|\n\| content\/reference\/support\.md \| \d+ ms \|\n+$/);
 });
@@ -157,7 +157,7 @@ test('the json reporter prints one document, valid against its schema, and nothi
   assert.deepEqual(report.counts, { errors: 0, warnings: 6, byKind: { changelog: { errors: 0, warnings: 5 }, render: { errors: 0, warnings: 1 } } });
   assert.deepEqual([report.diagnostics[0]!.file, report.diagnostics[0]!.line], ['content/operations/upgrading/upgrade_steps.md', 28]);
   assert.deepEqual([report.diagnostics[1]!.file, report.diagnostics[1]!.line], ['static/content/version_gee_latest.md', 1]);
-  assert.deepEqual(Object.keys(report.timings), ['pipeline', 'astro', 'check', 'search', 'swap']);
+  assert.deepEqual(Object.keys(report.timings), ['pipeline', 'up-to-date', 'astro', 'check', 'search', 'swap']);
   // One page changed since the last build: one page compiled, the others from the cache.
   assert.deepEqual([report.compile?.compiled, report.compile?.cached], [1, 9]);
   assert.equal(report.links?.broken, 0);

@@ -85,7 +85,7 @@ export interface BuildResult {
   data?: SiteData;
   releases?: Release[];
   outDir?: string;
-  /** Milliseconds per phase: pipeline, astro, check, search (writing the bundles; indexing runs alongside Astro), swap. */
+  /** Milliseconds per phase: pipeline, up-to-date (is the output already what this build would write: src/engine/up-to-date.ts), astro, check, search (writing the bundles; indexing runs alongside Astro), swap. */
   timings?: Record<string, number>;
   /** How many pages were compiled, taken from the cache, and on how many threads. */
   compileStats?: CompileStats;
@@ -213,8 +213,8 @@ async function buildLocked(loaded: LoadedConfig, options: BuildOptions, outDir?:
   // Whether the output is as its build left it: if not (a file edited, added or removed by hand), none of its pages is reused.
   const output = options.cache === false ? { intact: false } : await outputState(work, outDir, key);
   const kept = hasErrors(prepared.diagnostics) ? undefined : output.unchanged;
+  lap('up-to-date');
   if (kept) {
-    lap('up-to-date');
     // The check's figures of files read belong to the build that ran it: none were read now.
     const { cache: _, ...linkCheck } = kept.linkCheck;
     const diagnostics = [...prepared.diagnostics, ...kept.diagnostics, ...(options.linkGate ? options.linkGate(linkCheck) : linkCheck.diagnostics)];
