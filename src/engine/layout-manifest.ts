@@ -10,11 +10,11 @@
  * hand, another output folder, or no manifest at all, and every page is
  * laid out again.
  */
-import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PreviousLayout } from '../integration/layout-reuse.ts';
-import { buildsDir, MARKER } from './output.ts';
+import { buildsDir, linkedBuild, MARKER } from './output.ts';
 import { writeCacheFile } from '../util/cache-file.ts';
 
 const VERSION = 1;
@@ -40,14 +40,9 @@ export function previousLayout(work: string, outDir: string): PreviousLayout | u
     return undefined;
   }
   if (manifest?.version !== VERSION || typeof manifest.id !== 'string' || typeof manifest.pages !== 'object' || manifest.pages === null) return undefined;
-  try {
-    if (!lstatSync(outDir).isSymbolicLink()) return undefined;
-    const target = path.resolve(path.dirname(outDir), readlinkSync(outDir));
-    if (target !== path.join(buildsDir(outDir), manifest.id) || !statSync(path.join(target, MARKER)).isFile()) return undefined;
-    return { dir: target, pages: manifest.pages };
-  } catch {
-    return undefined;
-  }
+  const target = linkedBuild(outDir);
+  if (target !== path.join(buildsDir(outDir), manifest.id) || !statSync(path.join(target, MARKER), { throwIfNoEntry: false })?.isFile()) return undefined;
+  return { dir: target, pages: manifest.pages };
 }
 
 /** Record the fingerprints of the pages in the build folder `stage`, which is about to become the output. */

@@ -58,6 +58,17 @@ export function buildsDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.builds`);
 }
 
+/** The build folder the output link points at (inside buildsDir(outDir)), or undefined when the output is no such link. */
+export function linkedBuild(outDir: string): string | undefined {
+  try {
+    if (!lstatSync(outDir).isSymbolicLink()) return undefined;
+    const target = path.resolve(path.dirname(outDir), readlinkSync(outDir));
+    return path.dirname(target) === buildsDir(outDir) ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const linkTemp = (outDir: string) => path.join(path.dirname(outDir), `.${path.basename(outDir)}.next`);
 
 const hasMarker = (dir: string) => {

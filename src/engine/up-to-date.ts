@@ -25,7 +25,7 @@
  * build.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Release } from '../changelog/types.ts';
@@ -38,7 +38,7 @@ import { siteUrl } from '../integration/site-config.ts';
 import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { walkDir } from '../util/walk.ts';
-import { buildsDir } from './output.ts';
+import { linkedBuild } from './output.ts';
 import type { Extras } from './extras.ts';
 import { configIdentity } from './version-cache.ts';
 
@@ -118,17 +118,6 @@ function listing(dir: string): string {
   return hash.digest('hex');
 }
 
-/** The folder the output link points at, or undefined when the output is no link into its builds folder. */
-function linkedFolder(outDir: string): string | undefined {
-  try {
-    if (!lstatSync(outDir).isSymbolicLink()) return undefined;
-    const target = path.resolve(path.dirname(outDir), readlinkSync(outDir));
-    return path.dirname(target) === buildsDir(outDir) ? target : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What the output's build reported after its pipeline (see OutputRecord). */
 export type KeptFindings = Pick<OutputRecord, 'linkCheck' | 'diagnostics' | 'pages'>;
 
@@ -142,8 +131,14 @@ export interface OutputState {
 /** Whether the output is as the build that wrote it left it, and whether that build had `key` (see the module comment). */
 export async function outputState(work: string, outDir: string, key: string | undefined): Promise<OutputState> {
   const record = await readCacheValue<OutputRecord>(outputRecordFile(work, outDir));
-  const folder = linkedFolder(outDir);
-  if (record?.format !== FORMAT || !folder || path.basename(folder) !== record.id || listing(folder) !== record.listing) return { intact: false };
+  const folder = linkedBuild(outDir);
+  if (record?.format !== FORMAT || !folder || path.basename(folder) !== record.id) return { intact: false };
+  try {
+    if (listing(folder) !== record.listing) return { intact: false };
+  } catch {
+    // A folder in it that cannot be read: not as its build left it.
+    return { intact: false };
+  }
   return record.key && record.key === key ? { intact: true, unchanged: { linkCheck: record.linkCheck, diagnostics: record.diagnostics, pages: record.pages } } : { intact: true };
 }
 
