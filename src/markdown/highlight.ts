@@ -1,11 +1,13 @@
 /**
  * Code highlighting at build time with Shiki (the highlighter Astro ships),
- * light and dark themes at once as CSS variables. The highlighter is created
- * once per thread; highlighting itself is synchronous.
+ * light and dark themes at once as CSS variables, from one tokenization
+ * (src/markdown/shiki-dual.ts). The highlighter is created once per thread;
+ * highlighting itself is synchronous.
  */
-import { createHighlighter, type Highlighter } from 'shiki';
+import { createHighlighter, type CodeToHastOptions, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Element } from 'hast';
+import { dualToHast, loadDualTheme, type DualTheme } from './shiki-dual.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -16,11 +18,18 @@ export const LANGUAGES = [
 ] as const;
 
 let shared: Promise<Highlighter> | undefined;
+/** Each highlighter's one-pass theme pair, when its two themes allow one. */
+const duals = new WeakMap<Highlighter, DualTheme>();
 
 export function loadHighlighter(): Promise<Highlighter> {
   // Shiki's JavaScript regex engine: about twice as fast here as the Oniguruma WASM one, and every
   // language above is supported by it.
-  shared ??= createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES], engine: createJavaScriptRegexEngine() });
+  shared ??= (async () => {
+    const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES], engine: createJavaScriptRegexEngine() });
+    const dual = await loadDualTheme(highlighter, THEMES);
+    if (dual) duals.set(highlighter, dual);
+    return highlighter;
+  })();
   return shared;
 }
 
@@ -29,11 +38,11 @@ export interface HighlightOptions {
   highlightLines?: number[];
 }
 
-/** `<pre class="shiki" data-language>` for the code, or a plain block when the language is unknown. */
 /** Highlighted blocks by language, options and code: docs repeat the same snippets across pages. */
 const memo = new Map<string, Element>();
 const MEMO_LIMIT = 5000;
 
+/** `<pre class="shiki" data-language>` for the code, or a plain block when the language is unknown. */
 export function highlightToHast(highlighter: Highlighter, code: string, lang: string | undefined, options: HighlightOptions = {}): Element {
   const key = `${lang ?? ''}\0${options.lineNumbers ? 1 : 0}\0${(options.highlightLines ?? []).join(',')}\0${code}`;
   let pre = memo.get(key);
@@ -60,12 +69,26 @@ function copyTree<T>(value: T): T {
 }
 
 function highlight(highlighter: Highlighter, code: string, lang: string | undefined, options: HighlightOptions): Element {
-  const loaded = lang && highlighter.getLoadedLanguages().includes(lang) ? lang : 'text';
+  const loaded = loadedLanguage(highlighter, lang);
+  const dual = loaded === 'text' ? undefined : duals.get(highlighter);
+  if (!dual) return highlightTwoPasses(highlighter, code, lang, options);
+  return dualToHast(highlighter, dual, code, highlightOptions(loaded, lang, options)).children[0] as Element;
+}
+
+/** Shiki's own two-theme output, a pass per theme: what highlight() makes in one where it can (the tests hold the two to the same bytes). */
+export function highlightTwoPasses(highlighter: Highlighter, code: string, lang: string | undefined, options: HighlightOptions = {}): Element {
+  const shikiOptions = highlightOptions(loadedLanguage(highlighter, lang), lang, options);
+  return highlighter.codeToHast(code, { ...shikiOptions, themes: THEMES, defaultColor: false }).children[0] as Element;
+}
+
+/** The language Shiki highlights a block as: its own when loaded, else plain text. */
+const loadedLanguage = (highlighter: Highlighter, lang: string | undefined) => (lang && highlighter.getLoadedLanguages().includes(lang) ? lang : 'text');
+
+/** Shiki's options for a block but the themes: the language, no time limit, the transformers that mark up `<pre>` and lines. */
+function highlightOptions(loaded: string, lang: string | undefined, options: HighlightOptions): Omit<CodeToHastOptions, 'theme' | 'themes' | 'defaultColor'> & { lang: string } {
   const highlighted = new Set(options.highlightLines ?? []);
-  const root = highlighter.codeToHast(code, {
+  return {
     lang: loaded,
-    themes: THEMES,
-    defaultColor: false,
     // No wall-clock budget per line. Shiki's default (500 ms) silently gives up on a line that runs
     // over and emits the rest of it as one token in whatever scope it stopped in; the first line of
     // a language on a cold highlighter pays for compiling the grammar's regexes, so on a loaded
@@ -85,6 +108,5 @@ function highlight(highlighter: Highlighter, code: string, lang: string | undefi
         },
       },
     ],
-  });
-  return root.children[0] as Element;
+  };
 }
