@@ -26,7 +26,7 @@ export interface DualTheme {
   themes: Themes;
   /** The made-up theme, loaded in the highlighter. */
   name: string;
-  /** The pair each made-up colour names: `#000001` is pairs[0]. */
+  /** The pair each made-up colour names (foregrounds and backgrounds): `#000001` is pairs[0]. */
   pairs: readonly (readonly [string | undefined, string | undefined])[];
   /** What Shiki's two-theme output puts on `<pre>`: its class and style. */
   themeName: string;
@@ -34,7 +34,7 @@ export interface DualTheme {
   bg: string;
 }
 
-/** One theme of Shiki's two-theme options: which of `themes` it is, and its name in the highlighter. */
+/** The two themes, by their names in the highlighter. */
 type Themes = { light: string; dark: string };
 
 const pairColor = (index: number) => `#${(index + 1).toString(16).padStart(6, '0')}`;
@@ -54,11 +54,12 @@ export async function loadDualTheme(highlighter: Highlighter, themes: Themes): P
   const settings: ThemeRegistrationResolved['settings'] = [];
   for (const [i, rule] of light.settings.entries()) {
     const other = dark.settings[i]!;
-    const { foreground: lf, background: _lb, ...lightRest } = rule.settings;
-    const { foreground: df, background: _db, ...darkRest } = other.settings;
-    const same = JSON.stringify(rule.scope) === JSON.stringify(other.scope) && JSON.stringify(lightRest) === JSON.stringify(darkRest) && (lf === undefined) === (df === undefined);
+    const { foreground: lf, background: lb, ...lightRest } = rule.settings;
+    const { foreground: df, background: db, ...darkRest } = other.settings;
+    const same = JSON.stringify(rule.scope) === JSON.stringify(other.scope) && JSON.stringify(lightRest) === JSON.stringify(darkRest) && (lf === undefined) === (df === undefined) && (lb === undefined) === (db === undefined);
     if (!same) return undefined;
-    settings.push({ ...rule, settings: { ...rule.settings, ...(lf === undefined ? {} : { foreground: colorOf(lf, df) }) } });
+    // A background is not written per token, but where it changes, the tokenizer starts a new token: paired too, the tokens end where either theme's do.
+    settings.push({ ...rule, settings: { ...rule.settings, ...(lf === undefined ? {} : { foreground: colorOf(lf, df) }), ...(lb === undefined ? {} : { background: colorOf(lb, db) }) } });
   }
   const name = `versioned-docs-dual-${light.name}-${dark.name}`;
   const fg = colorOf(light.fg, dark.fg);
