@@ -15,11 +15,12 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageNodeFlags } from '../bin/node-flags.js';
+import { toolCacheDir } from '../src/engine/compile-cache.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const CONFIG = path.join(REPO, 'examples/gloo-edge.config.ts');
-// The example project's cache (src/engine/compile-cache.ts toolCacheDir): its compiled pages and the versions kept whole.
-const CACHE = path.join(REPO, 'examples/node_modules/.cache/versioned-docs');
+// The example project's cache, where the build finds it (VERSIONED_DOCS_CACHE included): its compiled pages and the versions kept whole.
+const CACHE = toolCacheDir({ projectDir: path.dirname(CONFIG) });
 
 if (process.argv[2] === '--child') {
   const { loadConfig } = await import('../src/config/load.ts');

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageNodeFlags } from '../bin/node-flags.js';
+import { toolCacheDir } from '../src/engine/compile-cache.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -66,7 +67,7 @@ const ours = (name: string, extra: string[] = []) =>
 
 // 1 and 4, in rounds: ours cold (the cache of the example's project, examples/node_modules/.cache/versioned-docs, is
 // ours to empty), and Hugo as Gloo builds: once per branch.
-const cache = path.join(REPO, 'examples/node_modules/.cache/versioned-docs');
+const cache = toolCacheDir({ projectDir: path.dirname(config) });
 // The build's work folder for this output (src/engine/build.ts workDir: `.build/` of the example's project, inside this
 // package): the link check's facts of every file it read, Astro's cache, the search and layout records. Before
 // 2026-11-30 (third session) the cold run kept it, and its link check parsed nothing.

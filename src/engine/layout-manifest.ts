@@ -11,10 +11,9 @@
  * laid out again.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { PreviousLayout } from '../integration/layout-reuse.ts';
-import { buildsDir, linkedBuild, MARKER } from './output.ts';
+import { buildsDir, linkedBuild, MARKER, outputRecord } from './output.ts';
 import { writeCacheFile } from '../util/cache-file.ts';
 
 const VERSION = 1;
@@ -28,7 +27,7 @@ interface LayoutManifest {
 
 /** The manifest of one output folder, in the build's work folder. */
 export function manifestFile(work: string, outDir: string): string {
-  return path.join(work, `layout-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+  return outputRecord(work, outDir, 'layout', 'json');
 }
 
 /** The output the link `outDir` points at, with the fingerprints of its pages, when the manifest describes exactly that output. */

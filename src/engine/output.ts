@@ -17,6 +17,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
@@ -67,6 +68,11 @@ export function linkedBuild(outDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A file the build keeps in its work folder about one output folder (`<name>-<hash of outDir>.<ext>`): each output its own. */
+export function outputRecord(work: string, outDir: string, name: string, ext: string): string {
+  return path.join(work, `${name}-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.${ext}`);
 }
 
 const linkTemp = (outDir: string) => path.join(path.dirname(outDir), `.${path.basename(outDir)}.next`);

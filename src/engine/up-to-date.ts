@@ -38,7 +38,7 @@ import { siteUrl } from '../integration/site-config.ts';
 import { readCacheValue, writeCacheValue } from '../util/cache-file.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { walkDir } from '../util/walk.ts';
-import { linkedBuild } from './output.ts';
+import { linkedBuild, outputRecord } from './output.ts';
 import type { Extras } from './extras.ts';
 import { configIdentity } from './version-cache.ts';
 
@@ -105,7 +105,7 @@ interface OutputRecord {
 
 /** The record of one output folder, in the build's work folder. */
 export function outputRecordFile(work: string, outDir: string): string {
-  return path.join(work, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.bin`);
+  return outputRecord(work, outDir, 'output', 'bin');
 }
 
 /** Every entry under `dir` with its kind, size, modification time and inode, hashed. */
